@@ -1,0 +1,28 @@
+using SeoulAiHub.Platform.Audit;
+
+namespace SeoulAiHub.Platform.Data;
+
+internal static class DataSetup
+{
+    public static void AddHubData(this WebApplicationBuilder builder, HubOptions hub)
+    {
+        var provider = DatabaseProvider.Normalize(builder.Configuration["Database:Provider"]);
+        var connectionString = builder.Configuration.GetConnectionString("Hub");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = provider == DatabaseProvider.Sqlite
+                ? DatabaseProvider.SqliteConnectionString(hub.DataDirectoryFullPath)
+                : throw new InvalidOperationException(
+                    "ConnectionStrings:Hub is required when Database:Provider is Postgres " +
+                    "(e.g. ConnectionStrings__Hub='Host=localhost;Database=seoulaihub;Username=hub;Password=…').");
+        }
+
+        builder.Services.AddDbContext<HubDb>((services, options) =>
+        {
+            DatabaseProvider.Configure(options, provider, connectionString);
+            options.AddInterceptors(services.GetRequiredService<AuditInterceptor>());
+        });
+        builder.Services.AddHealthChecks().AddDbContextCheck<HubDb>("database");
+        builder.Services.AddScoped<DatabaseInitializer>();
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.DataProtection;
+using SeoulAiHub.Platform.Audit;
+using SeoulAiHub.Platform.Authorization;
+using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Email;
+using SeoulAiHub.Platform.Errors;
+using SeoulAiHub.Platform.Identity;
+using SeoulAiHub.Platform.Localization;
+using SeoulAiHub.Platform.Seeding;
+
+namespace SeoulAiHub.Platform;
+
+/// <summary>Wires the cross-cutting parts every module stands on.</summary>
+public static class HubPlatform
+{
+    public static WebApplicationBuilder AddHubPlatform(this WebApplicationBuilder builder)
+    {
+        var hub = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
+        builder.Services.Configure<HubOptions>(builder.Configuration.GetSection(HubOptions.Section));
+        Directory.CreateDirectory(hub.DataDirectoryFullPath);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddDataProtection()
+            .SetApplicationName("SeoulAiHub")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(hub.DataDirectoryFullPath, "keys")));
+
+        builder.AddHubData(hub);
+        builder.Services.AddHubAudit();
+        builder.Services.AddHubSeeding();
+        builder.Services.AddHubIdentity(hub);
+        builder.Services.AddHubAuthorization();
+        builder.Services.AddHubEmail(builder.Configuration);
+        builder.Services.AddHubLocalization();
+        builder.Services.AddHubErrors();
+        builder.Services.AddOpenApi();
+
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddHubViewLocalization();
+        builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        return builder;
+    }
+
+    public static WebApplication UseHubPlatform(this WebApplication app)
+    {
+        app.UseHubErrors();
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseHubLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseOperatorTwoFactorRequirement();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapHubPlatform(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapCultureSwitch();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace SeoulAiHub.Platform.Time;
+
+/// <summary>Korea Standard Time (UTC+9, no daylight saving): times are stored in UTC and shown in KST.</summary>
+public static class Kst
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(9);
+
+    public static DateTimeOffset ToKst(this DateTimeOffset utc) => utc.ToOffset(Offset);
+
+    /// <summary>e.g. 2026-07-21 14:30 KST — the same shape in both languages, as Korean public documents write it.</summary>
+    public static string Format(DateTimeOffset utc) =>
+        utc.ToKst().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " KST";
+
+    public static string FormatDate(DateTimeOffset utc) =>
+        utc.ToKst().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,34 @@
+using SeoulAiHub.Features.Account;
+using SeoulAiHub.Features.Admin;
+using SeoulAiHub.Features.Home;
+using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Platform;
+using SeoulAiHub.Platform.CommandLine;
+using SeoulAiHub.Platform.Data;
+
+var builder = WebApplication.CreateBuilder(HubCommands.HostArguments(args));
+
+builder.AddHubPlatform();          // data, identity, authorization, audit, email, localization, errors
+builder.Services.AddHomeModule();
+builder.Services.AddAccountModule();
+builder.Services.AddOrganizationsModule();
+builder.Services.AddAdminModule();
+
+var app = builder.Build();
+
+if (HubCommands.IsCommand(args))
+{
+    return await HubCommands.RunAsync(app.Services, args, Console.Out);
+}
+
+app.UseHubPlatform();
+app.MapHubPlatform();              // /healthz, /culture, OpenAPI, Razor Pages
+app.MapHomeEndpoints();
+app.MapAccountEndpoints();
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so the test hosts can start the real application.</summary>
+public partial class Program;

@@ -1,0 +1,4 @@
+namespace SeoulAiHub.Resources;
+
+/// <summary>Marker for the shared ko/en strings (SharedResource.ko.resx, SharedResource.en.resx).</summary>
+public sealed class SharedResource;
