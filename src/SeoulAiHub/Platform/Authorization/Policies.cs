@@ -15,8 +15,8 @@ public static class Policies
     internal static void AddHubAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
-            // Anything not classified stays closed; AuthorizationCoverageTests make sure nothing relies on this.
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            // No fallback policy: it would also apply to requests that match no endpoint, turning every 404 into a
+            // sign-in redirect. Instead AuthorizationCoverageTests fail when any endpoint is neither public nor covered.
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Operator, p => p.RequireRole(HubRoles.Operator))
             .AddPolicy(Oversight, p => p.RequireRole(HubRoles.Operator, HubRoles.Overseer));

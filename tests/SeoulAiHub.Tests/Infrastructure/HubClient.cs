@@ -1,0 +1,84 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using OtpNet;
+
+namespace SeoulAiHub.Tests.Infrastructure;
+
+/// <summary>
+/// A browser-like client over the in-process host: keeps cookies, reads pages with AngleSharp and submits forms
+/// the way a browser does (hidden fields, antiforgery token included).
+/// </summary>
+public sealed class HubClient(HubAppFactory factory, HttpClient http) : IDisposable
+{
+    public HttpClient Http { get; } = http;
+    public HubAppFactory Factory { get; } = factory;
+
+    public Task<HttpResponseMessage> GetAsync(string url) => Http.GetAsync(url);
+
+    public async Task<IDocument> GetDocumentAsync(string url)
+    {
+        using var response = await Http.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode} {response.Headers.Location}");
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        return await context.OpenAsync(req => req.Content(html).Address(response.RequestMessage?.RequestUri?.ToString() ?? "http://localhost/"));
+    }
+
+    /// <summary>GETs the page, fills the form (the first POST form in main, or the one matching the selector) and submits it.</summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, IReadOnlyDictionary<string, string> fields, string? formSelector = null)
+    {
+        var page = await GetDocumentAsync(pageUrl);
+        var form = (formSelector is null
+                       ? page.QuerySelectorAll<IHtmlFormElement>("main form").FirstOrDefault(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
+                       : page.QuerySelector<IHtmlFormElement>(formSelector))
+                   ?? throw new InvalidOperationException($"No form on {pageUrl}");
+        var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]")
+            .Where(i => !string.IsNullOrEmpty(i.Name))
+            .ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var (key, value) in fields)
+        {
+            values[key] = value;
+        }
+
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
+        return await PostFormAsync(action, values);
+    }
+
+    public Task<HttpResponseMessage> PostFormAsync(string url, IReadOnlyDictionary<string, string> values) =>
+        Http.PostAsync(url, new FormUrlEncodedContent(values));
+
+    public Task<HttpResponseMessage> SubmitSignInAsync(string email, string password) =>
+        SubmitFormAsync("/account/sign-in", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+
+    /// <summary>Signs in, answering the two-factor step with a TOTP code when the account has an authenticator key.</summary>
+    public async Task SignInAsync(TestUser user)
+    {
+        using var response = await SubmitSignInAsync(user.Email, user.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        if (response.Headers.Location?.OriginalString.StartsWith("/account/sign-in/two-factor", StringComparison.Ordinal) == true)
+        {
+            Assert.NotNull(user.AuthenticatorKey);
+            using var second = await SubmitFormAsync(response.Headers.Location.OriginalString, new Dictionary<string, string>
+            {
+                ["Input.Code"] = Totp(user.AuthenticatorKey!),
+            });
+            Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+            Assert.DoesNotContain("/account/sign-in", second.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        }
+    }
+
+    public static string Totp(string base32Key) => new Totp(Base32Encoding.ToBytes(base32Key)).ComputeTotp();
+
+    public void Dispose() => Http.Dispose();
+}

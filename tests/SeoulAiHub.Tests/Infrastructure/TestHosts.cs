@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using SeoulAiHub.Platform.Data;
+
+namespace SeoulAiHub.Tests.Infrastructure;
+
+/// <summary>
+/// One running host per database provider, shared by the tests that do not change the host itself. Tests stay
+/// independent of each other and of their order by making their own users and organizations.
+/// </summary>
+public static class TestHosts
+{
+    private static readonly ConcurrentDictionary<string, Lazy<Task<HubAppFactory>>> Hosts = new();
+
+    static TestHosts() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var host in Hosts.Values.Where(h => h.IsValueCreated && h.Value.IsCompletedSuccessfully))
+        {
+            host.Value.Result.Dispose();
+        }
+    };
+
+    public static Task<HubAppFactory> GetAsync(string provider) =>
+        Hosts.GetOrAdd(provider, p => new Lazy<Task<HubAppFactory>>(() => StartAsync(p))).Value;
+
+    /// <summary>
+    /// Starts a host of its own. Program runs as under `dotnet run`, so the database is migrated and holds the
+    /// first operator and the demo hub before the first request.
+    /// </summary>
+    public static Task<HubAppFactory> StartAsync(string provider, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var factory = new HubAppFactory(provider, settings, services);
+        _ = factory.Services;
+        return Task.FromResult(factory);
+    }
+
+    /// <summary>The database goes away under a running host: PostgreSQL refuses connections, the SQLite folder vanishes.</summary>
+    public static async Task MakeDatabaseUnreachableAsync(this HubAppFactory host)
+    {
+        if (host.Provider == DatabaseProvider.Postgres)
+        {
+            var name = new NpgsqlConnectionStringBuilder(host.ConnectionString).Database;
+            await using var connection = new NpgsqlConnection(TestPostgres.ServerConnectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"ALTER DATABASE {name} ALLOW_CONNECTIONS false; " +
+                                  $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}';";
+            await command.ExecuteNonQueryAsync();
+            NpgsqlConnection.ClearAllPools();
+        }
+        else
+        {
+            Directory.Move(host.DataDirectory, host.DataDirectory + "-gone");
+            SqliteConnection.ClearAllPools();
+        }
+    }
+}
+
+/// <summary>Theory rows: every integration test runs on both databases.</summary>
+public static class Providers
+{
+    public static TheoryData<string> All => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+}
