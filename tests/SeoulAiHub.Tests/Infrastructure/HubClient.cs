@@ -39,9 +39,17 @@ public sealed class HubClient(HubAppFactory factory, HttpClient http) : IDisposa
                        ? page.QuerySelectorAll<IHtmlFormElement>("main form").FirstOrDefault(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
                        : page.QuerySelector<IHtmlFormElement>(formSelector))
                    ?? throw new InvalidOperationException($"No form on {pageUrl}");
-        var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]")
-            .Where(i => !string.IsNullOrEmpty(i.Name))
-            .ToDictionary(i => i.Name!, i => i.Value);
+        // What a browser would send untouched: hidden and pre-filled fields, checked boxes (last one wins, as in a POST).
+        var values = new Dictionary<string, string>();
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
+        {
+            var kind = input.Type.ToLowerInvariant();
+            if (kind is "hidden" or "text" or "email" or "search" or "number" ||
+                (kind is "checkbox" or "radio" && input.IsChecked))
+            {
+                values[input.Name!] = input.Value;
+            }
+        }
         foreach (var (key, value) in fields)
         {
             values[key] = value;

@@ -12,6 +12,9 @@ namespace SeoulAiHub.Tests.Infrastructure;
 /// <summary>A real SMTP server in the test process (the SmtpServer package): the application talks SMTP to it.</summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
+    /// <summary>Tests that listen on or point at mail ports run one at a time, so no two pick the same free port.</summary>
+    public const string Collection = "smtp";
+
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 

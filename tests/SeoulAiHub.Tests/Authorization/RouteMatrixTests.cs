@@ -1,0 +1,102 @@
+using System.Net;
+using SeoulAiHub.Platform.Identity;
+using SeoulAiHub.Tests.Infrastructure;
+
+namespace SeoulAiHub.Tests.Authorization;
+
+/// <summary>
+/// Who may open what. Each role signs in once and walks every route; the table states the expected answer,
+/// denials included: anonymous people are sent to sign in (pages) or get 401 (API), signed-in people without the
+/// role get the access-denied page (403 for the API), and private records of another organization answer 404.
+/// </summary>
+public sealed class RouteMatrixTests
+{
+    private const string Ok = "200";
+    private const string SignIn = "sign-in";
+    private const string Denied = "denied";
+    private const string NotFound = "404";
+    private const string Unauthorized = "401";
+    private const string Anonymous = "Anonymous";
+
+    public static TheoryData<string, string> Rows()
+    {
+        var rows = new TheoryData<string, string>();
+        foreach (var provider in new[] { "Sqlite", "Postgres" })
+        {
+            foreach (var role in new[] { Anonymous, HubRoles.Learner, HubRoles.TenantMember, HubRoles.DemandOrganizationMember, HubRoles.Reviewer, HubRoles.Overseer, HubRoles.Operator })
+            {
+                rows.Add(provider, role);
+            }
+        }
+
+        return rows;
+    }
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public async Task Each_role_gets_exactly_what_the_matrix_says(string provider, string role)
+    {
+        var host = await TestHosts.GetAsync(provider);
+        var ownOrganization = await host.CreateOrganizationAsync();
+        var otherOrganization = await host.CreateOrganizationAsync();
+        var organizationId = HubRoles.NeedsOrganization(role) ? ownOrganization.Id : (Guid?)null;
+        using var client = await host.ClientAsync(role == Anonymous ? null : role, organizationId);
+
+        (string Route, Func<string, string> Expect)[] matrix =
+        [
+            ("/", _ => Ok),
+            ("/healthz", _ => Ok),
+            ("/api/hub/figures", _ => Ok),
+            ("/openapi/v1.json", _ => Ok),
+            ("/account/sign-in", _ => Ok),
+            ("/account/register", _ => Ok),
+            ("/account", r => r == Anonymous ? SignIn : Ok),
+            ("/account/two-factor", r => r == Anonymous ? SignIn : Ok),
+            ("/api/account/me", r => r == Anonymous ? Unauthorized : Ok),
+            ("/admin/users", r => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => Denied }),
+            ("/admin/memberships", r => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => Denied }),
+            ("/admin/audit", r => r switch { Anonymous => SignIn, HubRoles.Operator or HubRoles.Overseer => Ok, _ => Denied }),
+            ($"/organizations/{ownOrganization.Id}/members", r => r switch
+            {
+                Anonymous => SignIn,
+                HubRoles.Operator or HubRoles.Overseer or HubRoles.TenantMember or HubRoles.DemandOrganizationMember => Ok,
+                _ => NotFound,
+            }),
+            ($"/organizations/{otherOrganization.Id}/members", r => r switch
+            {
+                Anonymous => SignIn,
+                HubRoles.Operator or HubRoles.Overseer => Ok,
+                _ => NotFound,
+            }),
+        ];
+
+        var mismatches = new List<string>();
+        foreach (var (route, expect) in matrix)
+        {
+            using var response = await client.GetAsync(route);
+            var actual = Classify(response);
+            var expected = expect(role);
+            if (actual != expected)
+            {
+                mismatches.Add($"{route}: expected {expected}, got {actual}");
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, $"{role} on {provider}: " + string.Join("; ", mismatches));
+    }
+
+    private static string Classify(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.ToString() ?? "";
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => Ok,
+            HttpStatusCode.NotFound => NotFound,
+            HttpStatusCode.Unauthorized => Unauthorized,
+            HttpStatusCode.Forbidden => Denied,
+            HttpStatusCode.Redirect when location.Contains("/account/sign-in", StringComparison.Ordinal) => SignIn,
+            HttpStatusCode.Redirect when location.Contains("/account/access-denied", StringComparison.Ordinal) => Denied,
+            _ => $"{(int)response.StatusCode} {location}",
+        };
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Xml.Linq;
+using SeoulAiHub.Tests.Infrastructure;
+
+namespace SeoulAiHub.Tests.Platform;
+
+public sealed class LocalizationTests
+{
+    [Fact]
+    public async Task Korean_is_the_default_language()
+    {
+        var host = await TestHosts.GetAsync("Sqlite");
+        using var client = host.CreateHubClient();
+        var page = await client.GetDocumentAsync("/");
+        Assert.Equal("ko", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("서울AI허브", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("입주 기관", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_browser_language_is_followed_and_the_switch_overrides_it()
+    {
+        var host = await TestHosts.GetAsync("Sqlite");
+        using var client = host.CreateHubClient();
+        client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB,en;q=0.9");
+
+        var english = await client.GetDocumentAsync("/");
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Seoul AI Hub", english.QuerySelector("h1")!.TextContent);
+
+        using var switched = await client.GetAsync("/culture?c=ko&returnUrl=%2Faccount%2Fsign-in");
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/account/sign-in", switched.Headers.Location!.OriginalString);
+        var korean = await client.GetDocumentAsync("/account/sign-in");
+        Assert.Equal("ko", korean.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("로그인", korean.QuerySelector("h1")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example")]
+    public async Task The_language_switch_never_redirects_off_site(string returnUrl)
+    {
+        var host = await TestHosts.GetAsync("Sqlite");
+        using var client = host.CreateHubClient();
+        using var response = await client.GetAsync("/culture?c=en&returnUrl=" + Uri.EscapeDataString(returnUrl));
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public void Korean_and_English_have_the_same_strings_and_none_is_empty()
+    {
+        static Dictionary<string, string> Load(string culture) =>
+            XDocument.Load(Path.Combine(RepositoryRoot(), "src", "SeoulAiHub", "Resources", $"SharedResource.{culture}.resx"))
+                .Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
+
+        var korean = Load("ko");
+        var english = Load("en");
+        Assert.Equal(korean.Keys.Order(), english.Keys.Order());
+        Assert.DoesNotContain(korean.Concat(english), pair => string.IsNullOrWhiteSpace(pair.Value));
+        Assert.True(korean.Count > 100);
+    }
+
+    [Fact]
+    public void Every_string_key_used_in_pages_and_code_exists()
+    {
+        var root = RepositoryRoot();
+        var keys = XDocument.Load(Path.Combine(root, "src", "SeoulAiHub", "Resources", "SharedResource.ko.resx"))
+            .Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
+        var pattern = new System.Text.RegularExpressions.Regex(@"(?:\bT|\bt)\[""([A-Za-z0-9.]+)""\]|(?:ErrorMessage|Name) = ""([A-Z][A-Za-z]+\.[A-Za-z0-9.]+)""");
+        var missing = Directory.EnumerateFiles(Path.Combine(root, "src", "SeoulAiHub"), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => pattern.Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value))
+            .Where(k => !keys.Contains(k))
+            .Distinct()
+            .ToList();
+        Assert.True(missing.Count == 0, "Missing strings: " + string.Join(", ", missing));
+    }
+
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SeoulAiHub.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found");
+    }
+}
