@@ -31,7 +31,8 @@ public sealed class HubFigures(HubDb db, IMemoryCache cache)
         var people = await db.Users.CountAsync(ct);
         var cards = await db.Organizations.AsNoTracking()
             .Where(o => o.TenancyStatus == TenancyStatus.Resident)
-            .OrderBy(o => o.Type).ThenBy(o => o.NameKo)
+            // The anchor institutions first, then the startups.
+            .OrderBy(o => o.Type == OrganizationType.Startup).ThenBy(o => o.NameKo)
             .Take(12)
             .Select(o => new ResidentCard(o.Id, o.NameKo, o.NameEn, o.Type))
             .ToListAsync(ct);
