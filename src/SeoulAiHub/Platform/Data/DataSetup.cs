@@ -22,7 +22,7 @@ internal static class DataSetup
             DatabaseProvider.Configure(options, provider, connectionString);
             options.AddInterceptors(services.GetRequiredService<AuditInterceptor>());
         });
-        builder.Services.AddHealthChecks().AddDbContextCheck<HubDb>("database");
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddScoped<DatabaseInitializer>();
     }
 }
