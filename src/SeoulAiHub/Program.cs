@@ -6,7 +6,11 @@ using SeoulAiHub.Platform;
 using SeoulAiHub.Platform.CommandLine;
 using SeoulAiHub.Platform.Data;
 
-var builder = WebApplication.CreateBuilder(HubCommands.HostArguments(args));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = HubCommands.HostArguments(args),
+    ContentRootPath = HubContentRoot.Locate(),
+});
 
 builder.AddHubPlatform();          // data, identity, authorization, audit, email, localization, errors
 builder.Services.AddHomeModule();
