@@ -20,7 +20,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public HubAppFactory Host { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
-    public string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+    public string ScreenshotDirectory { get; } = Path.Combine(TestPaths.RepositoryRoot(), "artifacts", "screenshots");
 
     public async Task InitializeAsync()
     {
@@ -69,17 +69,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         _playwright?.Dispose();
         await Host.DisposeAsync();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SeoulAiHub.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found");
     }
 }
 

@@ -29,4 +29,7 @@ public sealed class HubOptions
     public string? PublicBaseUrl { get; set; }
 
     public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory);
+
+    /// <summary>Uploaded files live under the data folder, beside the database they belong to.</summary>
+    public string FilesDirectory => Path.Combine(DataDirectoryFullPath, "files");
 }

@@ -17,7 +17,7 @@ public static class HubPlatform
     {
         var hub = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
         builder.Services.Configure<HubOptions>(builder.Configuration.GetSection(HubOptions.Section));
-        Directory.CreateDirectory(hub.DataDirectoryFullPath);
+        Directory.CreateDirectory(hub.FilesDirectory);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();

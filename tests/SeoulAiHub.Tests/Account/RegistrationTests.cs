@@ -46,8 +46,7 @@ public sealed class RegistrationTests
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         var user = await host.FindUserAsync(email);
         Assert.True(user!.EmailConfirmed);
-        var roles = await host.QueryAsync(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name).ToListAsync());
-        Assert.Equal([HubRoles.Learner], roles);
+        Assert.Equal([HubRoles.Learner], await host.RolesOfAsync(user.Id));
     }
 
     [Theory]
@@ -75,8 +74,7 @@ public sealed class RegistrationTests
 
         var after = await host.QueryAsync(db => db.OrganizationMemberships.SingleAsync(m => m.Id == membership.Id));
         Assert.Equal(MembershipStatus.Active, after.Status);
-        var roles = await host.QueryAsync(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user!.Id select r.Name).ToListAsync());
-        Assert.Equal([HubRoles.TenantMember], roles);
+        Assert.Equal([HubRoles.TenantMember], await host.RolesOfAsync(user!.Id));
     }
 
     [Theory]

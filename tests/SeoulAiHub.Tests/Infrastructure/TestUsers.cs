@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Data;
@@ -80,6 +81,10 @@ public static class TestQueries
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<UserManager<HubUser>>().FindByEmailAsync(email);
     }
+
+    public static Task<List<string>> RolesOfAsync(this HubAppFactory factory, Guid userId) =>
+        factory.QueryAsync(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
+                                  where ur.UserId == userId select r.Name!).ToListAsync());
 
     /// <summary>Runs a query against the host's database in a scope of its own.</summary>
     public static async Task<T> QueryAsync<T>(this HubAppFactory factory, Func<HubDb, Task<T>> query)

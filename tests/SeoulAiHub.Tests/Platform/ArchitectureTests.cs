@@ -63,7 +63,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void Program_reads_as_a_table_of_contents()
     {
-        var program = File.ReadAllLines(Path.Combine(LocalizationTests.RepositoryRoot(), "src", "SeoulAiHub", "Program.cs"));
+        var program = File.ReadAllLines(Path.Combine(SeoulAiHub.Tests.Infrastructure.TestPaths.RepositoryRoot(), "src", "SeoulAiHub", "Program.cs"));
         Assert.True(program.Length < 60, $"Program.cs has {program.Length} lines");
     }
 }

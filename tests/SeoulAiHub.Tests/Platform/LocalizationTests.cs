@@ -52,7 +52,7 @@ public sealed class LocalizationTests
     public void Korean_and_English_have_the_same_strings_and_none_is_empty()
     {
         static Dictionary<string, string> Load(string culture) =>
-            XDocument.Load(Path.Combine(RepositoryRoot(), "src", "SeoulAiHub", "Resources", $"SharedResource.{culture}.resx"))
+            XDocument.Load(Path.Combine(TestPaths.RepositoryRoot(), "src", "SeoulAiHub", "Resources", $"SharedResource.{culture}.resx"))
                 .Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
 
         var korean = Load("ko");
@@ -65,7 +65,7 @@ public sealed class LocalizationTests
     [Fact]
     public void Every_string_key_used_in_pages_and_code_exists()
     {
-        var root = RepositoryRoot();
+        var root = TestPaths.RepositoryRoot();
         var keys = XDocument.Load(Path.Combine(root, "src", "SeoulAiHub", "Resources", "SharedResource.ko.resx"))
             .Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
         var pattern = new System.Text.RegularExpressions.Regex(@"(?:\bT|\bt)\[""([A-Za-z0-9.]+)""\]|(?:ErrorMessage|Name) = ""([A-Z][A-Za-z]+\.[A-Za-z0-9.]+)""");
@@ -77,16 +77,5 @@ public sealed class LocalizationTests
             .Distinct()
             .ToList();
         Assert.True(missing.Count == 0, "Missing strings: " + string.Join(", ", missing));
-    }
-
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SeoulAiHub.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found");
     }
 }

@@ -76,3 +76,9 @@ public static class LocalizationSetup
     public static bool IsLocal(string url) =>
         url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 }
+
+/// <summary>The language of the current request, for pages that show one of an organization's two names.</summary>
+public static class HubCulture
+{
+    public static bool IsEnglish => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+}
