@@ -2,6 +2,7 @@ using SeoulAiHub.Features.Account;
 using SeoulAiHub.Features.Admin;
 using SeoulAiHub.Features.Home;
 using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform;
 using SeoulAiHub.Platform.CommandLine;
 using SeoulAiHub.Platform.Data;
@@ -16,6 +17,7 @@ builder.AddHubPlatform();          // data, identity, authorization, audit, emai
 builder.Services.AddHomeModule();
 builder.Services.AddAccountModule();
 builder.Services.AddOrganizationsModule();
+builder.Services.AddSpacesModule();
 builder.Services.AddAdminModule();
 
 var app = builder.Build();

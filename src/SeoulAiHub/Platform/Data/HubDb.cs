@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Email;
 using SeoulAiHub.Platform.Identity;
@@ -15,6 +16,13 @@ public sealed class HubDb(DbContextOptions<HubDb> options)
 {
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationMembership> OrganizationMemberships => Set<OrganizationMembership>();
+    public DbSet<TechnologyDomain> TechnologyDomains => Set<TechnologyDomain>();
+    public DbSet<Industry> Industries => Set<Industry>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Floor> Floors => Set<Floor>();
+    public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<Tenancy> Tenancies => Set<Tenancy>();
+    public DbSet<RoomAssignment> RoomAssignments => Set<RoomAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
@@ -22,6 +30,16 @@ public sealed class HubDb(DbContextOptions<HubDb> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(HubDb).Assembly);
+
+        // Entities make their own Guid v7 ids. Telling EF the value is never generated makes a new child added to a
+        // tracked parent's collection an INSERT, not an UPDATE of a row EF would otherwise assume exists.
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            if (entity.FindPrimaryKey() is { Properties: [{ ClrType: var type } key] } && type == typeof(Guid))
+            {
+                key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

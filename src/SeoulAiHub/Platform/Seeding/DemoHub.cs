@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
 using static SeoulAiHub.Features.Organizations.OrganizationType;
@@ -16,30 +17,33 @@ public sealed class DemoHub(HubDb db, UserManager<HubUser> users, IOptions<HubOp
 {
     public const string DemoDomain = "demo.seoulaihub.kr";
 
-    internal static readonly (string Ko, string En, OrganizationType Type, TenancyStatus Status, string Summary)[] Organizations =
+    internal sealed record DemoOrganization(string Ko, string En, OrganizationType Type, TenancyStatus Status, string Summary,
+        string[] Domains, string[] Industries, string? Brn = null, int? Founded = null, int? Headcount = null, string? Room = null);
+
+    internal static readonly DemoOrganization[] Organizations =
     [
-        ("한국인공지능산업협회", "Korea Artificial Intelligence Industry Association", Association, Resident, "AI 기업들의 협회. 허브 입주기관."),
-        ("KAIST 김재철AI대학원", "KAIST Kim Jaechul Graduate School of AI", University, Resident, "AI 대학원. 인재 양성과 연구 협력."),
-        ("공군 AI신기술융합센터", "ROK Air Force AI Convergence Center", Military, Resident, "국방 분야 AI 신기술 융합."),
-        ("국가 AI연구거점", "National AI Research Hub", ResearchInstitute, Resident, "국가 차원의 AI 연구개발 거점."),
-        ("서울AI허브 운영사무국", "Seoul AI Hub Operations Office", PublicAgency, None, "허브를 운영하는 사무국."),
-        ("말결랩스", "Malgyeol Labs", Startup, Resident, "한국어 거대언어모델과 문서 요약 (언어 AI)."),
-        ("눈빛비전", "Nunbit Vision", Startup, Resident, "제조 라인의 비전 검사 (비전 AI)."),
-        ("소리숲", "Sorisup", Startup, Resident, "콜센터 음성 인식과 합성 (음성 AI)."),
-        ("두손로보틱스", "Dusson Robotics", Startup, Resident, "물류 창고용 협동 로봇 (로보틱스)."),
-        ("메디코어AI", "Medicore AI", Startup, Resident, "흉부 X선 판독 보조 (의료 AI)."),
-        ("셈틀반도체", "Semtle Semiconductor", Startup, Resident, "저전력 추론용 AI 반도체."),
-        ("데이터다리", "Datadari", Startup, Resident, "공공데이터 정제와 가명처리 (데이터)."),
-        ("그림결", "Geurimgyeol", Startup, Resident, "광고 이미지 생성 (생성형 AI)."),
-        ("핀로직AI", "FinLogic AI", Startup, Resident, "이상거래 탐지 (금융 AI)."),
-        ("배움봇", "Baeumbot", Startup, Admitted, "초중등 학습 코칭 챗봇 (교육 AI)."),
-        ("안전한길", "Safepath AI", Startup, Resident, "CCTV 기반 보행 안전 분석 (공공 AI)."),
-        ("팜아이", "Farm-i", Startup, Applied, "스마트팜 작황 예측."),
-        ("로지스텍AI", "Logistech AI", Sme, Graduated, "배송 경로 최적화. 허브 졸업기업."),
-        ("한빛정밀", "Hanbit Precision", Sme, None, "자동차 부품 제조사 (실증 수요기관)."),
-        ("서울미래병원", "Seoul Mirae Hospital", Enterprise, None, "종합병원 (실증 수요기관)."),
-        ("가온은행", "Gaon Bank", Enterprise, None, "시중은행 (실증 수요기관)."),
-        ("서울특별시교육청", "Seoul Metropolitan Office of Education", PublicAgency, None, "AI 교육 협력기관."),
+        new("한국인공지능산업협회", "Korea Artificial Intelligence Industry Association", Association, Resident, "AI 기업들의 협회. 허브 입주기관.", ["data", "generative"], ["public"], Founded: 2018, Headcount: 25, Room: "201"),
+        new("KAIST 김재철AI대학원", "KAIST Kim Jaechul Graduate School of AI", University, Resident, "AI 대학원. 인재 양성과 연구 협력.", ["language", "vision", "generative"], ["education", "healthcare"], Founded: 2019, Headcount: 120, Room: "501"),
+        new("공군 AI신기술융합센터", "ROK Air Force AI Convergence Center", Military, Resident, "국방 분야 AI 신기술 융합.", ["vision", "robotics"], ["defense"], Headcount: 30, Room: "401"),
+        new("국가 AI연구거점", "National AI Research Hub", ResearchInstitute, Resident, "국가 차원의 AI 연구개발 거점.", ["language", "generative", "infrastructure"], ["public", "healthcare"], Founded: 2023, Headcount: 60, Room: "502"),
+        new("서울AI허브 운영사무국", "Seoul AI Hub Operations Office", PublicAgency, None, "허브를 운영하는 사무국.", [], ["public"]),
+        new("말결랩스", "Malgyeol Labs", Startup, Resident, "한국어 거대언어모델과 문서 요약 (언어 AI).", ["language", "generative"], ["finance", "public"], "2208712345", 2021, 18, "301"),
+        new("눈빛비전", "Nunbit Vision", Startup, Resident, "제조 라인의 비전 검사 (비전 AI).", ["vision"], ["manufacturing"], "1058723456", 2020, 24, "302"),
+        new("소리숲", "Sorisup", Startup, Resident, "콜센터 음성 인식과 합성 (음성 AI).", ["speech"], ["finance", "retail"], "2118734567", 2022, 11, "303"),
+        new("두손로보틱스", "Dusson Robotics", Startup, Resident, "물류 창고용 협동 로봇 (로보틱스).", ["robotics", "vision"], ["logistics", "manufacturing"], "1208745678", 2019, 32, "304"),
+        new("메디코어AI", "Medicore AI", Startup, Resident, "흉부 X선 판독 보조 (의료 AI).", ["vision"], ["healthcare"], "2148756789", 2020, 27, "305"),
+        new("셈틀반도체", "Semtle Semiconductor", Startup, Resident, "저전력 추론용 AI 반도체.", ["semiconductor"], ["manufacturing", "mobility"], "1348767890", 2021, 19, "402"),
+        new("데이터다리", "Datadari", Startup, Resident, "공공데이터 정제와 가명처리 (데이터).", ["data", "security"], ["public"], "1068778901", 2022, 9, "306"),
+        new("그림결", "Geurimgyeol", Startup, Resident, "광고 이미지 생성 (생성형 AI).", ["generative", "vision"], ["media", "retail"], "2208789012", 2023, 8, "307"),
+        new("핀로직AI", "FinLogic AI", Startup, Resident, "이상거래 탐지 (금융 AI).", ["data", "security"], ["finance"], "1078790123", 2021, 15, "308"),
+        new("배움봇", "Baeumbot", Startup, Admitted, "초중등 학습 코칭 챗봇 (교육 AI).", ["language", "generative"], ["education"], "2118801234", 2024, 6, "309"),
+        new("안전한길", "Safepath AI", Startup, Resident, "CCTV 기반 보행 안전 분석 (공공 AI).", ["vision"], ["public", "mobility"], "1208812345", 2022, 12, "310"),
+        new("팜아이", "Farm-i", Startup, Applied, "스마트팜 작황 예측.", ["data", "vision"], ["agriculture"], "1348823456", 2024, 5),
+        new("로지스텍AI", "Logistech AI", Sme, Graduated, "배송 경로 최적화. 허브 졸업기업.", ["data"], ["logistics"], "1058834567", 2017, 48, "303"),
+        new("한빛정밀", "Hanbit Precision", Sme, None, "자동차 부품 제조사 (실증 수요기관).", [], ["manufacturing", "mobility"], "1248845678", 1998, 210),
+        new("서울미래병원", "Seoul Mirae Hospital", Enterprise, None, "종합병원 (실증 수요기관).", [], ["healthcare"], "2148856789", 1987, 1400),
+        new("가온은행", "Gaon Bank", Enterprise, None, "시중은행 (실증 수요기관).", [], ["finance"], "1048867890", 1967, 9000),
+        new("서울특별시교육청", "Seoul Metropolitan Office of Education", PublicAgency, None, "AI 교육 협력기관.", [], ["education", "public"]),
     ];
 
     private sealed record DemoPerson(string Local, string Name, string Role, string? Organization, MembershipStatus Status = MembershipStatus.Active);
@@ -60,11 +64,29 @@ public sealed class DemoHub(HubDb db, UserManager<HubUser> users, IOptions<HubOp
     public async Task SeedAsync(TextWriter console, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
+        var domains = StandardTaxonomies.CreateDomains().ToDictionary(d => d.Code);
+        var industries = StandardTaxonomies.CreateIndustries().ToDictionary(i => i.Code);
+        db.TechnologyDomains.AddRange(domains.Values);
+        db.Industries.AddRange(industries.Values);
+        var rooms = AddSpaces();
+
         var byName = new Dictionary<string, Organization>();
-        foreach (var (ko, en, type, status, summary) in Organizations)
+        foreach (var o in Organizations)
         {
-            var organization = Organization.Create(ko, en, type, status, now, summary: summary);
-            byName[ko] = organization;
+            var organization = Organization.Create(o.Ko, o.En, o.Type, TenancyStatus.None, now, summary: o.Summary);
+            organization.UpdateProfile(organization.Profile with
+            {
+                FoundedOn = o.Founded is { } year ? new DateOnly(year, 3, 2) : null,
+                Headcount = o.Headcount,
+                Website = $"https://{o.En.ToLowerInvariant().Replace(' ', '-')}.example.kr",
+                ContactEmail = $"contact@{o.En.ToLowerInvariant().Replace(' ', '-')}.example.kr",
+                ContactPhone = "02-0000-0000",
+                Description = $"## {o.Ko}\n\n{o.Summary}\n\n*데모 데이터입니다. / Demo data.*",
+            }, now);
+            organization.SetOfficialDetails(o.Type, o.Brn is null ? null : BusinessRegistrationNumber.WithCheckDigit(o.Brn[..9]), now);
+            organization.SetClassification(o.Domains.Select(c => domains[c]), o.Industries.Select(c => industries[c]), now);
+            AddTenancy(organization, o, rooms, now);
+            byName[o.Ko] = organization;
             db.Organizations.Add(organization);
         }
 
@@ -106,6 +128,67 @@ public sealed class DemoHub(HubDb db, UserManager<HubUser> users, IOptions<HubOp
         {
             await console.WriteLineAsync($"  데모 계정 공통 비밀번호 / demo password (shown once): {password}");
         }
+    }
+
+    /// <summary>The hub building (태봉로) and a district building, with offices, labs and shared desks.</summary>
+    private Dictionary<string, Room> AddSpaces()
+    {
+        var hub = Site.Create("서울AI허브", "Seoul AI Hub", "서울특별시 서초구 태봉로");
+        var district = Site.Create("양재 AI 특화지구 창업센터", "Yangjae AI District Startup Center", "서울특별시 서초구 양재동");
+        db.Sites.AddRange(hub, district);
+        var rooms = new Dictionary<string, Room>();
+        foreach (var (site, levels) in new[] { (hub, new[] { 2, 3, 4, 5 }), (district, new[] { 1, 2 }) })
+        {
+            foreach (var level in levels)
+            {
+                var floor = Floor.Create(site, level);
+                db.Floors.Add(floor);
+                var count = level == 3 ? 10 : 6;
+                for (var n = 1; n <= count; n++)
+                {
+                    var number = site == hub ? $"{level}{n:00}" : $"B{level}{n:00}";
+                    var kind = n == count ? RoomKind.SharedDesk : level == 5 || (level == 4 && n == 1) ? RoomKind.Lab : RoomKind.Office;
+                    var room = Room.Create(floor, number, kind, kind switch { RoomKind.Lab => 120m, RoomKind.SharedDesk => 90m, _ => 33m + 6 * (n % 4) });
+                    db.Rooms.Add(room);
+                    rooms[number] = room;
+                }
+            }
+        }
+
+        return rooms;
+    }
+
+    private void AddTenancy(Organization organization, DemoOrganization o, Dictionary<string, Room> rooms, DateTimeOffset now)
+    {
+        if (o.Status == TenancyStatus.None)
+        {
+            return;
+        }
+
+        var applied = o.Status == TenancyStatus.Graduated ? new DateOnly(2022, 12, 1) : new DateOnly(2024, 12, 2);
+        var tenancy = Tenancy.Apply(organization.Id, applied, "입주기업 모집 공고 응모");
+        if (o.Status != TenancyStatus.Applied)
+        {
+            var admitted = applied.AddMonths(2);
+            tenancy.Admit(admitted, admitted.AddYears(2).AddDays(-1), "입주심사 통과");
+            if (o.Room is { } number)
+            {
+                tenancy.AssignRoom(rooms[number], o.Status == TenancyStatus.Admitted ? new DateOnly(2026, 12, 1) : admitted, null);
+            }
+
+            if (o.Status is TenancyStatus.Resident or TenancyStatus.Graduated)
+            {
+                tenancy.MoveIn(admitted);
+            }
+
+            if (o.Status == TenancyStatus.Graduated)
+            {
+                tenancy.Graduate(admitted.AddYears(2), "보육 기간 만료, 시리즈 B 투자 유치로 졸업");
+            }
+        }
+
+        organization.SetTenancyStatus(tenancy.Status, now);
+        db.Tenancies.Add(tenancy);
     }
 
     private static void Check(IdentityResult result)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
@@ -56,18 +57,36 @@ public sealed class SyntheticData(HubDb db, TimeProvider clock, AuditLog audit)
         var roleId = await db.Roles.Where(r => r.Name == HubRoles.TenantMember).Select(r => r.Id).SingleAsync(ct);
         var now = clock.GetUtcNow();
         var people = 0;
+        var (domains, industries) = await TaxonomiesAsync(ct);
+        var rooms = new RoomSupply(db, start);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         using (AuditInterceptor.SuppressForBulkLoad())
         {
             for (var done = 0; done < organizations; done += Batch)
             {
+                // Each batch starts with an empty change tracker: the shared taxonomy terms exist already.
+                db.AttachRange(domains);
+                db.AttachRange(industries);
                 for (var i = done; i < Math.Min(organizations, done + Batch); i++)
                 {
                     var n = start + i + 1;
                     var stem = Stems[random.Next(Stems.Length)];
                     var suffix = Suffixes[random.Next(Suffixes.Length)];
+                    var type = Pick(random, Types);
                     var organization = Organization.Create($"{stem.Ko}{suffix.Ko} {n}", $"{stem.En} {suffix.En} {n}",
-                        Pick(random, Types), Pick(random, Statuses), now - TimeSpan.FromDays(random.Next(3650)));
+                        type, TenancyStatus.None, now - TimeSpan.FromDays(random.Next(3650)));
+                    organization.SetOfficialDetails(type, BusinessRegistrationNumber.WithCheckDigit($"9{n:D8}"), now);
+                    organization.UpdateProfile(organization.Profile with
+                    {
+                        FoundedOn = new DateOnly(2000 + random.Next(26), 1 + random.Next(12), 1 + random.Next(28)),
+                        Headcount = 3 + random.Next(300),
+                        Summary = $"{stem.Ko}{suffix.Ko}는 합성 데이터로 만든 가상의 기관입니다.",
+                        ContactEmail = $"contact{n}@synthetic.seoulaihub.kr",
+                    }, now);
+                    organization.SetClassification(
+                        Enumerable.Range(0, 1 + random.Next(2)).Select(_ => domains[random.Next(domains.Count)]),
+                        Enumerable.Range(0, 1 + random.Next(2)).Select(_ => industries[random.Next(industries.Count)]), now);
+                    AddTenancy(organization, Pick(random, Statuses), random, rooms, now);
                     db.Organizations.Add(organization);
                     for (var p = 0; p < 2; p++)
                     {
@@ -93,6 +112,81 @@ public sealed class SyntheticData(HubDb db, TimeProvider clock, AuditLog audit)
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await audit.EventAsync("seed.synthetic", details: $"{organizations} organizations, {people} people", ct: ct);
         return new Created(organizations, people);
+    }
+
+    private async Task<(List<TechnologyDomain>, List<Industry>)> TaxonomiesAsync(CancellationToken ct)
+    {
+        if (!await db.TechnologyDomains.AnyAsync(ct))
+        {
+            db.TechnologyDomains.AddRange(StandardTaxonomies.CreateDomains());
+            db.Industries.AddRange(StandardTaxonomies.CreateIndustries());
+            await db.SaveChangesAsync(ct);
+        }
+
+        return (await db.TechnologyDomains.ToListAsync(ct), await db.Industries.ToListAsync(ct));
+    }
+
+    /// <summary>A tenancy in the state drawn; residents and admitted tenants get an office of a synthetic site.</summary>
+    private void AddTenancy(Organization organization, TenancyStatus status, Random random, RoomSupply rooms, DateTimeOffset now)
+    {
+        if (status == TenancyStatus.None)
+        {
+            return;
+        }
+
+        var applied = new DateOnly(2022, 1, 3).AddDays(random.Next(1000));
+        var tenancy = Tenancy.Apply(organization.Id, applied);
+        if (status != TenancyStatus.Applied)
+        {
+            var admitted = applied.AddDays(30 + random.Next(60));
+            tenancy.Admit(admitted, admitted.AddYears(2), null);
+            if (status != TenancyStatus.Admitted)
+            {
+                tenancy.AssignRoom(rooms.Next(), admitted, null);
+                tenancy.MoveIn(admitted);
+                if (status == TenancyStatus.Graduated)
+                {
+                    tenancy.Graduate(admitted.AddYears(2), "보육 기간 만료");
+                }
+                else if (status == TenancyStatus.Exited)
+                {
+                    tenancy.Exit(admitted.AddDays(200 + random.Next(300)), "사업 전환");
+                }
+            }
+        }
+
+        organization.SetTenancyStatus(tenancy.Status, now);
+        db.Tenancies.Add(tenancy);
+    }
+
+    /// <summary>Hands out offices of synthetic sites (10 floors of 50 rooms each), one tenancy per room.</summary>
+    private sealed class RoomSupply(HubDb db, int salt)
+    {
+        private readonly Queue<Room> _free = new();
+        private int _sites;
+
+        public Room Next()
+        {
+            if (_free.Count == 0)
+            {
+                var number = ++_sites;
+                var site = Site.Create($"합성 거점 {salt}-{number}", $"Synthetic site {salt}-{number}", "서울특별시 (합성 데이터)");
+                db.Sites.Add(site);
+                for (var level = 1; level <= 10; level++)
+                {
+                    var floor = Floor.Create(site, level);
+                    db.Floors.Add(floor);
+                    for (var n = 1; n <= 50; n++)
+                    {
+                        var room = Room.Create(floor, $"{level}{n:00}", RoomKind.Office, 30m + n % 5 * 5);
+                        db.Rooms.Add(room);
+                        _free.Enqueue(room);
+                    }
+                }
+            }
+
+            return _free.Dequeue();
+        }
     }
 
     private static T Pick<T>(Random random, (T Value, int Weight)[] choices)
