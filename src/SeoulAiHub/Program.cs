@@ -31,6 +31,7 @@ app.UseHubPlatform();
 app.MapHubPlatform();              // /healthz, /culture, OpenAPI, Razor Pages
 app.MapHomeEndpoints();
 app.MapAccountEndpoints();
+app.MapOrganizationsEndpoints();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -35,6 +35,9 @@ public static class HubPlatform
         builder.Services.AddHubLocalization();
         builder.Services.AddHubErrors();
         builder.Services.AddOpenApi();
+        // Enums travel as their names ("Startup"), which is what API clients and CSV files write.
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
             .AddHubViewLocalization();

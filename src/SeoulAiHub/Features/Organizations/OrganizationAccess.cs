@@ -57,6 +57,8 @@ public static class OrganizationsModule
     public static IServiceCollection AddOrganizationsModule(this IServiceCollection services)
     {
         services.AddScoped<IAuthorizationHandler, OrganizationAuthorizationHandler>();
+        services.AddSingleton<DirectoryIndex>();
+        services.AddScoped<OrganizationEditor>();
         return services;
     }
 }

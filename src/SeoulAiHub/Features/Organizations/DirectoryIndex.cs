@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Platform.Data;
+
+namespace SeoulAiHub.Features.Organizations;
+
+/// <summary>One organization as the public directory knows it.</summary>
+public sealed record DirectoryEntry(
+    Guid Id, string NameKo, string NameEn, OrganizationType Type, TenancyStatus Status, string? Summary,
+    ImmutableArray<string> Domains, ImmutableArray<string> Industries, ImmutableArray<Guid> Sites)
+{
+    internal string Key { get; } = Normalize(NameKo) + "\n" + Normalize(NameEn);
+
+    /// <summary>Lower case, no spaces: "AI 대학원" and "ai대학원" both find "김재철AI대학원".</summary>
+    public static string Normalize(string text) =>
+        string.Concat(text.Where(c => !char.IsWhiteSpace(c))).ToLowerInvariant();
+}
+
+public sealed record DirectoryQuery(string? Q = null, OrganizationType? Type = null, string? Domain = null,
+    string? Industry = null, TenancyStatus? Status = null, Guid? Site = null, int Page = 1)
+{
+    public const int PageSize = 20;
+}
+
+public sealed record DirectoryPage(IReadOnlyList<DirectoryEntry> Items, int Total, int Page)
+{
+    public int Pages => Math.Max(1, (Total + DirectoryQuery.PageSize - 1) / DirectoryQuery.PageSize);
+}
+
+public sealed record TermName(string Code, string Ko, string En);
+
+public sealed record SiteName(Guid Id, string Ko, string En);
+
+/// <summary>
+/// The public directory held in memory: every organization with its names, type, status, domains, industries and the
+/// sites where it holds a room today. Searching 10,000 organizations by substring in memory takes well under a
+/// millisecond, where SQL LIKE '%…%' would scan the table on every request. The snapshot is rebuilt when a writer
+/// calls <see cref="Invalidate"/> and at the latest every <see cref="MaxAge"/> (other application nodes' writes);
+/// readers keep using the previous snapshot while a new one is built.
+/// </summary>
+public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim _rebuild = new(1, 1);
+    private Snapshot? _current;
+    private long _version;
+
+    public sealed record Snapshot(ImmutableArray<DirectoryEntry> Entries, ImmutableArray<TermName> Domains,
+        ImmutableArray<TermName> Industries, ImmutableArray<SiteName> Sites, DateTimeOffset BuiltAt, long Version);
+
+    public void Dispose() => _rebuild.Dispose();
+
+    /// <summary>Something the directory shows has changed: the next reader rebuilds.</summary>
+    public void Invalidate() => Interlocked.Increment(ref _version);
+
+    public async Task<Snapshot> CurrentAsync(CancellationToken ct = default)
+    {
+        var current = Volatile.Read(ref _current);
+        if (current is not null && current.Version == Interlocked.Read(ref _version) && clock.GetUtcNow() - current.BuiltAt < MaxAge)
+        {
+            return current;
+        }
+
+        if (current is not null && !await _rebuild.WaitAsync(0, ct))
+        {
+            return current;   // someone else is rebuilding: the previous snapshot is good enough meanwhile
+        }
+
+        if (current is null)
+        {
+            await _rebuild.WaitAsync(ct);
+        }
+
+        try
+        {
+            current = Volatile.Read(ref _current);
+            if (current is not null && current.Version == Interlocked.Read(ref _version) && clock.GetUtcNow() - current.BuiltAt < MaxAge)
+            {
+                return current;
+            }
+
+            var built = await BuildAsync(ct);
+            Volatile.Write(ref _current, built);
+            return built;
+        }
+        finally
+        {
+            _rebuild.Release();
+        }
+    }
+
+    public async Task<DirectoryPage> SearchAsync(DirectoryQuery query, CancellationToken ct = default)
+    {
+        var snapshot = await CurrentAsync(ct);
+        var q = string.IsNullOrWhiteSpace(query.Q) ? null : DirectoryEntry.Normalize(query.Q);
+        var matches = snapshot.Entries.Where(e =>
+                (q is null || e.Key.Contains(q, StringComparison.Ordinal)) &&
+                (query.Type is null || e.Type == query.Type) &&
+                (query.Status is null || e.Status == query.Status) &&
+                (query.Domain is null || e.Domains.Contains(query.Domain)) &&
+                (query.Industry is null || e.Industries.Contains(query.Industry)) &&
+                (query.Site is null || e.Sites.Contains(query.Site.Value)))
+            .ToList();
+        IEnumerable<DirectoryEntry> ordered = q is null
+            ? matches
+            : matches.OrderBy(e => e.Key.StartsWith(q, StringComparison.Ordinal) ? 0 : 1);   // stable: then by name
+        var page = Math.Max(1, query.Page);
+        var items = ordered.Skip((page - 1) * DirectoryQuery.PageSize).Take(DirectoryQuery.PageSize).ToList();
+        return new DirectoryPage(items, matches.Count, page);
+    }
+
+    private async Task<Snapshot> BuildAsync(CancellationToken ct)
+    {
+        var version = Interlocked.Read(ref _version);
+        var builtAt = clock.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDb>();
+        var today = DateOnly.FromDateTime(builtAt.ToOffset(TimeSpan.FromHours(9)).DateTime);
+
+        var organizations = await db.Organizations.AsNoTracking()
+            .Select(o => new { o.Id, o.NameKo, o.NameEn, o.Type, o.TenancyStatus, o.Summary })
+            .ToListAsync(ct);
+        // The two-argument SelectMany is a plain join (SQLite has no APPLY).
+        var domains = await db.Organizations.SelectMany(o => o.Domains, (o, d) => new { o.Id, d.Code }).ToListAsync(ct);
+        var industries = await db.Organizations.SelectMany(o => o.Industries, (o, i) => new { o.Id, i.Code }).ToListAsync(ct);
+        var sites = await db.RoomAssignments.AsNoTracking()
+            .Where(a => a.StartsOn <= today && (a.EndsOn == null || today < a.EndsOn))
+            .Select(a => new { a.Tenancy.OrganizationId, a.Room.Floor.SiteId })
+            .ToListAsync(ct);
+
+        var domainsOf = domains.ToLookup(d => d.Id, d => d.Code);
+        var industriesOf = industries.ToLookup(i => i.Id, i => i.Code);
+        var sitesOf = sites.ToLookup(s => s.OrganizationId, s => s.SiteId);
+        var entries = organizations
+            .OrderBy(o => o.NameKo, StringComparer.Ordinal)
+            .Select(o => new DirectoryEntry(o.Id, o.NameKo, o.NameEn, o.Type, o.TenancyStatus, o.Summary,
+                [.. domainsOf[o.Id]], [.. industriesOf[o.Id]], [.. sitesOf[o.Id].Distinct()]))
+            .ToImmutableArray();
+
+        var domainNames = await db.TechnologyDomains.AsNoTracking().OrderBy(d => d.SortOrder)
+            .Select(d => new TermName(d.Code, d.NameKo, d.NameEn)).ToListAsync(ct);
+        var industryNames = await db.Industries.AsNoTracking().OrderBy(d => d.SortOrder)
+            .Select(d => new TermName(d.Code, d.NameKo, d.NameEn)).ToListAsync(ct);
+        var siteNames = await db.Sites.AsNoTracking().OrderBy(s => s.NameKo)
+            .Select(s => new SiteName(s.Id, s.NameKo, s.NameEn)).ToListAsync(ct);
+        return new Snapshot(entries, [.. domainNames], [.. industryNames], [.. siteNames], builtAt, version);
+    }
+}

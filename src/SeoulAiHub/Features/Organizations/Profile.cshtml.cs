@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Platform.Audit;
+using SeoulAiHub.Platform.Data;
+
+namespace SeoulAiHub.Features.Organizations;
+
+/// <summary>An organization's public profile at a stable address; contact data only for those who may read it.</summary>
+[AllowAnonymous]
+public sealed class ProfileModel(HubDb db, IAuthorizationService authorization, AuditLog audit) : PageModel
+{
+    public Organization Organization { get; private set; } = null!;
+    public string DescriptionHtml { get; private set; } = "";
+    public bool ShowPrivate { get; private set; }
+    public bool MayEdit { get; private set; }
+    public IReadOnlyList<string> Rooms { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var organization = await db.Organizations.AsNoTracking().Include(o => o.Domains).Include(o => o.Industries)
+            .AsSplitQuery().FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (organization is null)
+        {
+            return NotFound();
+        }
+
+        Organization = organization;
+        DescriptionHtml = MarkdownText.ToSafeHtml(organization.Description);
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            ShowPrivate = (await authorization.AuthorizeAsync(User, organization, OrganizationOperations.ReadPrivate)).Succeeded;
+            MayEdit = (await authorization.AuthorizeAsync(User, organization, OrganizationOperations.Manage)).Succeeded;
+            if (ShowPrivate && (organization.ContactEmail ?? organization.ContactPhone) is not null)
+            {
+                await audit.PersonalDataReadAsync(nameof(Organization), id.ToString(), "profile contacts", ct);
+            }
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+        Rooms = await db.RoomAssignments.AsNoTracking()
+            .Where(a => a.Tenancy.OrganizationId == id && a.StartsOn <= today && (a.EndsOn == null || today < a.EndsOn))
+            .OrderBy(a => a.Room.Number)
+            .Select(a => a.Room.Floor.Site.NameKo + " " + a.Room.Number)
+            .ToListAsync(ct);
+        return Page();
+    }
+}
