@@ -16,6 +16,7 @@ public sealed class ProfileModel(HubDb db, IAuthorizationService authorization, 
     public bool ShowPrivate { get; private set; }
     public bool MayEdit { get; private set; }
     public IReadOnlyList<string> Rooms { get; private set; } = [];
+    [TempData] public string? Saved { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
