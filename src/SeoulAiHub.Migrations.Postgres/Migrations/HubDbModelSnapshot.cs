@@ -289,6 +289,8 @@ namespace SeoulAiHub.Migrations.Postgres.Migrations
 
                     b.HasIndex("TenancyStatus");
 
+                    b.HasIndex("UpdatedAt");
+
                     b.ToTable("Organizations", (string)null);
                 });
 

@@ -280,6 +280,8 @@ namespace SeoulAiHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenancyStatus");
 
+                    b.HasIndex("UpdatedAt");
+
                     b.ToTable("Organizations", (string)null);
                 });
 

@@ -59,6 +59,8 @@ public sealed class RouteMatrixTests
             ($"/organizations/{otherOrganization.Id}/edit", r => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => NotFound }),
             ("/organizations/new/edit", r => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => NotFound }),
             ($"/organizations/{ownOrganization.Id}/tenancy", r => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => Denied }),
+            ("/admin/organizations/import", r => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => Denied }),
+            ("/api/organizations/export.csv", r => r switch { Anonymous => Unauthorized, HubRoles.Operator => Ok, _ => Denied }),
             ("/spaces/occupancy", r => r switch { Anonymous => SignIn, HubRoles.Operator or HubRoles.Overseer => Ok, _ => Denied }),
             ("/account/register", _ => Ok),
             ("/account", r => r == Anonymous ? SignIn : Ok),

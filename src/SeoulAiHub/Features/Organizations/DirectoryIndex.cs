@@ -36,18 +36,23 @@ public sealed record SiteName(Guid Id, string Ko, string En);
 /// sites where it holds a room today. Searching 10,000 organizations by substring in memory takes well under a
 /// millisecond, where SQL LIKE '%…%' would scan the table on every request. The snapshot is rebuilt when a writer
 /// calls <see cref="Invalidate"/> and at the latest every <see cref="MaxAge"/> (other application nodes' writes);
-/// readers keep using the previous snapshot while a new one is built.
+/// readers keep using the previous snapshot while a new one is built. Writes made through another application
+/// node are noticed by a cheap stamp query (latest organization change) at most every <see cref="StampInterval"/>.
 /// </summary>
 public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan StampInterval = TimeSpan.FromSeconds(2);
 
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private Snapshot? _current;
     private long _version;
 
+    private long _stampCheckedAt;
+
     public sealed record Snapshot(ImmutableArray<DirectoryEntry> Entries, ImmutableArray<TermName> Domains,
-        ImmutableArray<TermName> Industries, ImmutableArray<SiteName> Sites, DateTimeOffset BuiltAt, long Version);
+        ImmutableArray<TermName> Industries, ImmutableArray<SiteName> Sites, DateTimeOffset BuiltAt, long Version,
+        DateTimeOffset? Stamp);
 
     public void Dispose() => _rebuild.Dispose();
 
@@ -57,7 +62,7 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     public async Task<Snapshot> CurrentAsync(CancellationToken ct = default)
     {
         var current = Volatile.Read(ref _current);
-        if (current is not null && current.Version == Interlocked.Read(ref _version) && clock.GetUtcNow() - current.BuiltAt < MaxAge)
+        if (current is not null && IsFresh(current) && !await StampMovedAsync(current, ct))
         {
             return current;
         }
@@ -74,10 +79,10 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
 
         try
         {
-            current = Volatile.Read(ref _current);
-            if (current is not null && current.Version == Interlocked.Read(ref _version) && clock.GetUtcNow() - current.BuiltAt < MaxAge)
+            var latest = Volatile.Read(ref _current);
+            if (latest is not null && latest != current && IsFresh(latest))
             {
-                return current;
+                return latest;
             }
 
             var built = await BuildAsync(ct);
@@ -94,21 +99,57 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     {
         var snapshot = await CurrentAsync(ct);
         var q = string.IsNullOrWhiteSpace(query.Q) ? null : DirectoryEntry.Normalize(query.Q);
-        var matches = snapshot.Entries.Where(e =>
-                (q is null || e.Key.Contains(q, StringComparison.Ordinal)) &&
-                (query.Type is null || e.Type == query.Type) &&
-                (query.Status is null || e.Status == query.Status) &&
-                (query.Domain is null || e.Domains.Contains(query.Domain)) &&
-                (query.Industry is null || e.Industries.Contains(query.Industry)) &&
-                (query.Site is null || e.Sites.Contains(query.Site.Value)))
-            .ToList();
-        IEnumerable<DirectoryEntry> ordered = q is null
-            ? matches
-            : matches.OrderBy(e => e.Key.StartsWith(q, StringComparison.Ordinal) ? 0 : 1);   // stable: then by name
         var page = Math.Max(1, query.Page);
-        var items = ordered.Skip((page - 1) * DirectoryQuery.PageSize).Take(DirectoryQuery.PageSize).ToList();
-        return new DirectoryPage(items, matches.Count, page);
+
+        // One pass over the entries (sorted by Korean name); names that start with the query come first.
+        var prefixed = new List<DirectoryEntry>();
+        var others = new List<DirectoryEntry>();
+        foreach (var e in snapshot.Entries)
+        {
+            if (Matches(e, query, q))
+            {
+                (q is not null && e.Key.StartsWith(q, StringComparison.Ordinal) ? prefixed : others).Add(e);
+            }
+        }
+
+        var items = prefixed.Concat(others).Skip((page - 1) * DirectoryQuery.PageSize).Take(DirectoryQuery.PageSize).ToList();
+        return new DirectoryPage(items, prefixed.Count + others.Count, page);
     }
+
+    private static bool Matches(DirectoryEntry e, DirectoryQuery query, string? q) =>
+        (query.Type is null || e.Type == query.Type) &&
+        (query.Status is null || e.Status == query.Status) &&
+        (query.Domain is null || e.Domains.Contains(query.Domain)) &&
+        (query.Industry is null || e.Industries.Contains(query.Industry)) &&
+        (query.Site is null || e.Sites.Contains(query.Site.Value)) &&
+        (q is null || e.Key.Contains(q, StringComparison.Ordinal));
+
+    private bool IsFresh(Snapshot snapshot) =>
+        snapshot.Version == Interlocked.Read(ref _version) && clock.GetUtcNow() - snapshot.BuiltAt < MaxAge;
+
+    /// <summary>Another node changed an organization since the snapshot was built? Asked at most every StampInterval.</summary>
+    private async Task<bool> StampMovedAsync(Snapshot snapshot, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcTicks;
+        var last = Interlocked.Read(ref _stampCheckedAt);
+        if (now - last < StampInterval.Ticks || Interlocked.CompareExchange(ref _stampCheckedAt, now, last) != last)
+        {
+            return false;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var stamp = await LatestChangeAsync(scope.ServiceProvider.GetRequiredService<HubDb>(), ct);
+        if (stamp != snapshot.Stamp)
+        {
+            Invalidate();
+            return true;
+        }
+
+        return false;
+    }
+
+    private static Task<DateTimeOffset?> LatestChangeAsync(HubDb db, CancellationToken ct) =>
+        db.Organizations.MaxAsync(o => (DateTimeOffset?)o.UpdatedAt, ct);
 
     private async Task<Snapshot> BuildAsync(CancellationToken ct)
     {
@@ -116,6 +157,7 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         var builtAt = clock.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDb>();
+        var stamp = await LatestChangeAsync(db, ct);
         var today = DateOnly.FromDateTime(builtAt.ToOffset(TimeSpan.FromHours(9)).DateTime);
 
         var organizations = await db.Organizations.AsNoTracking()
@@ -144,6 +186,6 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             .Select(d => new TermName(d.Code, d.NameKo, d.NameEn)).ToListAsync(ct);
         var siteNames = await db.Sites.AsNoTracking().OrderBy(s => s.NameKo)
             .Select(s => new SiteName(s.Id, s.NameKo, s.NameEn)).ToListAsync(ct);
-        return new Snapshot(entries, [.. domainNames], [.. industryNames], [.. siteNames], builtAt, version);
+        return new Snapshot(entries, [.. domainNames], [.. industryNames], [.. siteNames], builtAt, version, stamp);
     }
 }

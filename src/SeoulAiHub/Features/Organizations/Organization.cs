@@ -167,6 +167,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.HasIndex(o => o.NameKo);
         b.HasIndex(o => o.NameEn);
         b.HasIndex(o => o.TenancyStatus);
+        b.HasIndex(o => o.UpdatedAt);   // the directory index asks for the latest change
         b.HasIndex(o => o.BusinessRegistrationNumber).IsUnique();
         b.HasMany(o => o.Domains).WithMany().UsingEntity("OrganizationDomains");
         b.HasMany(o => o.Industries).WithMany().UsingEntity("OrganizationIndustries");

@@ -59,6 +59,7 @@ public static class OrganizationsModule
         services.AddScoped<IAuthorizationHandler, OrganizationAuthorizationHandler>();
         services.AddSingleton<DirectoryIndex>();
         services.AddScoped<OrganizationEditor>();
+        services.AddScoped<OrganizationCsv>();
         return services;
     }
 }

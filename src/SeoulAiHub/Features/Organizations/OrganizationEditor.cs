@@ -90,7 +90,18 @@ public sealed class OrganizationEditor(HubDb db, DirectoryIndex directory, TimeP
             await db.Industries.Where(i => industryCodes.Contains(i.Code)).ToListAsync(ct), now);
     }
 
-    private async Task<Dictionary<string, string>> ValidateAsync(OrganizationInput input, Guid? self, CancellationToken ct)
+    /// <summary>A new organization added to the unit of work but not saved (bulk import saves once for the whole file).</summary>
+    internal async Task<Organization> AddNewAsync(OrganizationInput input, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var organization = Organization.Create(input.NameKo, input.NameEn, input.Type, TenancyStatus.None, now);
+        await ApplyAsync(organization, input, now, official: true, ct);
+        db.Organizations.Add(organization);
+        return organization;
+    }
+
+    /// <summary>Field → message key (Org.Error.*) for everything wrong with the input; empty when it can be saved.</summary>
+    public async Task<Dictionary<string, string>> ValidateAsync(OrganizationInput input, Guid? self, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
         void Check(bool ok, string field, string key)

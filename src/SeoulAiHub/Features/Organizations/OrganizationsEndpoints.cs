@@ -31,6 +31,7 @@ public static class OrganizationsEndpoints
         api.MapGet("/{id:guid}", Get).AllowAnonymous();
         api.MapPost("/", Create).RequireAuthorization(Policies.Operator);
         api.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Operator);
+        api.MapGet("/export.csv", Export).RequireAuthorization(Policies.Operator);
         return app;
     }
 
@@ -103,6 +104,11 @@ public static class OrganizationsEndpoints
 
         return result.Succeeded ? TypedResults.Ok(ToDetail(result.Organization, true)) : TypedResults.ValidationProblem(Localize(result.Errors, t));
     }
+
+    /// <summary>Every organization as CSV (Korean headers, UTF-8 with BOM), contacts included: operators only.</summary>
+    public static IResult Export(OrganizationCsv csv, TimeProvider clock) =>
+        Results.Stream(stream => csv.WriteAsync(stream, CancellationToken.None), "text/csv; charset=utf-8",
+            $"organizations-{clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)):yyyyMMdd}.csv");
 
     private static Dictionary<string, string[]> Localize(IReadOnlyDictionary<string, string> errors, IStringLocalizer<SharedResource> t) =>
         errors.ToDictionary(e => e.Key, e => new[] { t[e.Value].Value });

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Shared steps of the load scripts: Release build, synthetic data in a throwaway folder, the real process on a
+# loopback port, wrk runs. Source it; call hub_start ORGANIZATIONS, then hub_wrk PATH SECONDS as often as needed.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
+
+hub_start() {
+  local organizations=$1
+  dotnet build src/SeoulAiHub -c Release -nologo -v quiet >/dev/null
+  local app=src/SeoulAiHub/bin/Release/net10.0/SeoulAiHub.dll
+  HUB_DATA=$(mktemp -d /tmp/hub-bench.XXXXXX)
+  export Hub__DataDirectory="$HUB_DATA" Hub__AdminPassword="Bench-Password-2026" Hub__DemoPassword="Bench-Password-2026"
+  export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+
+  echo "seeding $organizations synthetic organizations into $HUB_DATA"
+  local start
+  start=$(date +%s%N)
+  dotnet "$app" seed synthetic --organizations "$organizations"
+  echo "seeded in $(( ($(date +%s%N) - start) / 1000000 )) ms"
+
+  HUB_PORT=$(( 20000 + RANDOM % 20000 ))
+  dotnet "$app" --contentRoot "$(pwd)/src/SeoulAiHub" --urls "http://127.0.0.1:$HUB_PORT" >"$HUB_DATA/server.log" 2>&1 &
+  HUB_PID=$!
+  trap 'kill $HUB_PID 2>/dev/null; wait $HUB_PID 2>/dev/null; rm -rf "$HUB_DATA"' EXIT
+  for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$HUB_PORT/healthz" >/dev/null && break; sleep 1; done
+  local home
+  home=$(curl -fs "http://127.0.0.1:$HUB_PORT/" || true)
+  [[ "$home" == *"서울AI허브"* ]] || { echo "the home page did not answer"; cat "$HUB_DATA/server.log"; exit 1; }
+}
+
+# Prints "requests/s p50 p99" of one wrk run (2 threads, 64 connections).
+hub_wrk() {
+  local out
+  out=$(wrk -t2 -c64 -d"${2}s" --latency "http://127.0.0.1:$HUB_PORT$1")
+  if grep -q "Non-2xx" <<<"$out"; then echo "non-2xx answers from $1" >&2; fi
+  echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(awk '$1=="50%" {print $2}' <<<"$out") $(awk '$1=="99%" {print $2}' <<<"$out")"
+}
+
+hub_row() {  # round path -> prints a table row and remembers requests/s in LAST_RPS
+  local rps p50 p99
+  read -r rps p50 p99 < <(hub_wrk "$2" "$SECONDS_PER_RUN")
+  printf '%-6s %-52s %12s %10s %10s\n' "$1" "$2" "$rps" "$p50" "$p99"
+  LAST_RPS=$rps
+}
+
+hub_ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }

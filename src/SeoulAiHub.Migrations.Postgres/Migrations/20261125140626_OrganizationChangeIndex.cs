@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SeoulAiHub.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class OrganizationChangeIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Organizations_UpdatedAt",
+                table: "Organizations",
+                column: "UpdatedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Organizations_UpdatedAt",
+                table: "Organizations");
+        }
+    }
+}
