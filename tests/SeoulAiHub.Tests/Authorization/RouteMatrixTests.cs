@@ -57,6 +57,7 @@ public sealed class RouteMatrixTests
             ($"/organizations/{Guid.NewGuid()}", _ => NotFound),
             ($"/organizations/{ownOrganization.Id}/edit", r => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => NotFound }),
             ($"/organizations/{otherOrganization.Id}/edit", r => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => NotFound }),
+            ($"/organizations/{otherOrganization.Id}/logo", r => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => NotFound }),
             ("/organizations/new/edit", r => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => NotFound }),
             ($"/organizations/{ownOrganization.Id}/tenancy", r => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => Denied }),
             ("/admin/organizations/import", r => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => Denied }),

@@ -60,6 +60,7 @@ public static class OrganizationsModule
         services.AddSingleton<DirectoryIndex>();
         services.AddScoped<OrganizationEditor>();
         services.AddScoped<OrganizationCsv>();
+        services.AddSingleton<LogoStore>();
         return services;
     }
 }

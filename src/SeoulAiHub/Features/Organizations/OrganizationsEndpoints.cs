@@ -32,6 +32,7 @@ public static class OrganizationsEndpoints
         api.MapPost("/", Create).RequireAuthorization(Policies.Operator);
         api.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Operator);
         api.MapGet("/export.csv", Export).RequireAuthorization(Policies.Operator);
+        app.MapGet("/organizations/{id:guid}/logo.img", Logo).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -109,6 +110,15 @@ public static class OrganizationsEndpoints
     public static IResult Export(OrganizationCsv csv, TimeProvider clock) =>
         Results.Stream(stream => csv.WriteAsync(stream, CancellationToken.None), "text/csv; charset=utf-8",
             $"organizations-{clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)):yyyyMMdd}.csv");
+
+    /// <summary>The public logo image (content type from the stored file, which was checked at upload).</summary>
+    public static async Task<IResult> Logo(Guid id, HubDb db, LogoStore logos, CancellationToken ct)
+    {
+        var fileName = await db.Organizations.Where(o => o.Id == id).Select(o => o.LogoFile).FirstOrDefaultAsync(ct);
+        return logos.Find(fileName) is { } logo
+            ? Results.File(logo.Path, logo.ContentType, enableRangeProcessing: false)
+            : Results.NotFound();
+    }
 
     private static Dictionary<string, string[]> Localize(IReadOnlyDictionary<string, string> errors, IStringLocalizer<SharedResource> t) =>
         errors.ToDictionary(e => e.Key, e => new[] { t[e.Value].Value });
