@@ -61,6 +61,7 @@ public static class OrganizationsModule
         services.AddScoped<OrganizationEditor>();
         services.AddScoped<OrganizationCsv>();
         services.AddSingleton<LogoStore>();
+        services.AddScoped<InvitationService>();
         return services;
     }
 }

@@ -16,6 +16,7 @@ public sealed class HubDb(DbContextOptions<HubDb> options)
 {
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationMembership> OrganizationMemberships => Set<OrganizationMembership>();
+    public DbSet<OrganizationInvitation> OrganizationInvitations => Set<OrganizationInvitation>();
     public DbSet<TechnologyDomain> TechnologyDomains => Set<TechnologyDomain>();
     public DbSet<Industry> Industries => Set<Industry>();
     public DbSet<Site> Sites => Set<Site>();
