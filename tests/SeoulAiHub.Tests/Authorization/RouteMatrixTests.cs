@@ -61,6 +61,7 @@ public sealed class RouteMatrixTests
             ("/organizations/new/edit", r => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => NotFound }),
             ($"/organizations/{ownOrganization.Id}/tenancy", r => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => Denied }),
             ($"/invitations/{Guid.NewGuid()}?token=x", _ => Ok),
+            ("/admin/spaces", r => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => Denied }),
             ("/admin/taxonomies", r => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => Denied }),
             ("/admin/organizations/import", r => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => Denied }),
             ("/api/organizations/export.csv", r => r switch { Anonymous => Unauthorized, HubRoles.Operator => Ok, _ => Denied }),
