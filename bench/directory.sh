@@ -9,7 +9,7 @@ hub_start "${1:-10000}"
 page="/directory?q=%EB%B9%84%EC%A0%84&type=Startup"          # q=비전 (vision), startups
 api="/api/organizations?q=%EB%A1%9C%EB%B3%B4&domain=robotics"   # q=로보 (robo…), robotics
 echo "warming up"
-for path in /healthz "$page" "$api"; do hub_wrk "$path" 5 >/dev/null; done
+for path in /healthz "$page" "$api"; do hub_wrk "$path" 10 >/dev/null; done
 printf '\n%-6s %-52s %12s %10s %10s\n' round path "requests/s" p50 p99
 for round in 1 2; do
   hub_row "$round" /healthz; health=$LAST_RPS

@@ -11,6 +11,10 @@ public sealed record DirectoryEntry(
 {
     internal string Key { get; } = Normalize(NameKo) + "\n" + Normalize(NameEn);
 
+    /// <summary>Bit i set = the i-th domain (industry) of the snapshot's taxonomy: filtering is one AND per entry.</summary>
+    internal ulong DomainBits { get; init; }
+    internal ulong IndustryBits { get; init; }
+
     /// <summary>Lower case, no spaces: "AI 대학원" and "ai대학원" both find "김재철AI대학원".</summary>
     public static string Normalize(string text) =>
         string.Concat(text.Where(c => !char.IsWhiteSpace(c))).ToLowerInvariant();
@@ -104,9 +108,11 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         // One pass over the entries (sorted by Korean name); names that start with the query come first.
         var prefixed = new List<DirectoryEntry>();
         var others = new List<DirectoryEntry>();
+        var domainBit = BitOf(snapshot.Domains, query.Domain);
+        var industryBit = BitOf(snapshot.Industries, query.Industry);
         foreach (var e in snapshot.Entries)
         {
-            if (Matches(e, query, q))
+            if (Matches(e, query, q, domainBit, industryBit))
             {
                 (q is not null && e.Key.StartsWith(q, StringComparison.Ordinal) ? prefixed : others).Add(e);
             }
@@ -116,13 +122,20 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         return new DirectoryPage(items, prefixed.Count + others.Count, page);
     }
 
-    private static bool Matches(DirectoryEntry e, DirectoryQuery query, string? q) =>
+    private static bool Matches(DirectoryEntry e, DirectoryQuery query, string? q, ulong domainBit, ulong industryBit) =>
         (query.Type is null || e.Type == query.Type) &&
         (query.Status is null || e.Status == query.Status) &&
-        (query.Domain is null || e.Domains.Contains(query.Domain)) &&
-        (query.Industry is null || e.Industries.Contains(query.Industry)) &&
+        (query.Domain is null || (domainBit != 0 ? (e.DomainBits & domainBit) != 0 : e.Domains.Contains(query.Domain))) &&
+        (query.Industry is null || (industryBit != 0 ? (e.IndustryBits & industryBit) != 0 : e.Industries.Contains(query.Industry))) &&
         (query.Site is null || e.Sites.Contains(query.Site.Value)) &&
         (q is null || e.Key.Contains(q, StringComparison.Ordinal));
+
+    /// <summary>The bit of a term among the first 64 of its taxonomy; 0 means "compare codes" (more terms, or unknown).</summary>
+    private static ulong BitOf(ImmutableArray<TermName> terms, string? code)
+    {
+        var index = code is null ? -1 : terms.IndexOf(terms.FirstOrDefault(t => t.Code == code)!);
+        return index is >= 0 and < 64 ? 1UL << index : 0;
+    }
 
     private bool IsFresh(Snapshot snapshot) =>
         snapshot.Version == Interlocked.Read(ref _version) && clock.GetUtcNow() - snapshot.BuiltAt < MaxAge;
@@ -171,21 +184,31 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             .Select(a => new { a.Tenancy.OrganizationId, a.Room.Floor.SiteId })
             .ToListAsync(ct);
 
+        var domainNames = await db.TechnologyDomains.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Code)
+            .Select(d => new TermName(d.Code, d.NameKo, d.NameEn)).ToListAsync(ct);
+        var industryNames = await db.Industries.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Code)
+            .Select(d => new TermName(d.Code, d.NameKo, d.NameEn)).ToListAsync(ct);
+        var siteNames = await db.Sites.AsNoTracking().OrderBy(s => s.NameKo)
+            .Select(s => new SiteName(s.Id, s.NameKo, s.NameEn)).ToListAsync(ct);
+
+        var domainIndex = domainNames.Select((d, i) => (d.Code, i)).ToDictionary(x => x.Code, x => x.i);
+        var industryIndex = industryNames.Select((d, i) => (d.Code, i)).ToDictionary(x => x.Code, x => x.i);
+        static ulong Bits(IEnumerable<string> codes, Dictionary<string, int> index) =>
+            codes.Aggregate(0UL, (bits, code) => index.TryGetValue(code, out var i) && i < 64 ? bits | (1UL << i) : bits);
+
         var domainsOf = domains.ToLookup(d => d.Id, d => d.Code);
         var industriesOf = industries.ToLookup(i => i.Id, i => i.Code);
         var sitesOf = sites.ToLookup(s => s.OrganizationId, s => s.SiteId);
         var entries = organizations
             .OrderBy(o => o.NameKo, StringComparer.Ordinal)
             .Select(o => new DirectoryEntry(o.Id, o.NameKo, o.NameEn, o.Type, o.TenancyStatus, o.Summary,
-                [.. domainsOf[o.Id]], [.. industriesOf[o.Id]], [.. sitesOf[o.Id].Distinct()]))
+                [.. domainsOf[o.Id]], [.. industriesOf[o.Id]], [.. sitesOf[o.Id].Distinct()])
+            {
+                DomainBits = Bits(domainsOf[o.Id], domainIndex),
+                IndustryBits = Bits(industriesOf[o.Id], industryIndex),
+            })
             .ToImmutableArray();
 
-        var domainNames = await db.TechnologyDomains.AsNoTracking().OrderBy(d => d.SortOrder)
-            .Select(d => new TermName(d.Code, d.NameKo, d.NameEn)).ToListAsync(ct);
-        var industryNames = await db.Industries.AsNoTracking().OrderBy(d => d.SortOrder)
-            .Select(d => new TermName(d.Code, d.NameKo, d.NameEn)).ToListAsync(ct);
-        var siteNames = await db.Sites.AsNoTracking().OrderBy(s => s.NameKo)
-            .Select(s => new SiteName(s.Id, s.NameKo, s.NameEn)).ToListAsync(ct);
         return new Snapshot(entries, [.. domainNames], [.. industryNames], [.. siteNames], builtAt, version, stamp);
     }
 }
