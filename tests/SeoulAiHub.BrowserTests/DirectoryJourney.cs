@@ -106,3 +106,34 @@ public sealed class DirectoryJourney(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class OperatorPagesJourney(BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_operator_tools_are_accessible_in_both_languages()
+    {
+        var operatorUser = await browser.Host.CreateAsync(HubRoles.Operator);
+        foreach (var (locale, suffix) in new[] { ("ko-KR", "ko"), ("en-US", "en") })
+        {
+            var page = await browser.NewPageAsync(locale: locale);
+            await page.GotoAsync("/account/sign-in");
+            await page.Locator("#Input_Email").FillAsync(operatorUser.Email);
+            await page.Locator("#Input_Password").FillAsync(operatorUser.Password);
+            await page.Locator("main button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync("**/account/sign-in/two-factor**");
+            await page.Locator("#Input_Code").FillAsync(HubClient.Totp(operatorUser.AuthenticatorKey!));
+            await page.Locator("main button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+
+            foreach (var (path, name) in new[] { ("/admin/spaces", "30-spaces"), ("/admin/taxonomies", "31-taxonomies"), ("/admin/organizations/import", "32-import"), ("/directory", "33-directory-operator") })
+            {
+                await page.GotoAsync(path);
+                await BrowserFixture.AssertAccessibleAsync(page);
+                await browser.ScreenshotAsync(page, $"{name}-{suffix}");
+            }
+
+            await page.Context.CloseAsync();
+        }
+    }
+}
