@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Time;
 
 namespace SeoulAiHub.Features.Organizations;
 
@@ -171,7 +172,7 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDb>();
         var stamp = await LatestChangeAsync(db, ct);
-        var today = DateOnly.FromDateTime(builtAt.ToOffset(TimeSpan.FromHours(9)).DateTime);
+        var today = Kst.Today(clock);
 
         var organizations = await db.Organizations.AsNoTracking()
             .Select(o => new { o.Id, o.NameKo, o.NameEn, o.Type, o.TenancyStatus, o.Summary })

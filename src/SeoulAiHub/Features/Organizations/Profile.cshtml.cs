@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Time;
 
 namespace SeoulAiHub.Features.Organizations;
 
 /// <summary>An organization's public profile at a stable address; contact data only for those who may read it.</summary>
 [AllowAnonymous]
-public sealed class ProfileModel(HubDb db, IAuthorizationService authorization, AuditLog audit) : PageModel
+public sealed class ProfileModel(HubDb db, IAuthorizationService authorization, AuditLog audit, TimeProvider clock) : PageModel
 {
     public Organization Organization { get; private set; } = null!;
     public string DescriptionHtml { get; private set; } = "";
@@ -39,7 +40,7 @@ public sealed class ProfileModel(HubDb db, IAuthorizationService authorization, 
             }
         }
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+        var today = Kst.Today(clock);
         Rooms = await db.RoomAssignments.AsNoTracking()
             .Where(a => a.Tenancy.OrganizationId == id && a.StartsOn <= today && (a.EndsOn == null || today < a.EndsOn))
             .OrderBy(a => a.Room.Number)

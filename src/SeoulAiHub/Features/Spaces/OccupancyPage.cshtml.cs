@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SeoulAiHub.Platform.Authorization;
+using SeoulAiHub.Platform.Time;
 
 namespace SeoulAiHub.Features.Spaces;
 
@@ -19,7 +20,7 @@ public sealed class OccupancyPageModel(OccupancyReport report, TimeProvider cloc
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();   // a malformed date falls back to today
-        On = Date ?? DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).DateTime);
+        On = Date ?? Kst.Today(clock);
         Sites = await report.SitesAsync(ct);
         var site = Site is { } chosen && Sites.Any(s => s.Id == chosen) ? chosen : Sites.Select(s => s.Id).FirstOrDefault();
         Occupancy = site == Guid.Empty ? null : await report.ForSiteAsync(site, On, ct);

@@ -7,6 +7,7 @@ using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Resources;
+using SeoulAiHub.Platform.Time;
 
 namespace SeoulAiHub.Features.Spaces;
 
@@ -82,7 +83,7 @@ public sealed class TenancyPageModel(HubDb db, TenancyService tenancies, IString
         return true;
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).DateTime);
+    private DateOnly Today() => Kst.Today(clock);
 }
 
 public sealed class TenancyActionForm

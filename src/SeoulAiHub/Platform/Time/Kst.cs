@@ -9,6 +9,9 @@ public static class Kst
 
     public static DateTimeOffset ToKst(this DateTimeOffset utc) => utc.ToOffset(Offset);
 
+    /// <summary>Today's date in Korea — what "today" means for tenancies, rooms and occupancy.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToKst().DateTime);
+
     /// <summary>e.g. 2026-07-21 14:30 KST — the same shape in both languages, as Korean public documents write it.</summary>
     public static string Format(DateTimeOffset utc) =>
         utc.ToKst().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " KST";
