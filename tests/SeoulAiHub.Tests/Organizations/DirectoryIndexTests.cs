@@ -39,4 +39,25 @@ public sealed class DirectoryIndexTests
         index.Invalidate();   // a write through this node
         Assert.NotSame(second, await index.CurrentAsync());
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_writer_always_finds_its_own_write_while_others_search_and_write(string provider)
+    {
+        var host = await TestHosts.GetAsync(provider);
+        var index = host.Services.GetRequiredService<DirectoryIndex>();
+        var token = "동시" + Guid.NewGuid().ToString("N")[..6];
+
+        var found = await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var created = await scope.ServiceProvider.GetRequiredService<OrganizationEditor>()
+                .CreateAsync(new OrganizationInput($"{token} {i}", $"Concurrent {i}", OrganizationType.Startup));
+            Assert.True(created.Succeeded);
+            var page = await index.SearchAsync(new DirectoryQuery($"{token} {i}"));
+            return page.Items.Any(e => e.Id == created.Organization!.Id);
+        }));
+
+        Assert.All(found, Assert.True);
+    }
 }

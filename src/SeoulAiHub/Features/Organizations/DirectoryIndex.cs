@@ -64,6 +64,11 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>Something the directory shows has changed: the next reader rebuilds.</summary>
     public void Invalidate() => Interlocked.Increment(ref _version);
 
+    /// <summary>
+    /// The snapshot to search. After an invalidation (a write) the caller waits for a snapshot built after it, so a
+    /// writer always reads its own write; when the snapshot is merely old, a reader that finds a rebuild under way
+    /// uses the previous snapshot instead of waiting.
+    /// </summary>
     public async Task<Snapshot> CurrentAsync(CancellationToken ct = default)
     {
         var current = Volatile.Read(ref _current);
@@ -72,12 +77,14 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             return current;
         }
 
-        if (current is not null && !await _rebuild.WaitAsync(0, ct))
+        var wanted = Interlocked.Read(ref _version);
+        var onlyOld = current is not null && current.Version == wanted;
+        if (onlyOld && !await _rebuild.WaitAsync(0, ct))
         {
-            return current;   // someone else is rebuilding: the previous snapshot is good enough meanwhile
+            return current!;
         }
 
-        if (current is null)
+        if (!onlyOld)
         {
             await _rebuild.WaitAsync(ct);
         }
@@ -85,9 +92,9 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         try
         {
             var latest = Volatile.Read(ref _current);
-            if (latest is not null && latest != current && IsFresh(latest))
+            if (latest is not null && latest != current && latest.Version >= wanted)
             {
-                return latest;
+                return latest;   // built by someone else while this caller waited, after its write
             }
 
             var built = await BuildAsync(ct);
