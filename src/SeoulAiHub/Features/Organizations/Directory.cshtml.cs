@@ -24,7 +24,8 @@ public sealed class DirectoryModel(DirectoryIndex directory) : PageModel
         // Unknown filter values (a stale link, a typo) are dropped rather than failing the page.
         ModelState.Clear();
         Terms = await directory.CurrentAsync(ct);
-        Result = await directory.SearchAsync(new DirectoryQuery(Q, Type, Blank(Domain), Blank(Industry), Status, Site, Math.Max(1, PageNumber)), ct);
+        // One snapshot for both the filter lists and the results, so they always agree.
+        Result = DirectoryIndex.Search(Terms, new DirectoryQuery(Q, Type, Blank(Domain), Blank(Industry), Status, Site, Math.Max(1, PageNumber)));
     }
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>

@@ -107,9 +107,12 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         }
     }
 
-    public async Task<DirectoryPage> SearchAsync(DirectoryQuery query, CancellationToken ct = default)
+    public async Task<DirectoryPage> SearchAsync(DirectoryQuery query, CancellationToken ct = default) =>
+        Search(await CurrentAsync(ct), query);
+
+    /// <summary>Searches a snapshot the caller already holds (a page that also shows the snapshot's filter lists).</summary>
+    public static DirectoryPage Search(Snapshot snapshot, DirectoryQuery query)
     {
-        var snapshot = await CurrentAsync(ct);
         var q = string.IsNullOrWhiteSpace(query.Q) ? null : DirectoryEntry.Normalize(query.Q);
         var page = Math.Max(1, query.Page);
 
