@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Xml.Linq;
+using SeoulAiHub.Platform.Localization;
 using SeoulAiHub.Tests.Infrastructure;
 
 namespace SeoulAiHub.Tests.Platform;
@@ -46,6 +48,30 @@ public sealed class LocalizationTests
         using var client = host.CreateHubClient();
         using var response = await client.GetAsync("/culture?c=en&returnUrl=" + Uri.EscapeDataString(returnUrl));
         Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public void The_localizer_reads_the_table_of_the_request_language_and_fills_in_arguments()
+    {
+        var t = HubStringLocalizer.Shared;
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+            Assert.Equal("Page 3 of 7", t["Common.PageOf", 3, 7].Value);
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ko-KR");
+            Assert.Equal("기관 찾기", t["Directory.Title"].Value);
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr");   // unsupported: Korean, the default
+            Assert.Equal("기관 찾기", t["Directory.Title"].Value);
+
+            var missing = t["No.Such.Key"];
+            Assert.True(missing.ResourceNotFound);
+            Assert.Equal("No.Such.Key", missing.Value);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
+        }
     }
 
     [Fact]

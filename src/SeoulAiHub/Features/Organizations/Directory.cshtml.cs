@@ -25,7 +25,7 @@ public sealed class DirectoryModel(DirectoryIndex directory) : PageModel
         ModelState.Clear();
         Terms = await directory.CurrentAsync(ct);
         // One snapshot for both the filter lists and the results, so they always agree.
-        Result = DirectoryIndex.Search(Terms, new DirectoryQuery(Q, Type, Blank(Domain), Blank(Industry), Status, Site, Math.Max(1, PageNumber)));
+        Result = DirectorySearch.Run(Terms, new DirectoryQuery(Q, Type, Blank(Domain), Blank(Industry), Status, Site, Math.Max(1, PageNumber)));
     }
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>

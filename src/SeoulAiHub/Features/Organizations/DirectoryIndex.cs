@@ -10,8 +10,6 @@ public sealed record DirectoryEntry(
     Guid Id, string NameKo, string NameEn, OrganizationType Type, TenancyStatus Status, string? Summary,
     ImmutableArray<string> Domains, ImmutableArray<string> Industries, ImmutableArray<Guid> Sites)
 {
-    internal string Key { get; } = Normalize(NameKo) + "\n" + Normalize(NameEn);
-
     /// <summary>Bit i set = the i-th domain (industry) of the snapshot's taxonomy: filtering is one AND per entry.</summary>
     internal ulong DomainBits { get; init; }
     internal ulong IndustryBits { get; init; }
@@ -57,7 +55,11 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
 
     public sealed record Snapshot(ImmutableArray<DirectoryEntry> Entries, ImmutableArray<TermName> Domains,
         ImmutableArray<TermName> Industries, ImmutableArray<SiteName> Sites, DateTimeOffset BuiltAt, long Version,
-        DateTimeOffset? Stamp);
+        DateTimeOffset? Stamp)
+    {
+        /// <summary>Every entry's searchable names in one string, built once per snapshot.</summary>
+        internal DirectoryNames Names { get; } = new(Entries);
+    }
 
     public void Dispose() => _rebuild.Dispose();
 
@@ -108,45 +110,7 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     }
 
     public async Task<DirectoryPage> SearchAsync(DirectoryQuery query, CancellationToken ct = default) =>
-        Search(await CurrentAsync(ct), query);
-
-    /// <summary>Searches a snapshot the caller already holds (a page that also shows the snapshot's filter lists).</summary>
-    public static DirectoryPage Search(Snapshot snapshot, DirectoryQuery query)
-    {
-        var q = string.IsNullOrWhiteSpace(query.Q) ? null : DirectoryEntry.Normalize(query.Q);
-        var page = Math.Max(1, query.Page);
-
-        // One pass over the entries (sorted by Korean name); names that start with the query come first.
-        var prefixed = new List<DirectoryEntry>();
-        var others = new List<DirectoryEntry>();
-        var domainBit = BitOf(snapshot.Domains, query.Domain);
-        var industryBit = BitOf(snapshot.Industries, query.Industry);
-        foreach (var e in snapshot.Entries)
-        {
-            if (Matches(e, query, q, domainBit, industryBit))
-            {
-                (q is not null && e.Key.StartsWith(q, StringComparison.Ordinal) ? prefixed : others).Add(e);
-            }
-        }
-
-        var items = prefixed.Concat(others).Skip((page - 1) * DirectoryQuery.PageSize).Take(DirectoryQuery.PageSize).ToList();
-        return new DirectoryPage(items, prefixed.Count + others.Count, page);
-    }
-
-    private static bool Matches(DirectoryEntry e, DirectoryQuery query, string? q, ulong domainBit, ulong industryBit) =>
-        (query.Type is null || e.Type == query.Type) &&
-        (query.Status is null || e.Status == query.Status) &&
-        (query.Domain is null || (domainBit != 0 ? (e.DomainBits & domainBit) != 0 : e.Domains.Contains(query.Domain))) &&
-        (query.Industry is null || (industryBit != 0 ? (e.IndustryBits & industryBit) != 0 : e.Industries.Contains(query.Industry))) &&
-        (query.Site is null || e.Sites.Contains(query.Site.Value)) &&
-        (q is null || e.Key.Contains(q, StringComparison.Ordinal));
-
-    /// <summary>The bit of a term among the first 64 of its taxonomy; 0 means "compare codes" (more terms, or unknown).</summary>
-    private static ulong BitOf(ImmutableArray<TermName> terms, string? code)
-    {
-        var index = code is null ? -1 : terms.IndexOf(terms.FirstOrDefault(t => t.Code == code)!);
-        return index is >= 0 and < 64 ? 1UL << index : 0;
-    }
+        DirectorySearch.Run(await CurrentAsync(ct), query);
 
     private bool IsFresh(Snapshot snapshot) =>
         snapshot.Version == Interlocked.Read(ref _version) && clock.GetUtcNow() - snapshot.BuiltAt < MaxAge;

@@ -16,6 +16,8 @@ public static class LocalizationSetup
     internal static void AddHubLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        // Every page and handler reads the hub's strings through this one table-backed localizer.
+        services.AddSingleton<IStringLocalizer<SharedResource>>(HubStringLocalizer.Shared);
         // Emit Hangul as characters, not numeric entities: a third of the bytes, and readable page source.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -38,11 +40,11 @@ public static class LocalizationSetup
     {
         mvc.AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
-                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+                o.DataAnnotationLocalizerProvider = (_, _) => HubStringLocalizer.Shared);
         mvc.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
-            .Configure<IStringLocalizerFactory>((options, factory) =>
+            .Configure(options =>
             {
-                var t = factory.Create(typeof(SharedResource));
+                var t = HubStringLocalizer.Shared;
                 var messages = options.ModelBindingMessageProvider;
                 messages.SetValueMustNotBeNullAccessor(_ => t["Validation.Required"]);
                 messages.SetMissingBindRequiredValueAccessor(_ => t["Validation.Required"]);

@@ -1,0 +1,58 @@
+using System.Collections;
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Resources;
+using Microsoft.Extensions.Localization;
+using SeoulAiHub.Resources;
+
+namespace SeoulAiHub.Platform.Localization;
+
+/// <summary>
+/// The hub's strings (SharedResource.ko/en.resx), read once into a frozen table per language. The framework's
+/// ResourceManager-based localizer takes a lock and walks resource sets on every lookup; a page such as the
+/// directory asks for some 80 strings, so under load that was a tenth of the page's time. Korean is the default;
+/// any English culture (en, en-US…) reads the English table. A missing key comes back as itself, marked not found,
+/// as the framework's localizer does (tests check every key used exists in both files).
+/// </summary>
+public sealed class HubStringLocalizer : IStringLocalizer<SharedResource>
+{
+    private static readonly Lazy<HubStringLocalizer> Instance = new(() => new HubStringLocalizer());
+
+    private readonly FrozenDictionary<string, string> _korean;
+    private readonly FrozenDictionary<string, string> _english;
+
+    /// <summary>The strings are embedded in the assembly, so one instance serves every host in the process.</summary>
+    public static HubStringLocalizer Shared => Instance.Value;
+
+    private HubStringLocalizer()
+    {
+        var resources = new ResourceManager(typeof(SharedResource).FullName!, typeof(SharedResource).Assembly);
+        _korean = Read(resources, LocalizationSetup.Korean);
+        _english = Read(resources, LocalizationSetup.English);
+    }
+
+    public LocalizedString this[string name] =>
+        Table().TryGetValue(name, out var value) ? new(name, value) : new(name, name, resourceNotFound: true);
+
+    public LocalizedString this[string name, params object[] arguments]
+    {
+        get
+        {
+            var format = this[name];
+            return new(name, string.Format(CultureInfo.CurrentCulture, format.Value, arguments), format.ResourceNotFound);
+        }
+    }
+
+    public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) =>
+        Table().Select(kv => new LocalizedString(kv.Key, kv.Value));
+
+    private FrozenDictionary<string, string> Table() =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? _english : _korean;
+
+    private static FrozenDictionary<string, string> Read(ResourceManager resources, CultureInfo culture)
+    {
+        var set = resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
+            ?? throw new InvalidOperationException($"SharedResource.{culture.Name}.resx is missing.");
+        return set.Cast<DictionaryEntry>().ToFrozenDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);
+    }
+}
