@@ -2,6 +2,7 @@ using SeoulAiHub.Features.Account;
 using SeoulAiHub.Features.Admin;
 using SeoulAiHub.Features.Home;
 using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Features.Programs;
 using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform;
 using SeoulAiHub.Platform.CommandLine;
@@ -18,6 +19,7 @@ builder.Services.AddHomeModule();
 builder.Services.AddAccountModule();
 builder.Services.AddOrganizationsModule();
 builder.Services.AddSpacesModule();
+builder.Services.AddProgramsModule();
 builder.Services.AddAdminModule();
 
 var app = builder.Build();

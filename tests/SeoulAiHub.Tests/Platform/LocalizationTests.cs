@@ -74,31 +74,39 @@ public sealed class LocalizationTests
         }
     }
 
-    [Fact]
-    public void Korean_and_English_have_the_same_strings_and_none_is_empty()
-    {
-        static Dictionary<string, string> Load(string culture) =>
-            XDocument.Load(Path.Combine(TestPaths.RepositoryRoot(), "src", "SeoulAiHub", "Resources", $"SharedResource.{culture}.resx"))
-                .Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
+    private static Dictionary<string, string> Load(string file) =>
+        XDocument.Load(file).Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
 
-        var korean = Load("ko");
-        var english = Load("en");
-        Assert.Equal(korean.Keys.Order(), english.Keys.Order());
-        Assert.DoesNotContain(korean.Concat(english), pair => string.IsNullOrWhiteSpace(pair.Value));
-        Assert.True(korean.Count > 100);
+    private static IEnumerable<string> KoreanFiles() =>
+        Directory.EnumerateFiles(Path.Combine(TestPaths.RepositoryRoot(), "src", "SeoulAiHub", "Resources"), "*.ko.resx");
+
+    [Fact]
+    public void Korean_and_English_have_the_same_strings_and_none_is_empty_or_defined_twice()
+    {
+        var all = new List<string>();
+        foreach (var koreanFile in KoreanFiles())
+        {
+            var korean = Load(koreanFile);
+            var english = Load(koreanFile.Replace(".ko.resx", ".en.resx", StringComparison.Ordinal));
+            Assert.Equal(korean.Keys.Order(), english.Keys.Order());
+            Assert.DoesNotContain(korean.Concat(english), pair => string.IsNullOrWhiteSpace(pair.Value));
+            all.AddRange(korean.Keys);
+        }
+
+        Assert.True(all.Count > 100);
+        Assert.Equal(all.Count, all.Distinct().Count());
     }
 
     [Fact]
     public void Every_string_key_used_in_pages_and_code_exists()
     {
         var root = TestPaths.RepositoryRoot();
-        var keys = XDocument.Load(Path.Combine(root, "src", "SeoulAiHub", "Resources", "SharedResource.ko.resx"))
-            .Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
-        var pattern = new System.Text.RegularExpressions.Regex(@"(?:\bT|\bt)\[""([A-Za-z0-9.]+)""\]|(?:ErrorMessage|Name) = ""([A-Z][A-Za-z]+\.[A-Za-z0-9.]+)""");
+        var keys = KoreanFiles().SelectMany(f => Load(f).Keys).ToHashSet();
+        var pattern = new System.Text.RegularExpressions.Regex(@"(?:\bT|\bt)\[""([A-Za-z0-9.]+)""[\],]|(?:ErrorMessage|Name) = ""([A-Z][A-Za-z]+\.[A-Za-z0-9.]+)""|""((?:[A-Z][A-Za-z]+\.Error|Eligibility|Ranking\.Tie)\.[A-Za-z0-9]+)""");
         var missing = Directory.EnumerateFiles(Path.Combine(root, "src", "SeoulAiHub"), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(f => pattern.Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value))
+            .SelectMany(f => pattern.Matches(File.ReadAllText(f)).Select(m => m.Groups.Values.Skip(1).First(g => g.Success).Value))
             .Where(k => !keys.Contains(k))
             .Distinct()
             .ToList();

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SeoulAiHub.Features.Notifications;
 using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Features.Programs;
 using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Email;
@@ -24,6 +26,18 @@ public sealed class HubDb(DbContextOptions<HubDb> options)
     public DbSet<Room> Rooms => Set<Room>();
     public DbSet<Tenancy> Tenancies => Set<Tenancy>();
     public DbSet<RoomAssignment> RoomAssignments => Set<RoomAssignment>();
+    public DbSet<SupportProgram> Programs => Set<SupportProgram>();
+    public DbSet<Call> Calls => Set<Call>();
+    public DbSet<CallAttachment> CallAttachments => Set<CallAttachment>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ApplicationDocument> ApplicationDocuments => Set<ApplicationDocument>();
+    public DbSet<ReviewerAssignment> ReviewerAssignments => Set<ReviewerAssignment>();
+    public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<AgreementReport> AgreementReports => Set<AgreementReport>();
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

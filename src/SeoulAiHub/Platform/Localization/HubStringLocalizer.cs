@@ -8,7 +8,8 @@ using SeoulAiHub.Resources;
 namespace SeoulAiHub.Platform.Localization;
 
 /// <summary>
-/// The hub's strings (SharedResource.ko/en.resx), read once into a frozen table per language. The framework's
+/// The hub's strings, read once into a frozen table per language from every Resources/*.{ko,en}.resx (SharedResource
+/// for the platform, one pair per module beside it; a key may be defined in one file only). The framework's
 /// ResourceManager-based localizer takes a lock and walks resource sets on every lookup; a page such as the
 /// directory asks for some 80 strings, so under load that was a tenth of the page's time. Korean is the default;
 /// any English culture (en, en-US…) reads the English table. A missing key comes back as itself, marked not found,
@@ -26,9 +27,8 @@ public sealed class HubStringLocalizer : IStringLocalizer<SharedResource>
 
     private HubStringLocalizer()
     {
-        var resources = new ResourceManager(typeof(SharedResource).FullName!, typeof(SharedResource).Assembly);
-        _korean = Read(resources, LocalizationSetup.Korean);
-        _english = Read(resources, LocalizationSetup.English);
+        _korean = Read(LocalizationSetup.Korean);
+        _english = Read(LocalizationSetup.English);
     }
 
     public LocalizedString this[string name] =>
@@ -49,10 +49,23 @@ public sealed class HubStringLocalizer : IStringLocalizer<SharedResource>
     private FrozenDictionary<string, string> Table() =>
         CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? _english : _korean;
 
-    private static FrozenDictionary<string, string> Read(ResourceManager resources, CultureInfo culture)
+    /// <summary>All string resources of the culture's satellite assembly, merged; a key defined twice is a build mistake.</summary>
+    private static FrozenDictionary<string, string> Read(CultureInfo culture)
     {
-        var set = resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
-            ?? throw new InvalidOperationException($"SharedResource.{culture.Name}.resx is missing.");
-        return set.Cast<DictionaryEntry>().ToFrozenDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);
+        var satellite = typeof(SharedResource).Assembly.GetSatelliteAssembly(culture);
+        var table = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in satellite.GetManifestResourceNames().Where(n => n.EndsWith(".resources", StringComparison.Ordinal)))
+        {
+            using var reader = new ResourceReader(satellite.GetManifestResourceStream(name)!);
+            foreach (DictionaryEntry entry in reader)
+            {
+                if (!table.TryAdd((string)entry.Key, (string)entry.Value!))
+                {
+                    throw new InvalidOperationException($"The string '{entry.Key}' is defined twice ({name}).");
+                }
+            }
+        }
+
+        return table.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

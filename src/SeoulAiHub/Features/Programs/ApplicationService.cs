@@ -1,0 +1,217 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Platform.Audit;
+using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Time;
+
+namespace SeoulAiHub.Features.Programs;
+
+/// <summary>What came of a submission.</summary>
+public sealed record SubmitOutcome(bool Submitted, IReadOnlyList<Reason> Reasons)
+{
+    public static readonly SubmitOutcome Done = new(true, []);
+
+    public static SubmitOutcome Refused(params Reason[] reasons) => new(false, reasons);
+}
+
+/// <summary>
+/// An organization's side of an application: start (or find) the draft, save it, attach documents, submit,
+/// withdraw, copy an earlier one. Callers have already checked that the user is an active member of the organization.
+/// </summary>
+public sealed class ApplicationService(HubDb db, DocumentStore documents, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>
+    /// The organization's application to the call, started as a draft if there is none. Two first saves at once
+    /// (two tabs, a double click) meet at the unique index; the loser reads the winner's row.
+    /// </summary>
+    public async Task<Application> StartAsync(Guid callId, Guid organizationId, Guid userId, CancellationToken ct = default)
+    {
+        if (await FindAsync(callId, organizationId, ct) is { } existing)
+        {
+            return existing;
+        }
+
+        var call = await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId, ct);
+        if (call is null || !call.IsOpenAt(clock.GetUtcNow()))
+        {
+            throw new ApplicationRuleException("Application.Error.Closed");
+        }
+
+        var application = Application.Start(callId, organizationId, userId, clock.GetUtcNow());
+        db.Applications.Add(application);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return application;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return await FindAsync(callId, organizationId, ct) ?? throw new ApplicationRuleException("Application.Error.WrongState");
+        }
+    }
+
+    public async Task SaveDraftAsync(Guid applicationId, string title, long requestedKrw, IReadOnlyDictionary<string, string> answers, CancellationToken ct = default)
+    {
+        var application = await db.Applications.Include(a => a.Call).FirstAsync(a => a.Id == applicationId, ct);
+        var fields = application.Call.Design.Fields;
+        application.SaveDraft(title, requestedKrw, answers.Where(a => fields.Any(f => f.Key == a.Key && f.Type != FieldType.File))
+            .ToDictionary(a => a.Key, a => a.Value), clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Attaches (or replaces) the document for a required-document or file-field key.</summary>
+    public async Task<string?> AttachAsync(Guid applicationId, string key, IFormFile file, Guid userId, CancellationToken ct = default)
+    {
+        var application = await db.Applications.Include(a => a.Call).Include(a => a.Documents).FirstAsync(a => a.Id == applicationId, ct);
+        var design = application.Call.Design;
+        if (!application.IsEditable)
+        {
+            return "Application.Error.NotEditable";
+        }
+
+        if (!design.Documents.Any(d => d.Key == key) && !design.Fields.Any(f => f.Key == key && f.Type == FieldType.File))
+        {
+            return "Application.Error.WrongState";
+        }
+
+        var (stored, error) = await documents.SaveAsync(file, ct);
+        if (stored is null)
+        {
+            return error;
+        }
+
+        // Earlier versions stay on disk and in the audit trail's history; the application keeps only the latest.
+        db.ApplicationDocuments.RemoveRange(application.Documents.Where(d => d.Key == key));
+        db.ApplicationDocuments.Add(ApplicationDocument.Create(application.Id, key, stored, userId, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>
+    /// Submits: eligibility on today's KST date, every required answer and document present, answers of the right
+    /// type, and the call still open. The status changes by one conditional UPDATE, so of many concurrent submissions
+    /// exactly one changes the row and the others find it submitted. Lateness is decided by the server's clock at the
+    /// moment of commit: a request that began before the close but commits after it is refused and rolled back.
+    /// </summary>
+    public async Task<SubmitOutcome> SubmitAsync(Guid applicationId, CancellationToken ct = default)
+    {
+        var application = await db.Applications.AsNoTracking().Include(a => a.Call).Include(a => a.Documents)
+            .Include(a => a.Organization).FirstAsync(a => a.Id == applicationId, ct);
+        var call = application.Call;
+        if (application.Status is ApplicationStatus.Submitted or ApplicationStatus.UnderReview)
+        {
+            return SubmitOutcome.Done;   // a repeated click: already in
+        }
+
+        if (!application.IsEditable)
+        {
+            return SubmitOutcome.Refused(new Reason("Application.Error.NotEditable"));
+        }
+
+        var resubmission = application.Status == ApplicationStatus.RevisionsRequested;
+        if (!resubmission && !call.IsOpenAt(clock.GetUtcNow()))
+        {
+            return SubmitOutcome.Refused(new Reason("Application.Error.Closed"));
+        }
+
+        var o = application.Organization;
+        var reasons = Eligibility.Check(call.Design.Eligibility, new Applicant(o.Type, o.FoundedOn, o.Headcount, o.TenancyStatus), Kst.Today(clock)).ToList();
+        reasons.AddRange(Completeness(call.Design, application));
+        if (reasons.Count > 0)
+        {
+            return new SubmitOutcome(false, reasons);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var changed = await db.Applications
+            .Where(a => a.Id == applicationId && (a.Status == ApplicationStatus.Draft || a.Status == ApplicationStatus.RevisionsRequested))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Submitted)
+                .SetProperty(a => a.SubmittedAt, now).SetProperty(a => a.UpdatedAt, now), ct);
+        if (changed == 0)
+        {
+            return SubmitOutcome.Done;   // a concurrent request submitted it first
+        }
+
+        if (!resubmission && clock.GetUtcNow() > call.ClosesAt)
+        {
+            await transaction.RollbackAsync(ct);
+            return SubmitOutcome.Refused(new Reason("Application.Error.Closed"));
+        }
+
+        // A bulk UPDATE passes by the change interceptor, so the audit entry is written here, in the same transaction.
+        await audit.EventAsync("application.submitted", nameof(Application), applicationId.ToString(), ct: ct);
+        await transaction.CommitAsync(ct);
+        return SubmitOutcome.Done;
+    }
+
+    public async Task WithdrawAsync(Guid applicationId, CancellationToken ct = default)
+    {
+        var application = await db.Applications.FirstAsync(a => a.Id == applicationId, ct);
+        application.Withdraw(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Fills the draft from an earlier application of the same organization (answers whose keys still exist).</summary>
+    public async Task CopyFromAsync(Guid applicationId, Guid earlierId, CancellationToken ct = default)
+    {
+        var application = await db.Applications.Include(a => a.Call).FirstAsync(a => a.Id == applicationId, ct);
+        var earlier = await db.Applications.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Id == earlierId && a.OrganizationId == application.OrganizationId && a.Id != applicationId, ct)
+            ?? throw new ApplicationRuleException("Application.Error.WrongState");
+        var keys = application.Call.Design.Fields.Where(f => f.Type != FieldType.File).Select(f => f.Key).ToHashSet();
+        application.SaveDraft(earlier.Title, earlier.RequestedKrw,
+            earlier.Answers.Where(a => keys.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value), clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Missing required answers and documents, and answers that do not parse as their field's type.</summary>
+    public static IEnumerable<Reason> Completeness(CallDesign design, Application application)
+    {
+        var missing = new List<string>();
+        if (string.IsNullOrWhiteSpace(application.Title))
+        {
+            missing.Add("title");
+        }
+
+        foreach (var field in design.Fields)
+        {
+            var present = field.Type == FieldType.File
+                ? application.Documents.Any(d => d.Key == field.Key)
+                : application.Answers.TryGetValue(field.Key, out var value) && !string.IsNullOrWhiteSpace(value);
+            if (field.Required && !present)
+            {
+                missing.Add(field.LabelKo);
+            }
+        }
+
+        missing.AddRange(design.Documents.Where(d => !application.Documents.Any(x => x.Key == d.Key)).Select(d => d.NameKo));
+        if (missing.Count > 0)
+        {
+            yield return new Reason("Application.Error.Incomplete", string.Join(", ", missing));
+        }
+
+        foreach (var field in design.Fields)
+        {
+            if (application.Answers.TryGetValue(field.Key, out var value) && !IsValid(field, value))
+            {
+                yield return new Reason("Application.Error.InvalidAnswer", field.LabelKo);
+            }
+        }
+    }
+
+    public static bool IsValid(FormField field, string value) => field.Type switch
+    {
+        FieldType.Number => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _),
+        FieldType.Amount => long.TryParse(value.Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out _),
+        FieldType.Date => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        FieldType.Choice => field.Choices?.Contains(value) == true,
+        FieldType.Text => value.Length <= 10000,
+        _ => true,
+    };
+
+    private Task<Application?> FindAsync(Guid callId, Guid organizationId, CancellationToken ct) =>
+        db.Applications.FirstOrDefaultAsync(a => a.CallId == callId && a.OrganizationId == organizationId, ct);
+}

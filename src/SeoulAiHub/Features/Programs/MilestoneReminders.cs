@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Features.Notifications;
+using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Time;
+
+namespace SeoulAiHub.Features.Programs;
+
+/// <summary>
+/// Reminds organizations of milestones due in 7 days and again the day before, unless a report is already in.
+/// Each reminder goes once: the milestone remembers the last one sent. Runs hourly; <see cref="RunOnceAsync"/> is
+/// what a test or the command line calls.
+/// </summary>
+public sealed class MilestoneReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MilestoneReminders> log) : BackgroundService
+{
+    public static readonly int[] DaysBefore = [7, 1];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogWarning(ex, "Milestone reminders failed; next try in an hour");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDb>();
+        var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
+        var today = Kst.Today(clock);
+        var horizon = today.AddDays(DaysBefore.Max());
+        var due = await db.Milestones
+            .Where(m => m.DueOn >= today && m.DueOn <= horizon &&
+                !db.AgreementReports.Any(r => r.MilestoneId == m.Id && r.Status != ReportStatus.Returned))
+            .Join(db.Agreements, m => m.AgreementId, a => a.Id, (m, a) => new { Milestone = m, a.ApplicationId, a.Application.OrganizationId, a.Application.Call.TitleKo, a.Application.Call.TitleEn })
+            .ToListAsync(ct);
+        var sent = 0;
+        foreach (var item in due)
+        {
+            var daysLeft = item.Milestone.DueOn.DayNumber - today.DayNumber;
+            var step = DaysBefore.Where(d => daysLeft <= d).Min();
+            if (item.Milestone.RemindedDaysBefore is { } last && last <= step)
+            {
+                continue;
+            }
+
+            item.Milestone.RemindedDaysBefore = step;
+            await db.SaveChangesAsync(ct);
+            await notifier.OrganizationAsync(item.OrganizationId,
+                $"마일스톤 마감 {daysLeft}일 전: {item.Milestone.Title}", $"Milestone due in {daysLeft} days: {item.Milestone.Title}",
+                $"{item.TitleKo} — '{item.Milestone.Title}' 보고 마감일은 {item.Milestone.DueOn:yyyy-MM-dd}입니다.",
+                $"{item.TitleEn} — the report on '{item.Milestone.Title}' is due {item.Milestone.DueOn:yyyy-MM-dd}.",
+                $"/applications/{item.ApplicationId}", ct);
+            sent++;
+        }
+
+        return sent;
+    }
+}

@@ -1,0 +1,22 @@
+using SeoulAiHub.Features.Notifications;
+
+namespace SeoulAiHub.Features.Programs;
+
+/// <summary>Programs, calls, applications, review, selection, agreements (module 2).</summary>
+public static class ProgramsModule
+{
+    public static IServiceCollection AddProgramsModule(this IServiceCollection services)
+    {
+        services.AddSingleton<DocumentStore>();
+        services.AddScoped<ProgramAccess>();
+        services.AddScoped<CallService>();
+        services.AddScoped<ApplicationService>();
+        services.AddScoped<ReviewService>();
+        services.AddScoped<SelectionService>();
+        services.AddScoped<AgreementService>();
+        services.AddScoped<Notifier>();
+        services.AddSingleton<MilestoneReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<MilestoneReminders>());
+        return services;
+    }
+}
