@@ -34,6 +34,7 @@ app.MapHubPlatform();              // /healthz, /culture, OpenAPI, Razor Pages
 app.MapHomeEndpoints();
 app.MapAccountEndpoints();
 app.MapOrganizationsEndpoints();
+app.MapProgramsEndpoints();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

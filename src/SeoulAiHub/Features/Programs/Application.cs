@@ -87,6 +87,18 @@ public sealed class Application
     public void CopyFrom(Application earlier, DateTimeOffset now) =>
         SaveDraft(earlier.Title, earlier.RequestedKrw, earlier.Answers, now);
 
+    /// <summary>
+    /// The rule of submission on the entity. <see cref="ApplicationService.SubmitAsync"/> applies the same move with one
+    /// conditional UPDATE so that concurrent submissions cannot both pass; it also checks eligibility and the close time.
+    /// </summary>
+    public void Submit(DateTimeOffset now)
+    {
+        Require(IsEditable, "Application.Error.NotEditable");
+        Status = ApplicationStatus.Submitted;
+        SubmittedAt = now;
+        UpdatedAt = now;
+    }
+
     public void StartReview(DateTimeOffset now)
     {
         Require(Status == ApplicationStatus.Submitted, "Application.Error.NotSubmitted");

@@ -66,7 +66,9 @@ public sealed class Call
         Require(terms.ClosesAt > terms.OpensAt, "Call.Error.Dates");
         Require(terms.BudgetKrw >= 0 && terms.MaxAwards >= 1 && terms.AppealDays >= 0, "Call.Error.Terms");
         (TitleKo, TitleEn, BodyKo, BodyEn) = (text.TitleKo, text.TitleEn, text.BodyKo, text.BodyEn);
-        (OpensAt, ClosesAt, BudgetKrw, MaxAwards, AppealDays) = (terms.OpensAt, terms.ClosesAt, terms.BudgetKrw, terms.MaxAwards, terms.AppealDays);
+        // Stored in UTC (PostgreSQL's timestamptz takes nothing else); forms hand in KST.
+        (OpensAt, ClosesAt) = (terms.OpensAt.ToUniversalTime(), terms.ClosesAt.ToUniversalTime());
+        (BudgetKrw, MaxAwards, AppealDays) = (terms.BudgetKrw, terms.MaxAwards, terms.AppealDays);
         Design = design;
     }
 

@@ -44,6 +44,15 @@ public sealed class DocumentStore(IOptions<HubOptions> options)
         return (new StoredFile(string.IsNullOrWhiteSpace(name) ? stored : name[..Math.Min(name.Length, 255)], stored, contentType, upload.Length), null);
     }
 
+    /// <summary>Stores content the hub itself produced (demo documents); checked like an upload.</summary>
+    public async Task<StoredFile> SaveAsync(string fileName, byte[] content, CancellationToken ct = default)
+    {
+        var contentType = Sniff(content, fileName) ?? throw new ArgumentException("Not an accepted document type.", nameof(content));
+        var stored = Guid.NewGuid().ToString("N");
+        await File.WriteAllBytesAsync(Path.Combine(Folder, stored), content, ct);
+        return new StoredFile(fileName, stored, contentType, content.Length);
+    }
+
     public string? PathOf(string storedName) =>
         storedName.Length == 32 && storedName.All(char.IsAsciiHexDigitLower) && File.Exists(Path.Combine(Folder, storedName))
             ? Path.Combine(Folder, storedName)

@@ -13,7 +13,7 @@ namespace SeoulAiHub.Platform.Seeding;
 /// The Seoul AI Hub of the article (서초구 태봉로): the institutions it names, a dozen invented startups across AI domains,
 /// a few demand organizations, and people with every role. Every person is invented and named so.
 /// </summary>
-public sealed class DemoHub(HubDb db, UserManager<HubUser> users, IOptions<HubOptions> options, TimeProvider clock)
+public sealed class DemoHub(HubDb db, UserManager<HubUser> users, DemoPrograms programs, IOptions<HubOptions> options, TimeProvider clock)
 {
     public const string DemoDomain = "demo.seoulaihub.kr";
 
@@ -53,6 +53,7 @@ public sealed class DemoHub(HubDb db, UserManager<HubUser> users, IOptions<HubOp
         new("ops", "한운영 (가상 인물)", HubRoles.Operator, null),
         new("overseer", "김감독 (가상 인물)", HubRoles.Overseer, null),
         new("reviewer", "이심사 (가상 인물)", HubRoles.Reviewer, null),
+        new("reviewer2", "강평가 (가상 인물)", HubRoles.Reviewer, null),
         new("malgyeol", "박말결 (가상 인물)", HubRoles.TenantMember, "말결랩스"),
         new("nunbit", "최눈빛 (가상 인물)", HubRoles.TenantMember, "눈빛비전"),
         new("kaist", "정연구 (가상 인물)", HubRoles.TenantMember, "KAIST 김재철AI대학원"),
@@ -94,11 +95,13 @@ public sealed class DemoHub(HubDb db, UserManager<HubUser> users, IOptions<HubOp
 
         var configured = options.Value.DemoPassword;
         var password = string.IsNullOrEmpty(configured) ? PasswordGenerator.Strong() : configured;
+        var people = new Dictionary<string, Guid>();
         foreach (var person in People)
         {
             var user = HubUser.Create($"{person.Local}@{DemoDomain}", person.Name, now);
             user.EmailConfirmed = true;
             Check(await users.CreateAsync(user, password));
+            people[person.Local] = user.Id;
             if (person.Organization is null)
             {
                 Check(await users.AddToRoleAsync(user, person.Role));
@@ -118,6 +121,7 @@ public sealed class DemoHub(HubDb db, UserManager<HubUser> users, IOptions<HubOp
         }
 
         await db.SaveChangesAsync(ct);
+        await programs.SeedAsync(byName, people, ct);
         await console.WriteLineAsync($"""
 
             데모 허브를 적재했습니다: 기관 {Organizations.Length}곳, 데모 계정 {People.Length}개 (@{DemoDomain}).
