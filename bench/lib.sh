@@ -5,22 +5,33 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
 
-hub_start() {
-  local organizations=$1
+hub_start() {  # ORGANIZATIONS: build, seed that many synthetic organizations, serve
+  hub_prepare
+  hub_seed seed synthetic --organizations "$1"
+  hub_serve
+}
+
+hub_prepare() {  # Release build, a throwaway data folder, production settings
   dotnet build src/SeoulAiHub -c Release -nologo -v quiet >/dev/null
-  local app=src/SeoulAiHub/bin/Release/net10.0/SeoulAiHub.dll
+  HUB_APP=src/SeoulAiHub/bin/Release/net10.0/SeoulAiHub.dll
   HUB_DATA=$(mktemp -d /tmp/hub-bench.XXXXXX)
   export Hub__DataDirectory="$HUB_DATA" Hub__AdminPassword="Bench-Password-2026" Hub__DemoPassword="Bench-Password-2026"
   export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+  trap 'rm -rf "$HUB_DATA"' EXIT
+}
 
-  echo "seeding $organizations synthetic organizations into $HUB_DATA"
+hub_seed() {  # a verb of the application, timed; its output is kept in HUB_SEED_OUTPUT
+  echo "$* into $HUB_DATA"
   local start
   start=$(date +%s%N)
-  dotnet "$app" seed synthetic --organizations "$organizations"
+  HUB_SEED_OUTPUT=$(dotnet "$HUB_APP" "$@")
+  echo "$HUB_SEED_OUTPUT"
   echo "seeded in $(( ($(date +%s%N) - start) / 1000000 )) ms"
+}
 
+hub_serve() {  # the real process on a loopback port, until the script ends
   HUB_PORT=$(( 20000 + RANDOM % 20000 ))
-  dotnet "$app" --contentRoot "$(pwd)/src/SeoulAiHub" --urls "http://127.0.0.1:$HUB_PORT" >"$HUB_DATA/server.log" 2>&1 &
+  dotnet "$HUB_APP" --contentRoot "$(pwd)/src/SeoulAiHub" --urls "http://127.0.0.1:$HUB_PORT" >"$HUB_DATA/server.log" 2>&1 &
   HUB_PID=$!
   trap 'kill $HUB_PID 2>/dev/null; wait $HUB_PID 2>/dev/null; rm -rf "$HUB_DATA"' EXIT
   for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$HUB_PORT/healthz" >/dev/null && break; sleep 1; done
@@ -29,17 +40,31 @@ hub_start() {
   [[ "$home" == *"서울AI허브"* ]] || { echo "the home page did not answer"; cat "$HUB_DATA/server.log"; exit 1; }
 }
 
+# Signs in as the operator (two-factor must be off for the run: Hub__RequireOperatorTwoFactor=false) and puts the
+# session cookie in HUB_COOKIE for wrk's -H.
+hub_sign_in_operator() {
+  local jar="$HUB_DATA/cookies" page token
+  page=$(curl -fs -c "$jar" "http://127.0.0.1:$HUB_PORT/account/sign-in")
+  token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | sed 's/.*value="//; s/"$//')
+  # The session cookie (hub.session) is Secure, which curl's jar will not keep over http: read Set-Cookie instead.
+  HUB_COOKIE=$(curl -fs -b "$jar" -o /dev/null -D - "http://127.0.0.1:$HUB_PORT/account/sign-in" \
+    --data-urlencode "Input.Email=operator@seoulaihub.kr" --data-urlencode "Input.Password=$Hub__AdminPassword" \
+    --data-urlencode "__RequestVerificationToken=$token" |
+    awk 'tolower($1) == "set-cookie:" && $2 ~ /^hub\.session/ {sub(/;.*/, "", $2); printf "%s; ", $2}')
+  [[ -n "$HUB_COOKIE" ]] || { echo "operator sign-in failed"; exit 1; }
+}
+
 # Prints "requests/s p50 p99" of one wrk run (2 threads, 64 connections).
-hub_wrk() {
+hub_wrk() {  # PATH SECONDS [CONNECTIONS] (HUB_COOKIE, when set, is sent)
   local out
-  out=$(wrk -t2 -c64 -d"${2}s" --latency "http://127.0.0.1:$HUB_PORT$1")
+  out=$(wrk -t2 -c"${3:-64}" -d"${2}s" --latency ${HUB_COOKIE:+-H "Cookie: $HUB_COOKIE"} "http://127.0.0.1:$HUB_PORT$1")
   if grep -q "Non-2xx" <<<"$out"; then echo "non-2xx answers from $1" >&2; fi
   echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(awk '$1=="50%" {print $2}' <<<"$out") $(awk '$1=="99%" {print $2}' <<<"$out")"
 }
 
-hub_row() {  # round path -> prints a table row and remembers requests/s in LAST_RPS
+hub_row() {  # round path [connections] -> prints a table row and remembers requests/s in LAST_RPS
   local rps p50 p99
-  read -r rps p50 p99 < <(hub_wrk "$2" "$SECONDS_PER_RUN")
+  read -r rps p50 p99 < <(hub_wrk "$2" "$SECONDS_PER_RUN" "${3:-64}")
   printf '%-6s %-52s %12s %10s %10s\n' "$1" "$2" "$rps" "$p50" "$p99"
   LAST_RPS=$rps
 }

@@ -9,6 +9,7 @@ namespace SeoulAiHub.Platform.CommandLine;
 
 /// <summary>
 /// Verbs on the same program: <c>migrate</c>, <c>seed demo</c>, <c>seed synthetic --organizations N</c>,
+/// <c>seed review --applications N --reviewers R</c>,
 /// <c>create-user --email E --role R [--organization O] [--name N]</c>. Anything else that does not start with
 /// a dash is an error: usage is printed and the exit code is 2.
 /// </summary>
@@ -21,6 +22,8 @@ public static class HubCommands
           dotnet run --project src/SeoulAiHub -- seed demo          데모 허브 적재 / load the demo hub (empty database)
           dotnet run --project src/SeoulAiHub -- seed synthetic --organizations N
                                                                     합성 데이터 생성 / synthetic data for load tests
+          dotnet run --project src/SeoulAiHub -- seed review --applications N --reviewers R
+                                                                    합성 심사 생성 / a scored call for load tests
           dotnet run --project src/SeoulAiHub -- create-user --email E --role R [--organization O] [--name N]
                                                                     사용자 생성 / create a user (password printed once)
         roles: Operator, TenantMember, Reviewer, DemandOrganizationMember, Overseer, Learner
@@ -63,6 +66,7 @@ public static class HubCommands
             ["migrate"] => Migrate,
             ["seed", "demo"] => SeedDemo,
             ["seed", "synthetic", ..] => (sp, o) => SeedSynthetic(sp, o, options),
+            ["seed", "review", ..] => (sp, o) => SeedReview(sp, o, options),
             ["create-user", ..] => (sp, o) => CreateUser(sp, o, options),
             _ => null,
         };
@@ -130,6 +134,21 @@ public static class HubCommands
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         var created = await services.GetRequiredService<SyntheticData>().SeedAsync(count);
         await output.WriteLineAsync($"합성 기관 {created.Organizations:N0}곳, 사람 {created.People:N0}명을 만들었습니다. / Created {created.Organizations:N0} organizations and {created.People:N0} people.");
+        return 0;
+    }
+
+    private static async Task<int> SeedReview(IServiceProvider services, TextWriter output, Dictionary<string, string> options)
+    {
+        if (options.Keys.Except(["applications", "reviewers"], StringComparer.OrdinalIgnoreCase).Any() ||
+            !int.TryParse(options.GetValueOrDefault("applications"), out var applications) || applications is < 1 or > 100_000 ||
+            !int.TryParse(options.GetValueOrDefault("reviewers"), out var reviewers) || reviewers is < 1 or > 50)
+        {
+            throw new CommandException("seed review needs --applications N (1–100000) and --reviewers R (1–50)");
+        }
+
+        await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        var created = await services.GetRequiredService<SyntheticReview>().SeedAsync(applications, reviewers);
+        await output.WriteLineAsync($"합성 심사: 공고 {created.CallId}, 신청 {created.Applications:N0}건, 심사 배정 {created.Assignments:N0}건. / Synthetic review: call {created.CallId}, {created.Applications:N0} applications, {created.Assignments:N0} scored assignments.");
         return 0;
     }
 
