@@ -44,6 +44,15 @@ internal static class ProgramPages
         return call;
     }
 
+    public static async Task<Guid> AttachAsync(this HubAppFactory host, Guid callId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        using var stream = new MemoryStream(Pdf);
+        var upload = new Microsoft.AspNetCore.Http.FormFile(stream, 0, Pdf.Length, "file", "공고문.pdf");
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<CallService>().AttachAsync(callId, upload));
+        return await host.QueryAsync(db => db.CallAttachments.Where(a => a.CallId == callId).Select(a => a.Id).SingleAsync());
+    }
+
     public static async Task<(HubClient Client, TestUser User)> MemberAsync(this HubAppFactory host, Guid organizationId)
     {
         var user = await host.CreateAsync(HubRoles.TenantMember, organizationId);
@@ -71,7 +80,7 @@ internal static class ProgramPages
     }
 
     public static async Task<string> TokenAsync(this HubClient client, string url) =>
-        (await client.GetDocumentAsync(url)).QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        (await client.GetDocumentAsync(url)).QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
     public static async Task<HttpResponseMessage> PostHandlerAsync(this HubClient client, string url, string handler, Dictionary<string, string> fields)
     {
@@ -125,6 +134,7 @@ internal static class ProgramPages
 
 public sealed class ApplicantPagesTests
 {
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Anonymous_visitors_see_open_calls_but_never_drafts(string provider)
@@ -145,6 +155,27 @@ public sealed class ApplicantPagesTests
         Assert.Contains("기술성", page.QuerySelector("table.criteria")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("/account/sign-in", page.QuerySelector(".apply-box a")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("form.apply-form"));
+
+        var attachment = await host.AttachAsync(open.Id);
+        Assert.NotNull((await visitor.GetDocumentAsync($"/calls/{open.Id}")).QuerySelector($"a[href='/calls/{open.Id}/attachments/{attachment}']"));
+        using (var file = await visitor.GetAsync($"/calls/{open.Id}/attachments/{attachment}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal(ProgramPages.Pdf, await file.Content.ReadAsByteArrayAsync());
+        }
+
+        var draftAttachment = await host.AttachAsync(draft.Id);
+        using (var hiddenFile = await visitor.GetAsync($"/calls/{draft.Id}/attachments/{draftAttachment}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, hiddenFile.StatusCode);
+        }
+
+        using (var english = host.CreateHubClient())
+        {
+            (await english.GetAsync($"/culture?c=en&returnUrl=%2Fcalls%2F{open.Id}")).Dispose();
+            Assert.Equal(open.TitleEn, (await english.GetDocumentAsync($"/calls/{open.Id}")).QuerySelector("h1")!.TextContent);
+            Assert.Contains(open.TitleEn, (await english.GetDocumentAsync("/calls")).QuerySelector(".calls-list")!.TextContent, StringComparison.Ordinal);
+        }
 
         using var hidden = await visitor.GetAsync($"/calls/{draft.Id}");
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
@@ -190,6 +221,12 @@ public sealed class ApplicantPagesTests
         var form = (await member.GetDocumentAsync(url)).QuerySelector("#application-form")!;
         Assert.Equal($"/applications/{id}?handler=Autosave", form.GetAttribute("data-autosave-url"));
         Assert.Equal("자동 저장된 제목", form.QuerySelector("input[name='Input.Title']")!.GetAttribute("value"));
+        var script = (await member.GetDocumentAsync(url)).QuerySelector("script[src^='/js/autosave.js']")!.GetAttribute("src")!;
+        using (var js = await member.GetAsync(script))
+        {
+            Assert.Equal(HttpStatusCode.OK, js.StatusCode);
+            Assert.Contains("handler", await member.Http.GetStringAsync(script), StringComparison.Ordinal);
+        }
 
         using (var refused = await member.UploadAsync(url, "plan", "not a pdf"u8.ToArray(), "plan.pdf"))
         {
@@ -219,6 +256,42 @@ public sealed class ApplicantPagesTests
         var list = await member.GetDocumentAsync("/applications");
         Assert.Contains("제출됨", list.QuerySelector("table.applications")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(list.QuerySelector($"a[href='{url}']"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_member_of_several_organizations_chooses_which_one_applies(string provider)
+    {
+        var host = await TestHosts.GetAsync(provider);
+        var call = await host.CreateCallAsync();
+        var first = await host.CreateOrganizationAsync();
+        var second = await host.CreateOrganizationAsync();
+        var foreign = await host.CreateOrganizationAsync();
+        var (member, user) = await host.MemberAsync(first.Id);
+        using var _member = member;
+        await host.QueryAsync(db =>
+        {
+            db.OrganizationMemberships.Add(OrganizationMembership.Grant(second.Id, user.Id, HubRoles.TenantMember, MembershipRole.Member, DateTimeOffset.UtcNow));
+            return db.SaveChangesAsync();
+        });
+
+        var options = (await member.GetDocumentAsync($"/calls/{call.Id}")).QuerySelectorAll("form.apply-form select[name=OrganizationId] option")
+            .Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal(new[] { first.Id.ToString(), second.Id.ToString() }.Order(), options.Order());
+
+        using (var refused = await member.SubmitFormAsync($"/calls/{call.Id}/apply", new Dictionary<string, string> { ["OrganizationId"] = foreign.Id.ToString() }))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.NotEmpty(ProgramPages.Alerts(await HubClient.ParseAsync(refused)));
+        }
+
+        using (var started = await member.SubmitFormAsync($"/calls/{call.Id}", new Dictionary<string, string> { ["OrganizationId"] = second.Id.ToString() }, "form.apply-form"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        }
+
+        var applicants = await host.QueryAsync(db => db.Applications.Where(a => a.CallId == call.Id).Select(a => a.OrganizationId).ToListAsync());
+        Assert.Equal([second.Id], applicants);
     }
 
     [Theory]
@@ -327,6 +400,91 @@ public sealed class ApplicantPagesTests
 
         Assert.NotNull((await operatorClient.GetDocumentAsync(url)).QuerySelector(".operator-actions"));
         Assert.Null((await member.GetDocumentAsync(url)).QuerySelector(".operator-actions"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task After_the_results_the_applicant_appeals_and_reports_and_the_operator_answers_and_runs_the_agreement(string provider)
+    {
+        var host = await TestHosts.GetAsync(provider);
+        var call = await host.CreateCallAsync();
+        var (member, _) = await host.MemberAsync((await host.CreateOrganizationAsync()).Id);
+        using var _member = member;
+        var (url, _) = await host.SubmittedApplicationAsync(call.Id, member);
+        var id = ProgramPages.IdOf(url);
+        var reviewer = await host.CreateAsync(HubRoles.Reviewer);
+        var assignment = await host.AssignAsync(call.Id, id, reviewer.Id);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ReviewService>().ScoreAsync(assignment, reviewer.Id,
+                new Dictionary<string, CriterionScore> { ["tech"] = new(8, null), ["biz"] = new(15, null) }, submit: true);
+            await scope.ServiceProvider.GetRequiredService<SelectionService>().ConfirmAsync(call.Id,
+                [new SelectionDecision(id, true, 25_000_000, "예산 조정")]);
+        }
+
+        var page = await member.GetDocumentAsync(url);
+        Assert.Contains("25,000,000원", page.QuerySelector(".result")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("예산 조정", page.QuerySelector(".result")!.TextContent, StringComparison.Ordinal);
+        using (var appealed = await member.PostHandlerAsync(url, "Appeal", new Dictionary<string, string> { ["text"] = "금액 재검토 요청" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, appealed.StatusCode);
+        }
+
+        using (var again = await member.PostHandlerAsync(url, "Appeal", new Dictionary<string, string> { ["text"] = "두 번째" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);   // one open appeal at a time
+            Assert.NotEmpty(ProgramPages.Alerts(await HubClient.ParseAsync(again)));
+        }
+
+        using var operatorClient = await host.ClientAsync(HubRoles.Operator);
+        var appealId = await host.QueryAsync(db => db.Appeals.Where(a => a.ApplicationId == id).Select(a => a.Id).SingleAsync());
+        Assert.NotNull((await operatorClient.GetDocumentAsync(url)).QuerySelector($"form[action*='appealId={appealId}']"));
+        (await operatorClient.PostHandlerAsync(url, $"AnswerAppeal&appealId={appealId}", new Dictionary<string, string> { ["answer"] = "원안 유지", ["upheld"] = "false" })).Dispose();
+        (await operatorClient.PostHandlerAsync(url, "DraftAgreement", new Dictionary<string, string>
+            { ["awardKrw"] = "25000000", ["startsOn"] = "2026-01-01", ["endsOn"] = "2026-12-31" })).Dispose();
+        using (var outside = await operatorClient.PostHandlerAsync(url, "Milestone", new Dictionary<string, string>
+               { ["title"] = "결과보고", ["deliverable"] = "보고서", ["dueOn"] = "2027-06-30" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, outside.StatusCode);   // after the agreement's end: refused with a message
+            Assert.NotEmpty(ProgramPages.Alerts(await HubClient.ParseAsync(outside)));
+        }
+
+        (await operatorClient.PostHandlerAsync(url, "Milestone", new Dictionary<string, string>
+            { ["title"] = "결과보고", ["deliverable"] = "보고서", ["dueOn"] = "2026-12-15" })).Dispose();
+        (await operatorClient.PostHandlerAsync(url, "Sign", [])).Dispose();
+        Assert.Equal(ApplicationStatus.InProgress, await host.QueryAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
+
+        page = await member.GetDocumentAsync(url);
+        Assert.Contains("원안 유지", page.QuerySelector(".appeal")!.TextContent, StringComparison.Ordinal);
+        var reportForm = page.QuerySelector("form.report-form")!;
+        var token = reportForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using (var form = new MultipartFormDataContent())
+        {
+            form.Add(new StringContent(token), "__RequestVerificationToken");
+            form.Add(new StringContent("Final"), "kind");
+            form.Add(new StringContent("최종 결과를 보고합니다."), "text");
+            form.Add(new ByteArrayContent(ProgramPages.Pdf), "file", "final.pdf");
+            using var reported = await member.Http.PostAsync(reportForm.GetAttribute("action"), form);
+            Assert.Equal(HttpStatusCode.Redirect, reported.StatusCode);
+        }
+
+        var reportId = await host.QueryAsync(db => db.AgreementReports.Select(r => new { r.Id, r.AgreementId }).Where(r => db.Agreements.Any(x => x.Id == r.AgreementId && x.ApplicationId == id)).Select(r => r.Id).SingleAsync());
+        using (var file = await member.GetAsync($"{url}/reports/{reportId}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal(ProgramPages.Pdf, await file.Content.ReadAsByteArrayAsync());
+        }
+
+        using (var stranger = await host.ClientAsync(HubRoles.TenantMember, (await host.CreateOrganizationAsync()).Id))
+        using (var hidden = await stranger.GetAsync($"{url}/reports/{reportId}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        }
+
+        (await operatorClient.PostHandlerAsync(url, $"ReviewReport&reportId={reportId}", new Dictionary<string, string> { ["accept"] = "true" })).Dispose();
+        Assert.Equal(ApplicationStatus.Completed, await host.QueryAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
+        Assert.Contains("완료", (await member.GetDocumentAsync(url)).QuerySelector("#application-status")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("선정 안내", (await member.GetDocumentAsync("/notifications")).QuerySelector("ul.notices")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -17,15 +17,8 @@ public sealed class ApplyToCallModel(HubDb db, ProgramAccess access, Application
     public Call Call { get; private set; } = null!;
     public IReadOnlyList<(Guid Id, string NameKo, string NameEn)> Organizations { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        return Organizations.Count == 1 ? await StartAsync(id, Organizations[0].Id, ct) : Page();
-    }
+    /// <summary>Shows the choice only: starting an application is a POST (the call page's button posts here directly).</summary>
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
