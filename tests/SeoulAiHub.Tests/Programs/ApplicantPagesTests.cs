@@ -221,6 +221,9 @@ public sealed class ApplicantPagesTests
         var form = (await member.GetDocumentAsync(url)).QuerySelector("#application-form")!;
         Assert.Equal($"/applications/{id}?handler=Autosave", form.GetAttribute("data-autosave-url"));
         Assert.Equal("자동 저장된 제목", form.QuerySelector("input[name='Input.Title']")!.GetAttribute("value"));
+        Assert.Equal("생성형 AI 실증", form.QuerySelector("textarea[name='Input.Answers[summary]']")!.TextContent);
+        Assert.Equal("5", form.QuerySelector("input[type=number][name='Input.Answers[team]']")!.GetAttribute("value"));
+        Assert.Equal($"/applications/{id}?handler=Submit", form.QuerySelector("button[formaction]")!.GetAttribute("formaction"));
         var script = (await member.GetDocumentAsync(url)).QuerySelector("script[src^='/js/autosave.js']")!.GetAttribute("src")!;
         using (var js = await member.GetAsync(script))
         {
