@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using SeoulAiHub.Resources;
+
+namespace SeoulAiHub.Features.Programs.Public;
+
+/// <summary>How the programs pages word a call: its title, state, money and eligibility in the request language.</summary>
+public static class CallWording
+{
+    public static string Title(Call call, bool english) => english && !string.IsNullOrWhiteSpace(call.TitleEn) ? call.TitleEn : call.TitleKo;
+
+    public static string Money(IStringLocalizer<SharedResource> t, long krw) => t["Pa.Krw", krw.ToString("N0", CultureInfo.InvariantCulture)];
+
+    /// <summary>접수중 / 접수예정 / 마감 (a draft is shown as such to operators).</summary>
+    public static string StateKey(Call call, DateTimeOffset now) =>
+        call.Status == CallStatus.Draft ? "Pa.State.Draft"
+        : call.IsOpenAt(now) ? "Pa.State.Open"
+        : call.IsUpcomingAt(now) ? "Pa.State.Upcoming"
+        : "Pa.State.Closed";
+
+    public static IEnumerable<string> Eligibility(IStringLocalizer<SharedResource> t, EligibilityRules rules)
+    {
+        if (rules.Types is { Count: > 0 } types)
+        {
+            yield return t["Pa.Elig.Types", string.Join(", ", types.Select(x => t["OrgType." + x].Value))];
+        }
+
+        if (rules.MaxCompanyAgeYears is { } age)
+        {
+            yield return t["Pa.Elig.MaxAge", age];
+        }
+
+        if (rules.TenantsOnly)
+        {
+            yield return t["Pa.Elig.TenantsOnly"];
+        }
+
+        if (rules.MinHeadcount is not null || rules.MaxHeadcount is not null)
+        {
+            yield return t["Pa.Elig.Headcount", rules.MinHeadcount ?? 0, rules.MaxHeadcount?.ToString(CultureInfo.InvariantCulture) ?? "-"];
+        }
+    }
+
+    public static string Name(bool english, string ko, string en) => english && !string.IsNullOrWhiteSpace(en) ? en : ko;
+}
