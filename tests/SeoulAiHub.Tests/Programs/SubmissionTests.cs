@@ -55,6 +55,33 @@ public sealed class SubmissionTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_application_sent_back_for_revision_may_be_resubmitted_after_the_close(string provider)
+    {
+        var start = new DateTimeOffset(2026, 7, 20, 5, 0, 0, TimeSpan.Zero);
+        var clock = new FakeTimeProvider(start);
+        await using var host = await TestHosts.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        var call = await PublishedCallAsync(host, start, OneStage(), closesAt: start.AddHours(1));
+        var (applicant, members) = await ApplicantAsync(host);
+        var app = await ApplyAsync(host, call.Id, applicant.Id, members[0].Id);
+
+        // No service sends an application back yet: the operator's move is made on the entity, as a page would.
+        clock.SetUtcNow(start.AddDays(2));
+        await host.QueryAsync(async db =>
+        {
+            (await db.Applications.SingleAsync(a => a.Id == app)).RequestRevisions("예산 근거를 보완해 주세요", clock.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+        await host.WithAsync<ApplicationService>(s => s.SaveDraftAsync(app, "보완한 제목", 30_000_000,
+            new Dictionary<string, string> { [Summary] = "보완한 요약" }));
+        var outcome = await SubmitAsync(host, app);
+        Assert.True(outcome.Submitted, string.Join(", ", outcome.Reasons.Select(r => r.Key)));
+        var resubmitted = await ApplicationAsync(host, app);
+        Assert.Equal((ApplicationStatus.Submitted, "보완한 제목", start.AddDays(2)), (resubmitted.Status, resubmitted.Title, resubmitted.SubmittedAt!.Value));
+        Assert.Equal(2, await host.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == "application.submitted" && e.EntityId == app.ToString())));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_call_not_yet_open_accepts_no_draft(string provider)
     {
         var start = new DateTimeOffset(2026, 7, 20, 5, 0, 0, TimeSpan.Zero);
