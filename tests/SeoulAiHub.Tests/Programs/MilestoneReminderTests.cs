@@ -35,6 +35,7 @@ public sealed class MilestoneReminderTests
         });
         var reminders = host.Services.GetRequiredService<MilestoneReminders>();
         Assert.Equal(1, removed);
+        await reminders.RunOnceAsync();   // the demo hub's own agreement has a milestone due within the week
 
         var (_, applicationId, _, members) = await SelectedAsync(host, t0, extraMembers: 1);
         var today = new DateOnly(2026, 3, 2);
@@ -67,7 +68,7 @@ public sealed class MilestoneReminderTests
         Assert.Equal(1, await reminders.RunOnceAsync());
         Assert.Equal(0, await reminders.RunOnceAsync());
         Assert.Equal(4, await RemindersFor("1차 점검"));
-        Assert.Equal(2, await host.QueryAsync(db => db.Notifications.CountAsync(n => n.TitleEn == "Milestone due in 1 days: 1차 점검")));
+        Assert.Equal(2, await host.QueryAsync(db => db.Notifications.CountAsync(n => n.TitleEn == "Milestone due tomorrow: 1차 점검")));
 
         // A report on the second milestone is in before its reminders are due: none are sent.
         var second = (await host.WithAsync<AgreementService, Agreement?>(s => s.FindAsync(applicationId)))!.Milestones.Single(m => m.Title == "2차 점검");

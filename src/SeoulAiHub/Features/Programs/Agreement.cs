@@ -85,12 +85,16 @@ public sealed class Agreement
         return report;
     }
 
-    /// <summary>An operator accepts or returns a report; accepting the final report once every milestone is accepted completes the work.</summary>
+    /// <summary>
+    /// An operator accepts or returns a report. The work is complete once every milestone has an accepted report and
+    /// one of them is the final report, whichever of them is accepted last.
+    /// </summary>
     public void Review(AgreementReport report, bool accept, string? comment, Application application, DateTimeOffset now)
     {
         report.Decide(accept, comment, now);
-        var allAccepted = Milestones.All(m => Reports.Any(r => r.MilestoneId == m.Id && r.Status == ReportStatus.Accepted));
-        if (accept && report.Kind == ReportKind.Final && allAccepted)
+        var accepted = Reports.Where(r => r.Status == ReportStatus.Accepted).ToList();
+        var allAccepted = Milestones.All(m => accepted.Any(r => r.MilestoneId == m.Id));
+        if (accept && allAccepted && accepted.Any(r => r.Kind == ReportKind.Final))
         {
             application.Complete(now);
         }

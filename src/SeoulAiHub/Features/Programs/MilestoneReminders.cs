@@ -53,10 +53,17 @@ public sealed class MilestoneReminders(IServiceScopeFactory scopes, TimeProvider
                 continue;
             }
 
-            item.Milestone.RemindedDaysBefore = step;
-            await db.SaveChangesAsync(ct);
+            // Claimed by a conditional UPDATE, so of two runs at once (two nodes, or a manual run) only one sends.
+            var claimed = await db.Milestones
+                .Where(m => m.Id == item.Milestone.Id && (m.RemindedDaysBefore == null || m.RemindedDaysBefore > step))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.RemindedDaysBefore, step), ct);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
             await notifier.OrganizationAsync(item.OrganizationId,
-                $"마일스톤 마감 {daysLeft}일 전: {item.Milestone.Title}", $"Milestone due in {daysLeft} days: {item.Milestone.Title}",
+                (daysLeft == 0 ? "마일스톤 오늘 마감: " : $"마일스톤 마감 {daysLeft}일 전: ") + item.Milestone.Title, daysLeft switch { 0 => "Milestone due today: ", 1 => "Milestone due tomorrow: ", _ => $"Milestone due in {daysLeft} days: " } + item.Milestone.Title,
                 $"{item.TitleKo} — '{item.Milestone.Title}' 보고 마감일은 {item.Milestone.DueOn:yyyy-MM-dd}입니다.",
                 $"{item.TitleEn} — the report on '{item.Milestone.Title}' is due {item.Milestone.DueOn:yyyy-MM-dd}.",
                 $"/applications/{item.ApplicationId}", ct);

@@ -36,7 +36,7 @@ public sealed class ReviewService(HubDb db, TimeProvider clock)
             .Where(a => a.CallId == callId && applicationIds.Contains(a.Id) &&
                 (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview))
             .ToListAsync(ct);
-        if (applications.Count != applicationIds.Distinct().Count() || applications.Any(a => a.Status == ApplicationStatus.UnderReview && a.StageIndex != stageIndex))
+        if (applications.Count != applicationIds.Distinct().Count() || applications.Any(a => a.StageIndex != stageIndex))
         {
             throw new ApplicationRuleException("Application.Error.NotSubmitted");
         }
@@ -109,6 +109,11 @@ public sealed class ReviewService(HubDb db, TimeProvider clock)
     {
         var assignment = await FindOwnAsync(assignmentId, reviewerId, ct) ?? throw new ApplicationRuleException("Application.Error.WrongState");
         var stage = assignment.Application.Call.Design.Stage(assignment.StageKey) ?? throw new ApplicationRuleException("Application.Error.WrongState");
+        if (assignment.Application.Status != ApplicationStatus.UnderReview)
+        {
+            throw new ApplicationRuleException("Application.Error.NotUnderReview");   // withdrawn or already decided
+        }
+
         assignment.Score(stage, scores, submit, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }

@@ -91,6 +91,11 @@ public sealed class SelectionService(HubDb db, Notifier notifier, TimeProvider c
         }
 
         var proposed = ranking.Proposal.ToDictionary(p => p.Ranked.Candidate.ApplicationId);
+        if (decisions.Select(d => d.ApplicationId).Distinct().Count() != decisions.Count)
+        {
+            throw new ApplicationRuleException("Selection.Error.Duplicate");
+        }
+
         var selected = decisions.Where(d => d.Selected).ToList();
         if (selected.Count > ranking.Call.MaxAwards || selected.Sum(d => d.AwardKrw) > ranking.Call.BudgetKrw ||
             decisions.Any(d => d.AwardKrw < 0 || !proposed.ContainsKey(d.ApplicationId)))
