@@ -164,13 +164,7 @@ public sealed class OperatorPagesTests
         {
             for (var r = 0; r < reviewers.Length; r++)
             {
-                await using var scope = host.Services.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<SeoulAiHub.Platform.Data.HubDb>();
-                var applicationId = ids[i];
-                var reviewerId = reviewers[r].Id;
-                var assignment = await db.ReviewerAssignments.Where(a => a.ApplicationId == applicationId && a.ReviewerId == reviewerId).Select(a => a.Id).SingleAsync();
-                await scope.ServiceProvider.GetRequiredService<ReviewService>().ScoreAsync(assignment, reviewerId,
-                    new Dictionary<string, CriterionScore> { ["tech"] = new(scores[i].Tech[r], null), ["market"] = new(scores[i].Market[r], null) }, submit: true);
+                await ScoreAsync(host, ids[i], reviewers[r].Id, scores[i].Tech[r], scores[i].Market[r]);
             }
         }
 
@@ -195,6 +189,65 @@ public sealed class OperatorPagesTests
         Assert.Equal(5, lines.Length);
         Assert.StartsWith("1,", lines[1], StringComparison.Ordinal);
         Assert.Contains(",다솜 과제,40000000,2,95.00,,선정,", lines[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Confirming_the_final_stage_needs_reasons_for_changes_then_publishes_the_results(string provider)
+    {
+        var host = await TestHosts.GetAsync(provider);
+        var call = await PublishedCallAsync(host);   // budget 100,000,000원, at most 2 awards
+        var reviewer = await host.CreateAsync(HubRoles.Reviewer);
+        var ids = new List<Guid>();
+        foreach (var (title, requested) in new[] { ("첫째 과제", 40_000_000L), ("둘째 과제", 30_000_000L), ("셋째 과제", 20_000_000L) })
+        {
+            ids.Add(await SubmitAsync(host, call, (await host.CreateOrganizationAsync()).Id, title, requested));
+        }
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ReviewService>().AssignAsync(call, "paper", ids, [reviewer.Id]);
+        }
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            await ScoreAsync(host, ids[i], reviewer.Id, 90 - (10 * i), 90 - (10 * i));
+        }
+
+        using var client = await host.ClientAsync(HubRoles.Operator);
+        var url = $"/calls/{call}/ranking";
+        var page = await client.GetDocumentAsync(url + "?stage=paper");
+        var form = page.QuerySelector("#confirm-form")!;
+        Assert.Equal([ids[0].ToString(), ids[1].ToString()], form.QuerySelectorAll("input[name=Selected][checked]").Select(i => i.GetAttribute("value")!));
+        Assert.Contains("선정 수 초과", page.QuerySelectorAll("table.ranking tbody tr")[2].TextContent, StringComparison.Ordinal);
+
+        // Rank 3 instead of rank 2 without a reason: refused, nothing decided.
+        var values = FormValues(form).Where(v => v.Value != ids[1].ToString() || v.Key != "Selected").ToList();
+        values.Add(new("Selected", ids[2].ToString()));
+        using (var refused = await client.Http.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(values)))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var refusedPage = await HubClient.ParseAsync(refused);
+            Assert.Contains("2위: 선정(안)과 다르게 결정하려면 사유를 입력하세요", refusedPage.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+            Assert.NotNull(refusedPage.QuerySelector($"#confirm-form input[name=Selected][value='{ids[2]}'][checked]"));   // the operator's choice is kept
+        }
+
+        Assert.Null(await host.QueryAsync(db => db.Calls.Where(c => c.Id == call).Select(c => c.ResultsPublishedAt).SingleAsync()));
+        Assert.Equal(3, await host.QueryAsync(db => db.Applications.CountAsync(a => a.CallId == call && a.Status == ApplicationStatus.UnderReview)));
+
+        // The same change with reasons on the changed rows goes through.
+        values.RemoveAll(v => v.Key == $"Reason-{ids[1]}" || v.Key == $"Reason-{ids[2]}");
+        values.Add(new($"Reason-{ids[1]}", "중복 지원"));
+        values.Add(new($"Reason-{ids[2]}", "차순위 선정"));
+        using var confirmed = await client.Http.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(values));
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var statuses = await host.QueryAsync(db => db.Applications.Where(a => a.CallId == call).ToDictionaryAsync(a => a.Id, a => a.Status));
+        Assert.Equal([ApplicationStatus.Selected, ApplicationStatus.NotSelected, ApplicationStatus.Selected], ids.Select(id => statuses[id]));
+
+        var results = await client.GetDocumentAsync(url);
+        Assert.Null(results.QuerySelector("#confirm-form"));
+        Assert.Contains("이의신청 마감", results.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("차순위 선정", results.QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -246,6 +299,22 @@ public sealed class OperatorPagesTests
         ["Input.MaxCompanyAgeYears"] = "7", ["Input.MinHeadcount"] = "", ["Input.MaxHeadcount"] = "",
         ["Input.FieldsText"] = "summary | 요약 | Summary | text | required", ["Input.DocumentsText"] = documents, ["Input.StagesText"] = stages,
     };
+
+    private static List<KeyValuePair<string, string>> FormValues(IElement form) =>
+    [
+        .. form.QuerySelectorAll<IHtmlInputElement>("input[name]")
+            .Where(i => i.Type is not ("checkbox" or "radio") || i.IsChecked)
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value)),
+    ];
+
+    private static async Task ScoreAsync(HubAppFactory host, Guid applicationId, Guid reviewerId, int tech, int market)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SeoulAiHub.Platform.Data.HubDb>();
+        var assignment = await db.ReviewerAssignments.Where(a => a.ApplicationId == applicationId && a.ReviewerId == reviewerId).Select(a => a.Id).SingleAsync();
+        await scope.ServiceProvider.GetRequiredService<ReviewService>().ScoreAsync(assignment, reviewerId,
+            new Dictionary<string, CriterionScore> { ["tech"] = new(tech, null), ["market"] = new(market, null) }, submit: true);
+    }
 
     private static Task<HttpResponseMessage> PostAssignAsync(HubClient client, string url, Guid[] applications, Guid[] reviewers)
     {
