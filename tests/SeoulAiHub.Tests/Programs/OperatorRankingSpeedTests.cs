@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,6 +76,16 @@ public sealed class OperatorRankingSpeedTests
         var best = runs.Min(r => r.Milliseconds);
         Console.WriteLine($"ranking page, {provider}: 2,000 × 10 in {best:0} ms best of 5 ({string.Join(", ", runs.Select(r => r.Milliseconds.ToString("0")))}), {ten.Commands} commands");
         Assert.True(best < 1500, $"best of 5: {best:0} ms");
+
+        // The whole confirm form posts (some 4,100 values): a change without a reason is refused with its message.
+        var form = document.QuerySelector("#confirm-form")!;
+        var values = form.QuerySelectorAll<IHtmlInputElement>("input[name]").Where(i => i.Type is not "checkbox" || i.IsChecked)
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value)).ToList();
+        values.RemoveAt(values.FindIndex(v => v.Key == "Selected"));   // rank 1 not selected, and no reason given
+        Assert.True(values.Count > 4000, $"{values.Count} values");   // far above the default limit of 1,024
+        using var refused = await client.Http.PostAsync($"/calls/{large}/ranking?handler=Confirm&stage={stage}", new FormUrlEncodedContent(values));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("1위:", (await HubClient.ParseAsync(refused)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
     }
 
     private static async Task<(Guid Call, string Stage)> SeedAsync(HubAppFactory host, int applications, int reviewers)
