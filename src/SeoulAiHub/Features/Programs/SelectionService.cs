@@ -142,4 +142,17 @@ public sealed class SelectionService(HubDb db, Notifier notifier, TimeProvider c
                 $"/applications/{application.Id}", ct);
         }
     }
+
+    /// <summary>보완 요청 — sends a submitted application back to its organization with a note; it may be submitted again.</summary>
+    public async Task RequestRevisionsAsync(Guid callId, Guid applicationId, string note, CancellationToken ct = default)
+    {
+        var application = await db.Applications.Include(a => a.Call).FirstOrDefaultAsync(a => a.Id == applicationId && a.CallId == callId, ct)
+            ?? throw new ApplicationRuleException("Application.Error.WrongState");
+        application.RequestRevisions(note, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await notifier.OrganizationAsync(application.OrganizationId,
+            $"보완 요청: {application.Call.TitleKo}", $"Revisions requested: {application.Call.TitleEn}",
+            $"신청서 보완을 요청드립니다. {application.DecisionNote}", $"Please revise your application. {application.DecisionNote}",
+            $"/applications/{application.Id}", ct);
+    }
 }
