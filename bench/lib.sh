@@ -57,7 +57,8 @@ hub_sign_in_operator() {
 # Prints "requests/s p50 p99" of one wrk run (2 threads, 64 connections).
 hub_wrk() {  # PATH SECONDS [CONNECTIONS] (HUB_COOKIE, when set, is sent)
   local out
-  out=$(wrk -t2 -c"${3:-64}" -d"${2}s" --latency ${HUB_COOKIE:+-H "Cookie: $HUB_COOKIE"} "http://127.0.0.1:$HUB_PORT$1")
+  local connections=${3:-64}
+  out=$(wrk -t$(( connections < 2 ? 1 : 2 )) -c"$connections" -d"${2}s" --latency ${HUB_COOKIE:+-H "Cookie: $HUB_COOKIE"} "http://127.0.0.1:$HUB_PORT$1")
   if grep -q "Non-2xx" <<<"$out"; then echo "non-2xx answers from $1" >&2; fi
   echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(awk '$1=="50%" {print $2}' <<<"$out") $(awk '$1=="99%" {print $2}' <<<"$out")"
 }

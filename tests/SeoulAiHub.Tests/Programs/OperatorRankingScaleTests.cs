@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -14,8 +13,11 @@ using SeoulAiHub.Tests.Infrastructure;
 
 namespace SeoulAiHub.Tests.Programs;
 
-/// <summary>The ranking page of a large call: 2,000 applications × 10 reviewers ranked and rendered in one request.</summary>
-public sealed class OperatorRankingSpeedTests
+/// <summary>
+/// The ranking page of a large call: 2,000 applications × 10 reviewers ranked and rendered in one request, with the
+/// same number of reads as a small call. Its speed is measured by bench/ranking.sh, not here.
+/// </summary>
+public sealed class OperatorRankingScaleTests
 {
     /// <summary>Counts the SQL commands the host sends, to show the page's reads do not grow with its rows.</summary>
     private sealed class CommandCounter : DbCommandInterceptor
@@ -48,21 +50,19 @@ public sealed class OperatorRankingSpeedTests
         var (large, stage) = await SeedAsync(host, applications: 2000, reviewers: 10);
         using var client = await host.ClientAsync(HubRoles.Operator);
 
-        async Task<(int Commands, double Milliseconds, string Html)> GetAsync(Guid call)
+        async Task<(int Commands, string Html)> GetAsync(Guid call)
         {
             var before = counter.Count;
-            var watch = Stopwatch.StartNew();
             using var response = await client.GetAsync($"/calls/{call}/ranking?stage={stage}");
             var html = await response.Content.ReadAsStringAsync();
-            watch.Stop();
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            return (counter.Count - before, watch.Elapsed.TotalMilliseconds, html);
+            return (counter.Count - before, html);
         }
 
         await GetAsync(small);   // warms up the page and the queries
         var ten = await GetAsync(small);
-        var runs = new List<(int Commands, double Milliseconds, string Html)>();
-        for (var i = 0; i < 5; i++)
+        var runs = new List<(int Commands, string Html)>();
+        for (var i = 0; i < 2; i++)
         {
             runs.Add(await GetAsync(large));
         }
@@ -72,10 +72,6 @@ public sealed class OperatorRankingSpeedTests
         Assert.Equal(2000, document.QuerySelectorAll("table.ranking input[name=Selected]").Length);
         Assert.Equal(100, document.QuerySelectorAll("table.ranking input[name=Selected][checked]").Length);   // the award cap
         Assert.All(runs, r => Assert.Equal(ten.Commands, r.Commands));
-        // The 200 ms target is for a quiet machine; this bound only catches a page gone wrong (per-row work in seconds).
-        var best = runs.Min(r => r.Milliseconds);
-        Console.WriteLine($"ranking page, {provider}: 2,000 × 10 in {best:0} ms best of 5 ({string.Join(", ", runs.Select(r => r.Milliseconds.ToString("0")))}), {ten.Commands} commands");
-        Assert.True(best < 1500, $"best of 5: {best:0} ms");
 
         // The whole confirm form posts (some 4,100 values): a change without a reason is refused with its message.
         var form = document.QuerySelector("#confirm-form")!;
