@@ -41,6 +41,14 @@ public sealed class RouteMatrixTests
         var otherOrganization = await host.CreateOrganizationAsync();
         var organizationId = HubRoles.NeedsOrganization(role) ? ownOrganization.Id : (Guid?)null;
         using var client = await host.ClientAsync(role == Anonymous ? null : role, organizationId);
+        var p = await ProgramFixture.CreateAsync(host, ownOrganization.Id, otherOrganization.Id);
+        static string OwnApplication(string r) => r switch
+        {
+            Anonymous => SignIn,
+            HubRoles.Operator or HubRoles.TenantMember or HubRoles.DemandOrganizationMember => Ok,
+            _ => NotFound,
+        };
+        static string OperatorPage(string r) => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => Denied };
 
         (string Route, Func<string, string> Expect)[] matrix =
         [
@@ -85,6 +93,33 @@ public sealed class RouteMatrixTests
                 HubRoles.Operator or HubRoles.Overseer => Ok,
                 _ => NotFound,
             }),
+
+            // Programs: calls are public once published; applications are private to the applicant, its reviewers and operators.
+            ("/calls", _ => Ok),
+            ($"/calls/{p.PublishedCall}", _ => Ok),
+            ($"/calls/{p.DraftCall}", r => r == HubRoles.Operator ? Ok : NotFound),
+            ("/api/calls", _ => Ok),
+            ($"/api/calls/{p.PublishedCall}", _ => Ok),
+            ($"/api/calls/{p.DraftCall}", r => r == HubRoles.Operator ? Ok : NotFound),
+            ($"/calls/{p.PublishedCall}/apply", r => r == Anonymous ? SignIn : Ok),
+            ("/applications", r => r == Anonymous ? SignIn : Ok),
+            ($"/applications/{p.OwnApplication}", OwnApplication),
+            ($"/applications/{p.OwnApplication}/documents/{p.OwnDocument}", OwnApplication),
+            ($"/applications/{p.OtherApplication}", r => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => NotFound }),
+            ($"/applications/{p.OtherApplication}/documents/{p.OtherDocument}", r => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => NotFound }),
+            ("/api/applications", r => r == Anonymous ? Unauthorized : Ok),
+            ($"/api/applications/{p.OwnApplication}", r => r == Anonymous ? Unauthorized : OwnApplication(r)),
+            ($"/api/applications/{p.OtherApplication}", r => r switch { Anonymous => Unauthorized, HubRoles.Operator => Ok, _ => NotFound }),
+            ("/review", r => r switch { Anonymous => SignIn, HubRoles.Reviewer => Ok, _ => Denied }),
+            ($"/review/{p.OtherReviewersAssignment}", r => r switch { Anonymous => SignIn, HubRoles.Reviewer => NotFound, _ => Denied }),
+            ("/notifications", r => r == Anonymous ? SignIn : Ok),
+            ("/programs", OperatorPage),
+            ($"/programs/{p.Program}", OperatorPage),
+            ($"/calls/new?program={p.Program}", OperatorPage),
+            ($"/calls/{p.PublishedCall}/edit", OperatorPage),
+            ($"/calls/{p.PublishedCall}/manage", OperatorPage),
+            ($"/calls/{p.PublishedCall}/ranking", OperatorPage),
+            ($"/calls/{p.PublishedCall}/ranking.csv", OperatorPage),
         ];
 
         var mismatches = new List<string>();
