@@ -33,7 +33,7 @@ public sealed class CallsApiTests
         Assert.Contains(calls, c => c.ProgramKind == "RndGrant" && c.State == "open");
         Assert.Contains(calls, c => c.ProgramKind == "TenantRecruitment" && c.State == "upcoming");
         Assert.DoesNotContain(calls, c => c.Id == draft || c.State is "closed" or "draft");
-        Assert.Equal(calls.OrderBy(c => c.ClosesAt).Select(c => c.Id), calls.Select(c => c.Id));
+        Assert.Equal(calls.Select(c => c.ClosesAt).Order(), calls.Select(c => c.ClosesAt));   // closing soonest first
 
         var open = calls.First(c => c.ProgramKind == "RndGrant");
         var detail = await anonymous.Http.GetFromJsonAsync<JsonElement>($"/api/calls/{open.Id}");

@@ -41,5 +41,11 @@ public static class CallWording
         }
     }
 
+    /// <summary>What a document is, by its key: the required document's or the file field's name, else the key itself.</summary>
+    public static string DocumentName(CallDesign design, string key, bool english) =>
+        design.Documents.FirstOrDefault(d => d.Key == key) is { } document ? Name(english, document.NameKo, document.NameEn)
+        : design.Fields.FirstOrDefault(f => f.Key == key) is { } field ? Name(english, field.LabelKo, field.LabelEn)
+        : key;
+
     public static string Name(bool english, string ko, string en) => english && !string.IsNullOrWhiteSpace(en) ? en : ko;
 }
