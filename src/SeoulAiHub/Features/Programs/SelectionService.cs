@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using SeoulAiHub.Features.Notifications;
 using SeoulAiHub.Platform.Data;
 
@@ -25,8 +26,17 @@ public sealed record SelectionDecision(Guid ApplicationId, bool Selected, long A
 /// within the budget and award cap, moves chosen applications to the next stage, and records the operator's final
 /// decisions (any change from the proposal needs a reason), then tells every applicant.
 /// </summary>
-public sealed class SelectionService(HubDb db, Notifier notifier, TimeProvider clock)
+public sealed class SelectionService(HubDb db, Notifier notifier, IMemoryCache cache, TimeProvider clock)
 {
+    /// <summary>What a ranking depends on; when none of it moved, the last ranking computed still holds.</summary>
+    private sealed record RankingStamp(long BudgetKrw, int MaxAwards, int Assigned, int Submitted, DateTimeOffset? LastScored,
+        DateTimeOffset? LastApplicationChange, DateTimeOffset? LastOrganizationChange);
+
+    /// <summary>
+    /// The ranking of a stage. Ranking 2,000 applications means reading 20,000 reviewer totals, so the result is kept
+    /// in memory with a stamp of everything it depends on (four small aggregate queries); an operator who reloads the
+    /// page, or several who look at once, get it from there until a score, an application or an applicant changes.
+    /// </summary>
     public async Task<StageRanking?> RankAsync(Guid callId, string? stageKey, CancellationToken ct = default)
     {
         var call = await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId, ct);
@@ -38,6 +48,28 @@ public sealed class SelectionService(HubDb db, Notifier notifier, TimeProvider c
         var stages = call.Design.Stages;
         var stageIndex = Math.Max(0, stages.ToList().FindIndex(s => s.Key == stageKey));
         var stage = stages[stageIndex];
+
+        var assignments = db.ReviewerAssignments.Where(x => x.CallId == callId && x.StageKey == stage.Key);
+        var stamp = new RankingStamp(call.BudgetKrw, call.MaxAwards,
+            await assignments.CountAsync(ct),
+            await assignments.CountAsync(x => x.SubmittedAt != null, ct),
+            await assignments.MaxAsync(x => x.SubmittedAt, ct),
+            await db.Applications.Where(a => a.CallId == callId).MaxAsync(a => (DateTimeOffset?)a.UpdatedAt, ct),
+            await db.Applications.Where(a => a.CallId == callId).MaxAsync(a => (DateTimeOffset?)a.Organization.UpdatedAt, ct));
+        var key = (nameof(RankAsync), callId, stage.Key);
+        if (cache.TryGetValue(key, out (RankingStamp Stamp, StageRanking Ranking) kept) && kept.Stamp == stamp)
+        {
+            return kept.Ranking with { Call = call };
+        }
+
+        var ranking = await ComputeAsync(call, stage, stageIndex, ct);
+        cache.Set(key, (stamp, ranking), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return ranking;
+    }
+
+    private async Task<StageRanking> ComputeAsync(Call call, EvaluationStage stage, int stageIndex, CancellationToken ct)
+    {
+        var callId = call.Id;
 
         // Two narrow reads: the applications in this stage, and one row per reviewer with the stored totals.
         var applications = await db.Applications.AsNoTracking()

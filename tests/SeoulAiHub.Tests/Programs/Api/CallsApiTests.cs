@@ -35,7 +35,7 @@ public sealed class CallsApiTests
         Assert.DoesNotContain(calls, c => c.Id == draft || c.State is "closed" or "draft");
         Assert.Equal(calls.Select(c => c.ClosesAt).Order(), calls.Select(c => c.ClosesAt));   // closing soonest first
 
-        var open = calls.First(c => c.ProgramKind == "RndGrant");
+        var open = calls.First(c => c.TitleKo.EndsWith("AI 기술개발 과제 공모", StringComparison.Ordinal));   // the demo hub's call
         var detail = await anonymous.Http.GetFromJsonAsync<JsonElement>($"/api/calls/{open.Id}");
         Assert.Equal("documents", detail.GetProperty("design").GetProperty("stages")[0].GetProperty("key").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/calls/{draft}")).StatusCode);
