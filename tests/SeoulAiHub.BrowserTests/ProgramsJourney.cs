@@ -91,6 +91,14 @@ public sealed class ProgramsJourney(BrowserFixture browser)
             await startup.Locator("#app-title").FillAsync($"{organization.NameKo} 검사 자동화");
             await startup.Locator("#app-amount").FillAsync(index == 0 ? "80000000" : "60000000");
             await startup.Locator("#f-summary").FillAsync("제조 라인의 불량을 비전 AI로 검출합니다.");
+            if (index == 0)
+            {
+                // The draft saves itself a few seconds after the last keystroke, before any button is pressed.
+                await startup.Locator(".autosave-status").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("\\d{2}:\\d{2}") }).WaitForAsync();
+                var draftId = Guid.Parse(startup.Url.Split("/applications/")[1].Split('?')[0]);
+                Assert.Equal($"{organization.NameKo} 검사 자동화", await host.QueryAsync(db => db.Applications.Where(a => a.Id == draftId).Select(a => a.Title).SingleAsync()));
+            }
+
             await startup.Locator("#application-form button[type=submit]:not([formaction])").ClickAsync();
             await startup.WaitForLoadStateAsync();
             await startup.Locator("#up-plan").SetInputFilesAsync(new FilePayload { Name = "사업계획서.pdf", MimeType = "application/pdf", Buffer = Pdf });
@@ -163,6 +171,12 @@ public sealed class ProgramsJourney(BrowserFixture browser)
         Assert.Contains(organizations[0].NameKo, await office.Locator("table.ranking tbody tr").First.InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(office);
         await browser.ScreenshotAsync(office, "46-ranking");
+        var english = await browser.NewPageAsync(locale: "en-US");
+        await SignInAsync(english, operatorUser);
+        await english.GotoAsync($"/calls/{callId}/ranking");
+        await BrowserFixture.AssertAccessibleAsync(english);
+        await browser.ScreenshotAsync(english, "46-ranking-en");
+        await english.Context.CloseAsync();
         await office.Locator("#confirm-form button[type=submit]").ClickAsync();
         await office.WaitForLoadStateAsync();
         Assert.NotNull(await host.QueryAsync(db => db.Calls.Where(c => c.Id == callId).Select(c => c.ResultsPublishedAt).SingleAsync()));
