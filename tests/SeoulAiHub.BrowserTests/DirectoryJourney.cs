@@ -117,14 +117,7 @@ public sealed class OperatorPagesJourney(BrowserFixture browser)
         foreach (var (locale, suffix) in new[] { ("ko-KR", "ko"), ("en-US", "en") })
         {
             var page = await browser.NewPageAsync(locale: locale);
-            await page.GotoAsync("/account/sign-in");
-            await page.Locator("#Input_Email").FillAsync(operatorUser.Email);
-            await page.Locator("#Input_Password").FillAsync(operatorUser.Password);
-            await page.Locator("main button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync("**/account/sign-in/two-factor**");
-            await page.Locator("#Input_Code").FillAsync(HubClient.Totp(operatorUser.AuthenticatorKey!));
-            await page.Locator("main button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+            await BrowserFixture.SignInAsync(page, operatorUser);
 
             foreach (var (path, name) in new[] { ("/admin/spaces", "30-spaces"), ("/admin/taxonomies", "31-taxonomies"), ("/admin/organizations/import", "32-import"), ("/directory", "33-directory-operator") })
             {

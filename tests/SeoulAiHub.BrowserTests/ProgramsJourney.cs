@@ -15,22 +15,6 @@ public sealed class ProgramsJourney(BrowserFixture browser)
 {
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
-    private static async Task SignInAsync(IPage page, TestUser user)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.Locator("#Input_Email").FillAsync(user.Email);
-        await page.Locator("#Input_Password").FillAsync(user.Password);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        if (user.AuthenticatorKey is { } key)
-        {
-            await page.WaitForURLAsync("**/account/sign-in/two-factor**");
-            await page.Locator("#Input_Code").FillAsync(HubClient.Totp(key));
-            await page.Locator("main button[type=submit]").ClickAsync();
-        }
-
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-    }
-
     [Fact]
     public async Task An_operator_publishes_a_call_startups_apply_two_reviewers_score_and_the_selected_startup_sees_its_result()
     {
@@ -43,7 +27,7 @@ public sealed class ProgramsJourney(BrowserFixture browser)
 
         // The operator writes and publishes the call.
         var office = await browser.NewPageAsync();
-        await SignInAsync(office, operatorUser);
+        await BrowserFixture.SignInAsync(office, operatorUser);
         await office.GotoAsync("/programs");
         await BrowserFixture.AssertAccessibleAsync(office);
         await browser.ScreenshotAsync(office, "40-programs");
@@ -78,7 +62,7 @@ public sealed class ProgramsJourney(BrowserFixture browser)
             var member = await host.CreateAsync(HubRoles.TenantMember, organization.Id);
             members.Add(member);
             var startup = await browser.NewPageAsync();
-            await SignInAsync(startup, member);
+            await BrowserFixture.SignInAsync(startup, member);
             await startup.GotoAsync($"/calls/{callId}");
             if (index == 0)
             {
@@ -140,7 +124,7 @@ public sealed class ProgramsJourney(BrowserFixture browser)
         foreach (var (reviewer, r) in reviewers.Select((x, i) => (x, i)))
         {
             var desk = await browser.NewPageAsync();
-            await SignInAsync(desk, reviewer);
+            await BrowserFixture.SignInAsync(desk, reviewer);
             foreach (var application in applications)
             {
                 var assignment = await host.QueryAsync(db => db.ReviewerAssignments
@@ -172,7 +156,7 @@ public sealed class ProgramsJourney(BrowserFixture browser)
         await BrowserFixture.AssertAccessibleAsync(office);
         await browser.ScreenshotAsync(office, "46-ranking");
         var english = await browser.NewPageAsync(locale: "en-US");
-        await SignInAsync(english, operatorUser);
+        await BrowserFixture.SignInAsync(english, operatorUser);
         await english.GotoAsync($"/calls/{callId}/ranking");
         await BrowserFixture.AssertAccessibleAsync(english);
         await browser.ScreenshotAsync(english, "46-ranking-en");
@@ -185,7 +169,7 @@ public sealed class ProgramsJourney(BrowserFixture browser)
 
         // The selected startup sees its result and the notice.
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, members[0]);
+        await BrowserFixture.SignInAsync(page, members[0]);
         await page.GotoAsync($"/applications/{applications[0]}");
         var result = await page.Locator("section.result").InnerTextAsync();
         Assert.Contains("80,000,000", result, StringComparison.Ordinal);

@@ -1,7 +1,6 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Features.Organizations;
 
 namespace SeoulAiHub.Features.Programs;
@@ -192,12 +191,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(24);
         b.Property(a => a.Title).HasMaxLength(300);
         b.Property(a => a.DecisionNote).HasMaxLength(4000);
-        b.Property(a => a.Answers).HasConversion(
-                d => JsonSerializer.Serialize(d, CallConfiguration.Json),
-                s => JsonSerializer.Deserialize<Dictionary<string, string>>(s, CallConfiguration.Json) ?? new Dictionary<string, string>(),
-                new ValueComparer<Dictionary<string, string>>((x, y) => x!.Count == y!.Count && !x.Except(y).Any(),
-                    d => d.Count, d => new Dictionary<string, string>(d)))
-            .HasColumnName("AnswersJson");
+        b.Property(a => a.Answers).HasJsonConversion(() => new Dictionary<string, string>()).HasColumnName("AnswersJson");
         // One application per organization per call: concurrent first saves or submissions end in one row.
         b.HasIndex(a => new { a.CallId, a.OrganizationId }).IsUnique();
         b.HasIndex(a => new { a.OrganizationId, a.Status });

@@ -1,8 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SeoulAiHub.Platform.Data;
 
 namespace SeoulAiHub.Features.Programs;
 
@@ -10,6 +8,15 @@ public enum CallStatus
 {
     Draft,
     Published,
+}
+
+/// <summary>Where a call stands at an instant, as notices and the API show it (접수예정 / 접수중 / 마감).</summary>
+public enum CallState
+{
+    Draft,
+    Upcoming,
+    Open,
+    Closed,
 }
 
 /// <summary>The call's rules were broken; the key names which (Call.Error.*).</summary>
@@ -53,6 +60,12 @@ public sealed class Call
     public bool IsUpcomingAt(DateTimeOffset now) => Status == CallStatus.Published && now < OpensAt;
 
     public DateTimeOffset? AppealsCloseAt => ResultsPublishedAt?.AddDays(AppealDays);
+
+    public CallState StateAt(DateTimeOffset now) =>
+        Status == CallStatus.Draft ? CallState.Draft
+        : IsOpenAt(now) ? CallState.Open
+        : IsUpcomingAt(now) ? CallState.Upcoming
+        : CallState.Closed;
 
     public static Call Create(Guid programId, CallText text, CallTerms terms, CallDesign design, DateTimeOffset now, Guid? copiedFrom = null)
     {
@@ -122,8 +135,6 @@ public sealed class CallAttachment
 
 internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     public void Configure(EntityTypeBuilder<Call> b)
     {
         b.ToTable("Calls");
@@ -133,12 +144,7 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         b.Property(c => c.BodyEn).HasMaxLength(50000);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         // The design is read and written whole, never queried: one JSON column.
-        b.Property(c => c.Design).HasConversion(
-                d => JsonSerializer.Serialize(d, Json),
-                s => JsonSerializer.Deserialize<CallDesign>(s, Json) ?? CallDesign.Empty,
-                new ValueComparer<CallDesign>((x, y) => JsonSerializer.Serialize(x, Json) == JsonSerializer.Serialize(y, Json),
-                    d => JsonSerializer.Serialize(d, Json).GetHashCode(StringComparison.Ordinal), d => d))
-            .HasColumnName("DesignJson");
+        b.Property(c => c.Design).HasJsonConversion(() => CallDesign.Empty).HasColumnName("DesignJson");
         b.HasIndex(c => new { c.Status, c.ClosesAt });
         b.HasOne(c => c.Program).WithMany().HasForeignKey(c => c.ProgramId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.CallId).OnDelete(DeleteBehavior.Cascade);

@@ -32,7 +32,7 @@ public sealed class CallService(HubDb db, DocumentStore documents, TimeProvider 
     {
         var call = await db.Calls.FirstAsync(c => c.Id == callId, ct);
         if (await db.Applications.AnyAsync(a => a.CallId == callId && a.Status != ApplicationStatus.Draft, ct) &&
-            System.Text.Json.JsonSerializer.Serialize(call.Design, CallConfiguration.Json) != System.Text.Json.JsonSerializer.Serialize(design, CallConfiguration.Json))
+            System.Text.Json.JsonSerializer.Serialize(call.Design, JsonColumn.Options) != System.Text.Json.JsonSerializer.Serialize(design, JsonColumn.Options))
         {
             throw new CallRuleException("Call.Error.DesignFixed");
         }

@@ -99,11 +99,8 @@ public static class ProgramsEndpoints
             published ? application.DecisionNote : null));
     }
 
-    public static string StateOf(Call call, DateTimeOffset now) =>
-        call.Status == CallStatus.Draft ? "draft" : now < call.OpensAt ? "upcoming" : now <= call.ClosesAt ? "open" : "closed";
-
     private static CallSummary Summary(Call c, ProgramKind kind, DateTimeOffset now) =>
-        new(c.Id, c.ProgramId, kind.ToString(), c.TitleKo, c.TitleEn, c.OpensAt, c.ClosesAt, StateOf(c, now), c.BudgetKrw, c.MaxAwards);
+        new(c.Id, c.ProgramId, kind.ToString(), c.TitleKo, c.TitleEn, c.OpensAt, c.ClosesAt, c.StateAt(now).ToString().ToLowerInvariant(), c.BudgetKrw, c.MaxAwards);
 
     /// <summary>Before publication a decided application still reads "under review" to its applicant.</summary>
     private static ApplicationSummary ApplicationSummaryOf(Application a)

@@ -1,7 +1,6 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SeoulAiHub.Platform.Data;
 
 namespace SeoulAiHub.Features.Programs;
 
@@ -88,12 +87,7 @@ internal sealed class ReviewerAssignmentConfiguration : IEntityTypeConfiguration
         b.Property(a => a.StageKey).HasMaxLength(64);
         b.Property(a => a.WeightedTotal).HasPrecision(9, 4);
         b.Property(a => a.HeaviestScore).HasPrecision(9, 4);
-        b.Property(a => a.Scores).HasConversion(
-                d => JsonSerializer.Serialize(d, CallConfiguration.Json),
-                s => JsonSerializer.Deserialize<Dictionary<string, CriterionScore>>(s, CallConfiguration.Json) ?? new Dictionary<string, CriterionScore>(),
-                new ValueComparer<Dictionary<string, CriterionScore>>((x, y) => JsonSerializer.Serialize(x, CallConfiguration.Json) == JsonSerializer.Serialize(y, CallConfiguration.Json),
-                    d => d.Count, d => new Dictionary<string, CriterionScore>(d)))
-            .HasColumnName("ScoresJson");
+        b.Property(a => a.Scores).HasJsonConversion(() => new Dictionary<string, CriterionScore>()).HasColumnName("ScoresJson");
         b.HasIndex(a => new { a.ApplicationId, a.StageKey, a.ReviewerId }).IsUnique();
         b.HasIndex(a => new { a.CallId, a.StageKey });
         b.HasIndex(a => a.ReviewerId);

@@ -46,8 +46,7 @@ public sealed class HubStringLocalizer : IStringLocalizer<SharedResource>
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) =>
         Table().Select(kv => new LocalizedString(kv.Key, kv.Value));
 
-    private FrozenDictionary<string, string> Table() =>
-        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? _english : _korean;
+    private FrozenDictionary<string, string> Table() => HubCulture.IsEnglish ? _english : _korean;
 
     /// <summary>All string resources of the culture's satellite assembly, merged; a key defined twice is a build mistake.</summary>
     private static FrozenDictionary<string, string> Read(CultureInfo culture)

@@ -12,11 +12,7 @@ public static class CallWording
     public static string Money(IStringLocalizer<SharedResource> t, long krw) => t["Pa.Krw", krw.ToString("N0", CultureInfo.InvariantCulture)];
 
     /// <summary>접수중 / 접수예정 / 마감 (a draft is shown as such to operators).</summary>
-    public static string StateKey(Call call, DateTimeOffset now) =>
-        call.Status == CallStatus.Draft ? "Pa.State.Draft"
-        : call.IsOpenAt(now) ? "Pa.State.Open"
-        : call.IsUpcomingAt(now) ? "Pa.State.Upcoming"
-        : "Pa.State.Closed";
+    public static string StateKey(Call call, DateTimeOffset now) => "Pa.State." + call.StateAt(now);
 
     public static IEnumerable<string> Eligibility(IStringLocalizer<SharedResource> t, EligibilityRules rules)
     {
