@@ -2,6 +2,7 @@ using SeoulAiHub.Features.Account;
 using SeoulAiHub.Features.Admin;
 using SeoulAiHub.Features.Home;
 using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Features.Outcomes;
 using SeoulAiHub.Features.Programs;
 using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform;
@@ -20,6 +21,7 @@ builder.Services.AddAccountModule();
 builder.Services.AddOrganizationsModule();
 builder.Services.AddSpacesModule();
 builder.Services.AddProgramsModule();
+builder.Services.AddOutcomesModule();
 builder.Services.AddAdminModule();
 
 var app = builder.Build();
@@ -35,6 +37,7 @@ app.MapHomeEndpoints();
 app.MapAccountEndpoints();
 app.MapOrganizationsEndpoints();
 app.MapProgramsEndpoints();
+app.MapOutcomesEndpoints();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -31,6 +31,8 @@ public sealed class DatabaseInitializer(
                 await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
             }
         }
+
+        await Features.Outcomes.StandardKpis.EnsureAsync(db, ct);
     }
 
     /// <summary>Start-up: migrate, make sure an operator exists, and load the demo hub into an empty database.</summary>

@@ -1,0 +1,14 @@
+namespace SeoulAiHub.Features.Outcomes;
+
+/// <summary>Outcomes and the council's performance report (module 6, 성과관리·운영성과 점검).</summary>
+public static class OutcomesModule
+{
+    public static IServiceCollection AddOutcomesModule(this IServiceCollection services)
+    {
+        services.AddScoped<OutcomeAccess>();
+        services.AddScoped<OutcomeRollups>();
+        services.AddScoped<OutcomeFigures>();
+        services.AddScoped<CampaignService>();
+        return services;
+    }
+}
