@@ -1,3 +1,5 @@
+using SeoulAiHub.Features.Outcomes.Figures;
+
 namespace SeoulAiHub.Features.Outcomes;
 
 /// <summary>Outcomes and the council's performance report (module 6, 성과관리·운영성과 점검).</summary>
@@ -9,6 +11,7 @@ public static class OutcomesModule
         services.AddScoped<OutcomeRollups>();
         services.AddScoped<OutcomeFigures>();
         services.AddScoped<CampaignService>();
+        services.AddOutcomeFigures();
         return services;
     }
 }
