@@ -49,6 +49,7 @@ public sealed class RouteMatrixTests
             _ => NotFound,
         };
         static string OperatorPage(string r) => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => Denied };
+        static string OversightPage(string r) => r switch { Anonymous => SignIn, HubRoles.Operator or HubRoles.Overseer => Ok, _ => Denied };
 
         (string Route, Func<string, string> Expect)[] matrix =
         [
@@ -120,6 +121,20 @@ public sealed class RouteMatrixTests
             ($"/calls/{p.PublishedCall}/manage", OperatorPage),
             ($"/calls/{p.PublishedCall}/ranking", OperatorPage),
             ($"/calls/{p.PublishedCall}/ranking.csv", OperatorPage),
+
+            // Outcomes figures: dashboards and the report for operators and overseers; open data and aggregates for everyone.
+            ("/outcomes", OversightPage),
+            ("/outcomes?from=2025-Q1&to=2025-Q4&grain=quarter&kpi=headcount", OversightPage),
+            ("/outcomes/report", OversightPage),
+            ("/outcomes/report?period=2025", OversightPage),
+            ("/outcomes/report.xlsx?period=2025-Q4", OversightPage),
+            ($"/outcomes/programs/{p.Program}", OversightPage),
+            ($"/outcomes/programs/{Guid.NewGuid()}", r => r switch { Anonymous => SignIn, HubRoles.Operator or HubRoles.Overseer => NotFound, _ => Denied }),
+            ("/open-data", _ => Ok),
+            ("/open-data?from=2025-H1&to=2025-H2", _ => Ok),
+            ("/open-data/outcomes.csv", _ => Ok),
+            ("/open-data/outcomes.json", _ => Ok),
+            ("/api/outcomes/aggregates", _ => Ok),
         ];
 
         var mismatches = new List<string>();
