@@ -22,7 +22,7 @@ public sealed record FigureQuery(DashboardFilter? Filter, string KpiCode, Period
 public sealed class FigureQueries(HubDb db, OutcomeFigures figures)
 {
     public const int DefaultPeriods = 8;
-    public const int MaxPeriods = 40;
+    public const int MaxPeriods = 60;
     public const string DefaultKpi = "revenue";
 
     public async Task<FigureQuery> ReadAsync(FigureQueryInput input, bool isPublic, CancellationToken ct = default)
