@@ -66,7 +66,7 @@ public static class LineChart
     private const int Width = 640;
     private const int Height = 260;
     private const int Left = 78;
-    private const int Right = 16;
+    private const int Right = 30;
     private const int Top = 16;
     private const int Bottom = 36;
 
@@ -149,8 +149,8 @@ public static class LineChart
 public static class BarChart
 {
     private const int Width = 640;
-    private const int LabelWidth = 190;
-    private const int ValueWidth = 130;
+    private const int LabelWidth = 210;
+    private const int ValueWidth = 140;
     private const int BarHeight = 22;
     private const int Gap = 8;
 
@@ -179,5 +179,5 @@ public static class BarChart
         return svg.ToString();
     }
 
-    private static string Shorten(string label) => label.Length <= 18 ? label : label[..17] + "…";
+    private static string Shorten(string label) => label.Length <= 22 ? label : label[..21] + "…";
 }

@@ -22,13 +22,14 @@ public sealed class FigureText(IStringLocalizer t, bool english)
         };
     }
 
+    /// <summary>An average: whole won for money, one decimal for persons and counts.</summary>
     public string Value(double value, KpiUnit unit) =>
-        Math.Abs(value - Math.Round(value)) < 0.05 ? Value((long)Math.Round(value), unit) : Decimal(value, unit);
+        unit == KpiUnit.Krw || Math.Abs(value - Math.Round(value)) < 0.05 ? Value((long)Math.Round(value), unit) : Decimal(value, unit);
 
     private string Decimal(double value, KpiUnit unit)
     {
         var n = value.ToString("#,0.0", CultureInfo.InvariantCulture);
-        return unit == KpiUnit.Krw ? (english ? $"KRW {n}" : $"{n}원") : english ? $"{n} {t["KpiUnit." + unit]}" : $"{n}{t["KpiUnit." + unit]}";
+        return english ? $"{n} {t["KpiUnit." + unit]}" : $"{n}{t["KpiUnit." + unit]}";
     }
 
     /// <summary>Short form: 억원 / 만원 in Korean, bn / M in English; other units unchanged.</summary>
