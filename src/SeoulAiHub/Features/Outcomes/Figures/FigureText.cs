@@ -18,6 +18,7 @@ public sealed class FigureText(IStringLocalizer t, bool english)
         return unit switch
         {
             KpiUnit.Krw => english ? $"KRW {n}" : $"{n}원",
+            KpiUnit.Count when english => n,   // "15", not "15 count"
             _ => english ? $"{n} {t["KpiUnit." + unit]}" : $"{n}{t["KpiUnit." + unit]}",
         };
     }
@@ -29,7 +30,7 @@ public sealed class FigureText(IStringLocalizer t, bool english)
     private string Decimal(double value, KpiUnit unit)
     {
         var n = value.ToString("#,0.0", CultureInfo.InvariantCulture);
-        return english ? $"{n} {t["KpiUnit." + unit]}" : $"{n}{t["KpiUnit." + unit]}";
+        return english ? (unit == KpiUnit.Count ? n : $"{n} {t["KpiUnit." + unit]}") : $"{n}{t["KpiUnit." + unit]}";
     }
 
     /// <summary>Short form: 억원 / 만원 in Korean, bn / M in English; other units unchanged.</summary>
