@@ -165,7 +165,8 @@ public sealed class KpiTask
     public void Review(IEnumerable<LineDecision> decisions, Guid by, DateTimeOffset now)
     {
         KpiCampaign.Require(Status == KpiTaskStatus.Submitted, "Campaign.Error.NotSubmitted");
-        var byKpi = decisions.ToDictionary(d => d.KpiId);
+        // A form may carry the same value twice; the last decision on it counts (ToDictionary would throw).
+        var byKpi = decisions.GroupBy(d => d.KpiId).ToDictionary(g => g.Key, g => g.Last());
         foreach (var decision in byKpi.Values.Where(d => !d.Accept))
         {
             KpiCampaign.Require(!string.IsNullOrWhiteSpace(decision.Comment), "Campaign.Error.ReturnComment");

@@ -284,6 +284,20 @@ public sealed class CampaignStateTests
     }
 
     [Fact]
+    public void A_value_decided_twice_in_one_review_takes_the_last_decision()
+    {
+        // Regression: a repeated form field used to throw an ArgumentException from ToDictionary.
+        var (_, task) = Submitted();
+        task.Review([new LineDecision(Revenue.Id, true, null), new LineDecision(Revenue.Id, false, "합계 확인 필요")], Operator, Now);
+        Assert.Equal(KpiTaskStatus.Returned, task.Status);
+        Assert.Equal(LineReview.Returned, task.Line(Revenue.Id)!.Review);
+
+        var (_, other) = Submitted();
+        other.Review([new LineDecision(Revenue.Id, false, "합계 확인 필요"), new LineDecision(Revenue.Id, true, null)], Operator, Now);
+        Assert.Equal(KpiTaskStatus.Accepted, other.Status);
+    }
+
+    [Fact]
     public void A_review_without_returns_accepts_the_report()
     {
         var (_, task) = Submitted();

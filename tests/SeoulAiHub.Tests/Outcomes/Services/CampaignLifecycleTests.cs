@@ -25,8 +25,10 @@ public sealed class CampaignLifecycleTests
         var p1 = ReportingPeriod.Containing(Today(host), PeriodGrain.Quarter).Previous.Previous;
         var p0 = p1.Previous;
 
-        // The quarter before: three report, one never does.
+        // The quarter before: three report, one never does. Both campaigns open before the test's KPIs retire.
         var first = await OpenAsync(host, p0, orgs, asked, Operator);
+        var second = await OpenAsync(host, p1, [a, b, c], asked, Operator);
+        await RetireAsync(host, kpis);
         Assert.Equal(4, first.Tasks.Count);
         Assert.Equal(asked, first.KpiIds);
         await ReportAcceptedAsync(host, first.Id, a.Id, reporter, kpis, flow: 100_000_000, stock: 10);
@@ -47,7 +49,6 @@ public sealed class CampaignLifecycleTests
         Assert.Empty(await host.WithAsync<CampaignService, Dictionary<Guid, long>>(s => s.PreviousValuesAsync(a.Id, p0)));
 
         // This quarter: a, b and c are asked.
-        var second = await OpenAsync(host, p1, [a, b, c], asked, Operator);
         var taskA = await TaskIdAsync(host, second.Id, a.Id);
         await host.WithAsync<CampaignService>(s => s.SaveAsync(taskA, [new KpiEntry(kpis.Flow.Id, 1_000_000_000, null), new KpiEntry(kpis.Stock.Id, 12, null)]));
         var refused = await Assert.ThrowsAsync<KpiSubmissionException>(() => host.WithAsync<CampaignService>(s => s.SubmitAsync(taskA, reporter)));
@@ -195,6 +196,7 @@ public sealed class CampaignLifecycleTests
         Assert.Equal(2, others.Tasks.Count);
         var before = await OpenAsync(host, quarter.Previous, orgs.Take(2), [kpis.Flow.Id], Operator);
         Assert.Equal(2, before.Tasks.Count);
+        await RetireAsync(host, kpis);
         var periodsOfB = await host.QueryAsync(db => (from t in db.KpiTasks
                                                      join c in db.KpiCampaigns on t.CampaignId equals c.Id
                                                      where t.OrganizationId == orgs[1].Id

@@ -23,10 +23,17 @@ public sealed class CampaignServiceRulesTests
         var host = await TestHosts.GetAsync(provider);
         var kpis = await KpisAsync(host);
         var quarter = ReportingPeriod.Containing(Today(host), PeriodGrain.Quarter).Previous;
+        var rounds = new List<(List<Organization> Orgs, KpiCampaign Campaign)>();
         for (var round = 0; round < 3; round++)
         {
-            var orgs = await OrganizationsAsync(host, OrganizationType.Startup, OrganizationType.Sme);
-            var campaign = await OpenAsync(host, quarter, orgs, [kpis.Flow.Id, kpis.Stock.Id], Operator);
+            var organizations = await OrganizationsAsync(host, OrganizationType.Startup, OrganizationType.Sme);
+            rounds.Add((organizations, await OpenAsync(host, quarter, organizations, [kpis.Flow.Id, kpis.Stock.Id], Operator)));
+        }
+
+        await RetireAsync(host, kpis);
+        for (var round = 0; round < 3; round++)
+        {
+            var (orgs, campaign) = rounds[round];
             await ReportAcceptedAsync(host, campaign.Id, orgs[0].Id, Operator, kpis, flow: 10 + round, stock: 4);
             await ReportAcceptedAsync(host, campaign.Id, orgs[1].Id, Operator, kpis, flow: 0, stock: 2);
 
@@ -70,8 +77,10 @@ public sealed class CampaignServiceRulesTests
         var host = await TestHosts.GetAsync(provider);
         var kpis = await KpisAsync(host);
         var other = await KpisAsync(host);
+        await RetireAsync(host, other);
         var org = (await OrganizationsAsync(host, OrganizationType.Startup))[0];
         var campaign = await OpenAsync(host, ReportingPeriod.Containing(Today(host), PeriodGrain.Quarter).Previous, [org], [kpis.Flow.Id, kpis.Stock.Id], Operator);
+        await RetireAsync(host, kpis);
         var taskId = await TaskIdAsync(host, campaign.Id, org.Id);
 
         // Not a document: refused with a message, nothing stored.
@@ -136,6 +145,7 @@ public sealed class CampaignServiceRulesTests
 
         // The deadline moves forward, never into the past.
         var campaign = await OpenAsync(host, quarter, [org], [kpis.Flow.Id], Operator);
+        await RetireAsync(host, kpis);
         await host.WithAsync<CampaignService>(s => s.ExtendAsync(campaign.Id, Today(host).AddDays(40)));
         Assert.Equal("Campaign.Error.DueDate", await KeyAsync(s => s.ExtendAsync(campaign.Id, Today(host).AddDays(-1))));
         Assert.Equal(Today(host).AddDays(40), (await host.QueryAsync(db => db.KpiCampaigns.AsNoTracking().SingleAsync(c => c.Id == campaign.Id))).DueOn);
@@ -145,6 +155,29 @@ public sealed class CampaignServiceRulesTests
         var total = Assert.Single(await RollupsAsync(host, campaign.Id), r => r.Dimension == RollupDimension.Total);
         Assert.Equal((0L, 0, 1), (total.Sum, total.Reporting, total.Expected));
         Assert.Equal("Campaign.Error.Locked", await KeyAsync(s => s.SubmitAsync(campaign.Tasks[0].Id, Operator)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_retired_kpi_is_not_asked_for_in_a_new_campaign_but_stays_in_open_ones(string provider)
+    {
+        var host = await TestHosts.GetAsync(provider);
+        var kpis = await KpisAsync(host);
+        var orgs = await OrganizationsAsync(host, OrganizationType.Startup, OrganizationType.Sme);
+        var quarter = ReportingPeriod.Containing(Today(host), PeriodGrain.Quarter).Previous;
+        var open = await OpenAsync(host, quarter, [orgs[0]], [kpis.Flow.Id, kpis.Stock.Id], Operator);
+        await RetireAsync(host, kpis);
+
+        // Regression: an explicit list used to ask for retired KPIs too.
+        Assert.Equal("Campaign.Error.NoKpis", (await Assert.ThrowsAsync<CampaignRuleException>(() =>
+            OpenAsync(host, quarter, [orgs[1]], [kpis.Flow.Id, kpis.Stock.Id], Operator))).Key);
+        var active = await host.QueryAsync(db => db.KpiDefinitions.Where(k => k.Active).OrderBy(k => k.SortOrder).Select(k => k.Id).FirstAsync());
+        var mixed = await OpenAsync(host, quarter, [orgs[1]], [kpis.Flow.Id, active], Operator);
+        Assert.Equal([active], mixed.KpiIds);
+
+        var stillAsked = await host.QueryAsync(db => db.KpiCampaigns.AsNoTracking().SingleAsync(c => c.Id == open.Id));
+        Assert.Equal([kpis.Flow.Id, kpis.Stock.Id], stillAsked.KpiIds);
+        Assert.Equal(2, (await host.WithAsync<CampaignService, List<KpiDefinition>>(s => s.KpisOfAsync(stillAsked))).Count);
     }
 
     [Theory]

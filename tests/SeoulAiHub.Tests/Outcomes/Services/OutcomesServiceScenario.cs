@@ -10,8 +10,9 @@ namespace SeoulAiHub.Tests.Outcomes.Services;
 
 /// <summary>
 /// Helpers for the outcomes service tests. Every test makes its own organizations (not residents, so no residents'
-/// campaign of another test takes them in) and its own KPIs: retired from the start, so they show on no dashboard and
-/// in no "every active KPI" campaign of another test, yet can be asked for by id and isolate every figure.
+/// campaign of another test takes them in) and its own KPIs, which isolate every figure. A retired KPI cannot be asked
+/// for in a new campaign, so a test opens its campaigns first and then retires its KPIs (<see cref="RetireAsync"/>):
+/// they stay on no dashboard and in no "every active KPI" campaign of another test for longer than that.
 /// </summary>
 internal static class OutcomesServiceScenario
 {
@@ -37,11 +38,6 @@ internal static class OutcomesServiceScenario
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var flow = KpiDefinition.Create($"t-rev-{suffix}", "시험 매출", "Test revenue", KpiUnit.Krw, KpiKind.Flow, evidenceRequired: true, 9_000);
         var stock = KpiDefinition.Create($"t-head-{suffix}", "시험 인원", "Test headcount", KpiUnit.Persons, KpiKind.Stock, evidenceRequired: false, 9_001);
-        foreach (var kpi in new[] { flow, stock })
-        {
-            kpi.Update(kpi.NameKo, kpi.NameEn, kpi.Unit, kpi.Kind, kpi.EvidenceRequired, kpi.AllowsNegative, kpi.SortOrder, active: false);
-        }
-
         await host.QueryAsync(async db =>
         {
             db.KpiDefinitions.AddRange(flow, stock);
@@ -49,6 +45,18 @@ internal static class OutcomesServiceScenario
         });
         return (flow, stock);
     }
+
+    /// <summary>Retires the test's KPIs; campaigns already open keep asking for them.</summary>
+    public static Task RetireAsync(HubAppFactory host, (KpiDefinition Flow, KpiDefinition Stock) kpis) =>
+        host.QueryAsync(async db =>
+        {
+            foreach (var kpi in await db.KpiDefinitions.Where(k => k.Id == kpis.Flow.Id || k.Id == kpis.Stock.Id).ToListAsync())
+            {
+                kpi.Update(kpi.NameKo, kpi.NameEn, kpi.Unit, kpi.Kind, kpi.EvidenceRequired, kpi.AllowsNegative, kpi.SortOrder, active: false);
+            }
+
+            return await db.SaveChangesAsync();
+        });
 
     public static async Task<List<Organization>> OrganizationsAsync(HubAppFactory host, params OrganizationType[] types)
     {
