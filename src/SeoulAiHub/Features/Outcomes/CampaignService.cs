@@ -194,7 +194,7 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
             ?? throw new CampaignRuleException("Campaign.Error.NotFound");
         campaign.Lock(by, now);
         var claimed = await db.KpiCampaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Locked).SetProperty(c => c.LockedAt, now).SetProperty(c => c.LockedBy, by), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Locked).SetProperty(c => c.LockedAt, campaign.LockedAt).SetProperty(c => c.LockedBy, by), ct);
         KpiCampaign.Require(claimed == 1, "Campaign.Error.Locked");
         db.Entry(campaign).State = EntityState.Unchanged;
 
