@@ -90,6 +90,14 @@ public sealed record FiguresFixture(Guid SiteId, IReadOnlyList<Organization> Org
         return await scope.ServiceProvider.GetRequiredService<OutcomeFigures>().DashboardAsync(new DashboardFilter(from, to, SiteId, isPublic));
     }
 
+    /// <summary>The standard KPIs: other tests add and retire KPIs of their own meanwhile, so comparisons keep to these.</summary>
+    public static readonly HashSet<string> Standard = [.. StandardKpis.Create().Select(k => k.Code)];
+
+    public static bool IsStandard(string key) => Standard.Contains(key.Split('|')[0]);
+
+    public static Dictionary<string, long?> OnlyStandard(Dictionary<string, long?> figures) =>
+        figures.Where(f => IsStandard(f.Key)).ToDictionary();
+
     /// <summary>Every figure of a dashboard by "kpi|segment|key" (the period for totals), straight from the model.</summary>
     public static Dictionary<string, long?> Figures(Dashboard d)
     {

@@ -18,7 +18,11 @@ public sealed class FiguresPagesTests
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static Dictionary<string, string> Cells(IDocument page) =>
-        page.QuerySelectorAll("td[data-fig]").ToDictionary(td => td.GetAttribute("data-fig")!, td => td.GetAttribute("data-value")!);
+        page.QuerySelectorAll("td[data-fig]").Where(td => FiguresFixture.IsStandard(td.GetAttribute("data-fig")!))
+            .ToDictionary(td => td.GetAttribute("data-fig")!, td => td.GetAttribute("data-value")!);
+
+    private static Dictionary<string, long?> Rows(AggregateSet set) =>
+        FiguresFixture.OnlyStandard(set.Rows.ToDictionary(Key, r => r.Value));
 
     private static string Key(AggregateRow r) => $"{r.Kpi}|{r.Segment}|{(r.Segment == OpenDataRows.Total ? r.Period : r.Key)}";
 
@@ -43,7 +47,7 @@ public sealed class FiguresPagesTests
             var cells = Cells(page);
 
             // Every KPI's trend, and the breakdowns of the KPI chosen, exactly as the model has them.
-            foreach (var k in expected.Kpis)
+            foreach (var k in expected.Kpis.Where(k => FiguresFixture.Standard.Contains(k.Kpi.Code)))
             {
                 foreach (var p in expected.Periods)
                 {
@@ -75,23 +79,23 @@ public sealed class FiguresPagesTests
     {
         var host = await TestHosts.GetAsync(provider);
         var f = await FiguresFixture.CreateAsync(host);
-        var open = FiguresFixture.Figures(await f.DashboardAsync(host, FiguresFixture.Q1, FiguresFixture.Q2, isPublic: true));
-        var full = FiguresFixture.Figures(await f.DashboardAsync(host, FiguresFixture.Q1, FiguresFixture.Q2, isPublic: false));
+        var open = FiguresFixture.OnlyStandard(FiguresFixture.Figures(await f.DashboardAsync(host, FiguresFixture.Q1, FiguresFixture.Q2, isPublic: true)));
+        var full = FiguresFixture.OnlyStandard(FiguresFixture.Figures(await f.DashboardAsync(host, FiguresFixture.Q1, FiguresFixture.Q2, isPublic: false)));
         Assert.NotEqual(open, full);   // the university alone is withheld publicly
 
         using var anonymous = host.CreateHubClient();
         var json = await anonymous.Http.GetFromJsonAsync<AggregateSet>($"/open-data/outcomes.json?{f.Query}", Json);
         Assert.True(json!.Public);
-        Assert.Equal(open, json.Rows.ToDictionary(Key, r => r.Value));
+        Assert.Equal(open, Rows(json));
         Assert.All(json.Rows.Where(r => r.Withheld), r => Assert.Null(r.Value));
 
         var api = await anonymous.Http.GetFromJsonAsync<AggregateSet>($"/api/outcomes/aggregates?{f.Query}", Json);
-        Assert.Equal(open, api!.Rows.ToDictionary(Key, r => r.Value));
+        Assert.Equal(open, Rows(api!));
 
         using var overseer = await host.ClientAsync(HubRoles.Overseer);
         var unsuppressed = await overseer.Http.GetFromJsonAsync<AggregateSet>($"/api/outcomes/aggregates?{f.Query}", Json);
         Assert.False(unsuppressed!.Public);
-        Assert.Equal(full, unsuppressed.Rows.ToDictionary(Key, r => r.Value));
+        Assert.Equal(full, Rows(unsuppressed));
 
         using var response = await anonymous.GetAsync($"/open-data/outcomes.csv?{f.Query}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -111,7 +115,7 @@ public sealed class FiguresPagesTests
             Assert.Equal(string.IsNullOrEmpty(value) && int.Parse(csv.GetField(11)!, CultureInfo.InvariantCulture) > 0, csv.GetField(15) == "Y");
         }
 
-        Assert.Equal(open, fromCsv);
+        Assert.Equal(open, FiguresFixture.OnlyStandard(fromCsv));
     }
 
     [Theory]
@@ -164,7 +168,7 @@ public sealed class FiguresPagesTests
         var f = await FiguresFixture.CreateAsync(host);
         var period = FiguresFixture.Q2;
         var model = await f.DashboardAsync(host, FigureQueries.First(period, PerformanceReports.TrendPeriods), period, isPublic: false);
-        var figures = FiguresFixture.Figures(model);
+        var figures = FiguresFixture.OnlyStandard(FiguresFixture.Figures(model));
 
         using var overseer = await host.ClientAsync(HubRoles.Overseer);
         var page = await overseer.GetDocumentAsync($"/outcomes/report?period={period.Code}&site={f.SiteId}");
@@ -175,8 +179,8 @@ public sealed class FiguresPagesTests
             Assert.Equal(Raw(figures[key]), value);
         }
 
-        Assert.Equal(8 * model.Kpis.Count, cells.Keys.Count(k => k.Contains("|total|", StringComparison.Ordinal)));
-        Assert.Equal(model.Kpis.Count, page.QuerySelectorAll("svg.line-chart").Length);
+        Assert.Equal(8 * FiguresFixture.Standard.Count, cells.Keys.Count(k => k.Contains("|total|", StringComparison.Ordinal)));
+        Assert.All(FiguresFixture.Standard, code => Assert.NotNull(page.QuerySelector($"svg.line-chart title#trend-{code}-title")));
         Assert.Equal("39", cells["headcount|type|Startup"]);
 
         using var response = await overseer.GetAsync($"/outcomes/report.xlsx?period={period.Code}&site={f.SiteId}");
@@ -185,9 +189,11 @@ public sealed class FiguresPagesTests
         Assert.Equal(ReportWorkbook.SheetNames, MiniExcel.GetSheetNames(stream));
 
         static long? Number(object? cell) => cell is null || (cell is string s && s.Length == 0) ? null : Convert.ToInt64(cell, CultureInfo.InvariantCulture);
-        var summary = stream.Query(useHeaderRow: true, sheetName: "Summary").Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(model.Kpis.Select(k => k.Kpi.Code), summary.Select(r => (string)r["지표 코드"]!));
-        foreach (var k in model.Kpis)
+        var summary = stream.Query(useHeaderRow: true, sheetName: "Summary").Cast<IDictionary<string, object?>>()
+            .Where(r => FiguresFixture.Standard.Contains((string)r["지표 코드"]!)).ToList();
+        var standard = model.Kpis.Where(k => FiguresFixture.Standard.Contains(k.Kpi.Code)).ToList();
+        Assert.Equal(standard.Select(k => k.Kpi.Code), summary.Select(r => (string)r["지표 코드"]!));
+        foreach (var k in standard)
         {
             var row = summary.Single(r => (string)r["지표 코드"]! == k.Kpi.Code);
             Assert.Equal(k.Current.Sum, Number(row["값"]));
@@ -197,13 +203,13 @@ public sealed class FiguresPagesTests
 
         Assert.IsType<double>(summary.Single(r => (string)r["지표 코드"]! == "headcount")["값"]);   // a number, not text
         var trend = stream.Query(useHeaderRow: true, sheetName: "Trend").Cast<IDictionary<string, object?>>()
-            .ToDictionary(r => $"{r["지표 코드"]}|total|{r["기간"]}", r => Number(r["값"]));
+            .ToDictionary(r => $"{r["지표 코드"]}|total|{r["기간"]}", r => Number(r["값"])).Where(x => FiguresFixture.IsStandard(x.Key)).ToDictionary();
         Assert.Equal(figures.Where(x => x.Key.Contains("|total|", StringComparison.Ordinal)).ToDictionary(), trend);
         var byType = stream.Query(useHeaderRow: true, sheetName: "ByType").Cast<IDictionary<string, object?>>()
-            .ToDictionary(r => $"{r["지표 코드"]}|type|{r["유형 코드"]}", r => Number(r["값"]));
+            .ToDictionary(r => $"{r["지표 코드"]}|type|{r["유형 코드"]}", r => Number(r["값"])).Where(x => FiguresFixture.IsStandard(x.Key)).ToDictionary();
         Assert.Equal(figures.Where(x => x.Key.Contains("|type|", StringComparison.Ordinal)).ToDictionary(), byType);
         var byDomain = stream.Query(useHeaderRow: true, sheetName: "ByDomain").Cast<IDictionary<string, object?>>()
-            .ToDictionary(r => $"{r["지표 코드"]}|domain|{r["분야 코드"]}", r => Number(r["값"]));
+            .ToDictionary(r => $"{r["지표 코드"]}|domain|{r["분야 코드"]}", r => Number(r["값"])).Where(x => FiguresFixture.IsStandard(x.Key)).ToDictionary();
         Assert.Equal(figures.Where(x => x.Key.Contains("|domain|", StringComparison.Ordinal)).ToDictionary(), byDomain);
     }
 
