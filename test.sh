@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the Seoul AI Hub Platform on a fresh machine:
-#   1. installs what the tests need from Debian packages when missing (chromium, fonts-nanum, postgresql);
+#   1. installs what the tests need from Debian packages when missing (chromium, fonts-nanum, postgresql, poppler-utils);
 #   2. starts a throwaway PostgreSQL cluster on a free loopback port (removed afterwards);
 #   3. builds the solution and runs every test project against SQLite and that PostgreSQL server;
 #   4. ends with one line "N passed, N failed" and exits non-zero when anything failed.
@@ -15,6 +15,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s fonts-nanum >/dev/null 2>&1 || missing+=(fonts-nanum)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)   # the printed report's PDF as PNG
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   sudo_cmd=""

@@ -33,7 +33,7 @@ hub_serve() {  # the real process on a loopback port, until the script ends
   HUB_PORT=$(( 20000 + RANDOM % 20000 ))
   dotnet "$HUB_APP" --contentRoot "$(pwd)/src/SeoulAiHub" --urls "http://127.0.0.1:$HUB_PORT" >"$HUB_DATA/server.log" 2>&1 &
   HUB_PID=$!
-  trap 'kill $HUB_PID 2>/dev/null; wait $HUB_PID 2>/dev/null; rm -rf "$HUB_DATA"' EXIT
+  trap 'kill $HUB_PID 2>/dev/null; wait $HUB_PID 2>/dev/null; eval "${HUB_PG_STOP:-}"; rm -rf "$HUB_DATA"' EXIT
   for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$HUB_PORT/healthz" >/dev/null && break; sleep 1; done
   local home
   home=$(curl -fs "http://127.0.0.1:$HUB_PORT/" || true)
@@ -71,3 +71,30 @@ hub_row() {  # round path [connections] -> prints a table row and remembers requ
 }
 
 hub_ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
+
+# A throwaway PostgreSQL cluster on a free loopback port for this run (removed at exit), and the settings that point
+# the application at it. Call after hub_prepare.
+hub_postgres() {
+  local pg_bin port
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  HUB_PG_DIR=$(mktemp -d /tmp/hub-bench-pg.XXXXXX)
+  chmod 755 "$HUB_PG_DIR"
+  pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  [ "$(id -u)" -eq 0 ] && chown postgres "$HUB_PG_DIR"
+  port=$(( 40000 + RANDOM % 20000 ))
+  pg "$pg_bin/initdb" -D "$HUB_PG_DIR/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+  pg "$pg_bin/pg_ctl" -D "$HUB_PG_DIR/data" -w -l "$HUB_PG_DIR/server.log" \
+    -o "-p $port -k $HUB_PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=512MB" start >/dev/null
+  HUB_PG_STOP="pg $pg_bin/pg_ctl -D $HUB_PG_DIR/data -m immediate stop >/dev/null 2>&1; rm -rf $HUB_PG_DIR"
+  trap 'eval "$HUB_PG_STOP"; rm -rf "$HUB_DATA"' EXIT
+  export Database__Provider=Postgres ConnectionStrings__Hub="Host=127.0.0.1;Port=$port;Username=postgres;Database=hub"
+}
+
+# Like hub_wrk with the 95th percentile too (wrk prints it from bench/p95.lua): "requests/s p50 p95 p99".
+hub_wrk95() {  # PATH SECONDS [CONNECTIONS]
+  local out
+  local connections=${3:-64}
+  out=$(wrk -t$(( connections < 2 ? 1 : 2 )) -c"$connections" -d"${2}s" --latency -s bench/p95.lua ${HUB_COOKIE:+-H "Cookie: $HUB_COOKIE"} "http://127.0.0.1:$HUB_PORT$1")
+  if grep -q "Non-2xx" <<<"$out"; then echo "non-2xx answers from $1" >&2; fi
+  echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(awk '$1=="50%" {print $2}' <<<"$out") $(awk '$1=="p95" {print $2}' <<<"$out") $(awk '$1=="99%" {print $2}' <<<"$out")"
+}

@@ -184,12 +184,14 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
     /// Locks: the accepted values become facts and rollups in one transaction. The status moves by a conditional
     /// UPDATE first, so of two operators locking at once only one writes the facts.
     /// </summary>
-    public async Task<int> LockAsync(Guid campaignId, Guid by, CancellationToken ct = default)
+    public Task<int> LockAsync(Guid campaignId, Guid by, CancellationToken ct = default) => LockAsync(campaignId, by, clock.GetUtcNow(), ct);
+
+    /// <summary>Locks as of <paramref name="now"/>: the demo hub's past campaigns were locked when their time came.</summary>
+    internal async Task<int> LockAsync(Guid campaignId, Guid by, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var campaign = await db.KpiCampaigns.Include(c => c.Tasks).FirstOrDefaultAsync(c => c.Id == campaignId, ct)
             ?? throw new CampaignRuleException("Campaign.Error.NotFound");
-        var now = clock.GetUtcNow();
         campaign.Lock(by, now);
         var claimed = await db.KpiCampaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Locked).SetProperty(c => c.LockedAt, now).SetProperty(c => c.LockedBy, by), ct);

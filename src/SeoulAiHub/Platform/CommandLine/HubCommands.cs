@@ -24,6 +24,8 @@ public static class HubCommands
                                                                     합성 데이터 생성 / synthetic data for load tests
           dotnet run --project src/SeoulAiHub -- seed review --applications N --reviewers R
                                                                     합성 심사 생성 / a scored call for load tests
+          dotnet run --project src/SeoulAiHub -- seed outcomes --quarters Q
+                                                                    합성 성과 이력 (전체 기관 × 11개 지표 × Q분기) / KPI history for load tests
           dotnet run --project src/SeoulAiHub -- create-user --email E --role R [--organization O] [--name N]
                                                                     사용자 생성 / create a user (password printed once)
         roles: Operator, TenantMember, Reviewer, DemandOrganizationMember, Overseer, Learner
@@ -67,6 +69,7 @@ public static class HubCommands
             ["seed", "demo"] => SeedDemo,
             ["seed", "synthetic", ..] => (sp, o) => SeedSynthetic(sp, o, options),
             ["seed", "review", ..] => (sp, o) => SeedReview(sp, o, options),
+            ["seed", "outcomes", ..] => (sp, o) => SeedOutcomes(sp, o, options),
             ["create-user", ..] => (sp, o) => CreateUser(sp, o, options),
             _ => null,
         };
@@ -149,6 +152,20 @@ public static class HubCommands
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         var created = await services.GetRequiredService<SyntheticReview>().SeedAsync(applications, reviewers);
         await output.WriteLineAsync($"합성 심사: 공고 {created.CallId}, 신청 {created.Applications:N0}건, 심사 배정 {created.Assignments:N0}건. / Synthetic review: call {created.CallId}, {created.Applications:N0} applications, {created.Assignments:N0} scored assignments.");
+        return 0;
+    }
+
+    private static async Task<int> SeedOutcomes(IServiceProvider services, TextWriter output, Dictionary<string, string> options)
+    {
+        if (options.Keys.Except(["quarters"], StringComparer.OrdinalIgnoreCase).Any() ||
+            !int.TryParse(options.GetValueOrDefault("quarters"), out var quarters) || quarters is < 1 or > 80)
+        {
+            throw new CommandException("seed outcomes needs --quarters Q (1–80)");
+        }
+
+        await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        var created = await services.GetRequiredService<SyntheticOutcomes>().SeedAsync(quarters, line => output.WriteLine(line));
+        await output.WriteLineAsync($"합성 성과: 조사 {created.Campaigns}회, 기관 {created.Organizations:N0}곳, 값 {created.Facts:N0}개. / Synthetic outcomes: {created.Campaigns} campaigns, {created.Organizations:N0} organizations, {created.Facts:N0} values.");
         return 0;
     }
 
