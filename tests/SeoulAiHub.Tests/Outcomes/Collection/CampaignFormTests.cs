@@ -98,6 +98,12 @@ public sealed class CampaignFormTests
         var stored = await host.StoredAsync(taskId);
         Assert.Equal((KpiTaskStatus.Draft, 2_500L, "초안"), (stored.Status, stored.Lines["revenue"].Value!.Value, stored.Lines["revenue"].Note));
 
+        // A draft is the organization's own: the operator sees that the report is not in, not the values being drafted.
+        var asOperator = await op.GetDocumentAsync(taskUrl);
+        Assert.NotNull(asOperator.QuerySelector("#not-submitted"));
+        Assert.DoesNotContain("2,500", asOperator.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(asOperator.QuerySelector("footer"));
+
         // The operator may not fill in a company's report.
         AssertDenied(await op.PostAsync(taskUrl, taskUrl + "?handler=Save", ($"Values[{revenue}]", "1")));
         Assert.Equal(2_500L, (await host.StoredAsync(taskId)).Lines["revenue"].Value);
