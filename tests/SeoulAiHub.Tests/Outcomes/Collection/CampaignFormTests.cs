@@ -98,6 +98,19 @@ public sealed class CampaignFormTests
         var stored = await host.StoredAsync(taskId);
         Assert.Equal((KpiTaskStatus.Draft, 2_500L, "초안"), (stored.Status, stored.Lines["revenue"].Value!.Value, stored.Lines["revenue"].Note));
 
+        // Evidence: a file that is not a document is refused with the store's message; a PDF is kept, then removed.
+        using (var wrong = await member.PostWithFileAsync(taskUrl, "Save", revenue, "MZ not a document"u8.ToArray(), "tool.exe", ($"Values[{revenue}]", "2,500")))
+        {
+            Assert.Contains("tool.exe", TextOf(await PageOfAsync(wrong), "#problems-revenue"), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, (await host.StoredAsync(taskId)).Evidence);
+        AssertRedirect(await member.PostWithFileAsync(taskUrl, "Save", revenue, Pdf, "계약서.pdf", ($"Values[{revenue}]", "2,500"), ($"Notes[{revenue}]", "초안")), taskUrl);
+        var evidenceId = await host.QueryAsync(db => db.KpiEvidence.Where(e => e.TaskId == taskId).Select(e => e.Id).SingleAsync());
+        Assert.Contains("계약서.pdf", TextOf(await member.GetDocumentAsync(taskUrl), "#kpi-revenue .oc-evidence"), StringComparison.Ordinal);
+        AssertRedirect(await member.PostAsync(taskUrl, $"{taskUrl}?handler=RemoveEvidence&evidenceId={evidenceId}", ($"Values[{revenue}]", "2,500"), ($"Notes[{revenue}]", "초안")), taskUrl);
+        Assert.Equal(0, (await host.StoredAsync(taskId)).Evidence);
+
         // A draft is the organization's own: the operator sees that the report is not in, not the values being drafted.
         var asOperator = await op.GetDocumentAsync(taskUrl);
         Assert.NotNull(asOperator.QuerySelector("#not-submitted"));
