@@ -37,7 +37,7 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
             _ => await db.Organizations.Where(o => input.OrganizationIds.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct),
         };
         var kpis = input.KpiIds.Count > 0
-            ? await db.KpiDefinitions.Where(k => input.KpiIds.Contains(k.Id)).OrderBy(k => k.SortOrder).Select(k => k.Id).ToListAsync(ct)
+            ? await db.KpiDefinitions.Where(k => k.Active && input.KpiIds.Contains(k.Id)).OrderBy(k => k.SortOrder).Select(k => k.Id).ToListAsync(ct)
             : await db.KpiDefinitions.Where(k => k.Active).OrderBy(k => k.SortOrder).Select(k => k.Id).ToListAsync(ct);
 
         // An organization reports a period once: a second campaign overlapping in time and organizations would count it
@@ -194,7 +194,7 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
             ?? throw new CampaignRuleException("Campaign.Error.NotFound");
         campaign.Lock(by, now);
         var claimed = await db.KpiCampaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Locked).SetProperty(c => c.LockedAt, now).SetProperty(c => c.LockedBy, by), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Locked).SetProperty(c => c.LockedAt, campaign.LockedAt).SetProperty(c => c.LockedBy, by), ct);
         KpiCampaign.Require(claimed == 1, "Campaign.Error.Locked");
         db.Entry(campaign).State = EntityState.Unchanged;
 

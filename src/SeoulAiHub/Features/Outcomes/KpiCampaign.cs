@@ -81,7 +81,7 @@ public sealed class KpiCampaign
             ProgramId = target == CampaignTarget.ProgramAwardees ? programId : null,
             KpiIds = kpiIds.Distinct().ToList(),
             Status = CampaignStatus.Open,
-            OpenedAt = now,
+            OpenedAt = now.ToUniversalTime(),
             OpenedBy = by,
         };
         campaign.Tasks.AddRange(organizationIds.Distinct().Select(o => KpiTask.For(campaign.Id, o, now)));
@@ -105,7 +105,7 @@ public sealed class KpiCampaign
         var waiting = Tasks.Count(t => t.Status == KpiTaskStatus.Submitted);
         Require(waiting == 0, "Campaign.Error.AwaitingReview", waiting);
         Status = CampaignStatus.Locked;
-        LockedAt = now;
+        LockedAt = now.ToUniversalTime();
         LockedBy = by;
     }
 

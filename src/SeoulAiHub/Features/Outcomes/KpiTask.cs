@@ -69,7 +69,7 @@ public sealed class KpiTask
 
     internal static KpiTask For(Guid campaignId, Guid organizationId, DateTimeOffset now) => new()
     {
-        Id = Guid.CreateVersion7(), CampaignId = campaignId, OrganizationId = organizationId, Status = KpiTaskStatus.NotStarted, UpdatedAt = now,
+        Id = Guid.CreateVersion7(), CampaignId = campaignId, OrganizationId = organizationId, Status = KpiTaskStatus.NotStarted, UpdatedAt = now.ToUniversalTime(),
     };
 
     public KpiLine? Line(Guid kpiId) => Lines.FirstOrDefault(l => l.KpiId == kpiId);
@@ -98,7 +98,7 @@ public sealed class KpiTask
             Status = KpiTaskStatus.Draft;
         }
 
-        UpdatedAt = now;
+        UpdatedAt = now.ToUniversalTime();
     }
 
     /// <summary>
@@ -153,9 +153,9 @@ public sealed class KpiTask
         }
 
         Status = KpiTaskStatus.Submitted;
-        SubmittedAt = now;
+        SubmittedAt = now.ToUniversalTime();
         SubmittedBy = by;
-        UpdatedAt = now;
+        UpdatedAt = now.ToUniversalTime();
     }
 
     /// <summary>
@@ -165,7 +165,8 @@ public sealed class KpiTask
     public void Review(IEnumerable<LineDecision> decisions, Guid by, DateTimeOffset now)
     {
         KpiCampaign.Require(Status == KpiTaskStatus.Submitted, "Campaign.Error.NotSubmitted");
-        var byKpi = decisions.ToDictionary(d => d.KpiId);
+        // A form may carry the same value twice; the last decision on it counts (ToDictionary would throw).
+        var byKpi = decisions.GroupBy(d => d.KpiId).ToDictionary(g => g.Key, g => g.Last());
         foreach (var decision in byKpi.Values.Where(d => !d.Accept))
         {
             KpiCampaign.Require(!string.IsNullOrWhiteSpace(decision.Comment), "Campaign.Error.ReturnComment");
@@ -184,9 +185,9 @@ public sealed class KpiTask
         }
 
         Status = Lines.Any(l => l.Review == LineReview.Returned) ? KpiTaskStatus.Returned : KpiTaskStatus.Accepted;
-        ReviewedAt = now;
+        ReviewedAt = now.ToUniversalTime();
         ReviewedBy = by;
-        UpdatedAt = now;
+        UpdatedAt = now.ToUniversalTime();
     }
 
     public KpiEvidence AddEvidence(Guid kpiId, Programs.StoredFile file, Guid by, DateTimeOffset now)
@@ -194,7 +195,7 @@ public sealed class KpiTask
         KpiCampaign.Require(CanEdit(kpiId), "Campaign.Error.NotEditable");
         var evidence = KpiEvidence.For(Id, kpiId, file, by, now);
         Evidence.Add(evidence);
-        UpdatedAt = now;
+        UpdatedAt = now.ToUniversalTime();
         return evidence;
     }
 
@@ -203,7 +204,7 @@ public sealed class KpiTask
         var evidence = Evidence.FirstOrDefault(e => e.Id == evidenceId) ?? throw new CampaignRuleException("Campaign.Error.NoEvidence");
         KpiCampaign.Require(CanEdit(evidence.KpiId), "Campaign.Error.NotEditable");
         Evidence.Remove(evidence);
-        UpdatedAt = now;
+        UpdatedAt = now.ToUniversalTime();
     }
 }
 
@@ -253,7 +254,7 @@ public sealed class KpiEvidence
     internal static KpiEvidence For(Guid taskId, Guid kpiId, Programs.StoredFile file, Guid by, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(), TaskId = taskId, KpiId = kpiId, FileName = file.FileName, StoredName = file.StoredName,
-        ContentType = file.ContentType, Size = file.Size, UploadedAt = now, UploadedBy = by,
+        ContentType = file.ContentType, Size = file.Size, UploadedAt = now.ToUniversalTime(), UploadedBy = by,
     };
 }
 
