@@ -144,5 +144,5 @@ public sealed class DemoOutcomes(HubDb db, CampaignService campaigns, DocumentSt
         return [.. kpis.Select(k => (k, V(k.Code)))];
     }
 
-    private static DateTimeOffset At(DateOnly day) => new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), Kst.Offset).ToUniversalTime();
+    private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(10, 0)), Kst.Offset);
 }
