@@ -45,7 +45,7 @@ public sealed class CampaignNewModel(HubDb db, CampaignService campaigns, IStrin
             Index = period.Index.ToString(CultureInfo.InvariantCulture),
             DueOn = CollectionFormat.Date(due),
             Target = nameof(CampaignTarget.Residents),
-            KpiIds = [.. Kpis.Where(k => k.Active).Select(k => k.Id)],
+            KpiIds = [.. Kpis.Select(k => k.Id)],
         };
     }
 
@@ -137,7 +137,7 @@ public sealed class CampaignNewModel(HubDb db, CampaignService campaigns, IStrin
             ModelState.AddModelError(string.Empty, t["Oc.Campaign.Error.NoneSelected"]);
         }
 
-        if (Input.KpiIds.Count == 0)
+        if (!Input.KpiIds.Any(id => Kpis.Any(k => k.Id == id)))
         {
             ModelState.AddModelError(string.Empty, t["Campaign.Error.NoKpis"]);
         }
@@ -161,7 +161,8 @@ public sealed class CampaignNewModel(HubDb db, CampaignService campaigns, IStrin
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Kpis = await db.KpiDefinitions.AsNoTracking().OrderByDescending(k => k.Active).ThenBy(k => k.SortOrder).ToListAsync(ct);
+        // Only active KPIs: a retired one is not asked in a new campaign (the service drops it even when listed).
+        Kpis = await db.KpiDefinitions.AsNoTracking().Where(k => k.Active).OrderBy(k => k.SortOrder).ToListAsync(ct);
         var awardees = await db.Applications.AsNoTracking().Where(a => OutcomeRollups.Awarded.Contains(a.Status))
             .GroupBy(a => a.Call.ProgramId).Select(g => new { ProgramId = g.Key, Count = g.Select(a => a.OrganizationId).Distinct().Count() })
             .ToDictionaryAsync(x => x.ProgramId, x => x.Count, ct);
