@@ -42,6 +42,7 @@ public sealed class RouteMatrixTests
         var organizationId = HubRoles.NeedsOrganization(role) ? ownOrganization.Id : (Guid?)null;
         using var client = await host.ClientAsync(role == Anonymous ? null : role, organizationId);
         var p = await ProgramFixture.CreateAsync(host, ownOrganization.Id, otherOrganization.Id);
+        var o = await OutcomesFixture.CreateAsync(host, ownOrganization.Id, otherOrganization.Id);
         static string OwnApplication(string r) => r switch
         {
             Anonymous => SignIn,
@@ -50,6 +51,16 @@ public sealed class RouteMatrixTests
         };
         static string OperatorPage(string r) => r switch { Anonymous => SignIn, HubRoles.Operator => Ok, _ => Denied };
         static string OversightPage(string r) => r switch { Anonymous => SignIn, HubRoles.Operator or HubRoles.Overseer => Ok, _ => Denied };
+
+        // KPI values are the organization's own, its operators' and overseers'; anyone else is told nothing exists.
+        static string OwnValues(string r) => r switch
+        {
+            Anonymous => SignIn,
+            HubRoles.Operator or HubRoles.Overseer or HubRoles.TenantMember or HubRoles.DemandOrganizationMember => Ok,
+            _ => NotFound,
+        };
+        static string OtherValues(string r) => r switch { Anonymous => SignIn, HubRoles.Operator or HubRoles.Overseer => Ok, _ => NotFound };
+        static Func<string, string> Api(Func<string, string> page) => r => r == Anonymous ? Unauthorized : page(r);
 
         (string Route, Func<string, string> Expect)[] matrix =
         [
@@ -121,6 +132,22 @@ public sealed class RouteMatrixTests
             ($"/calls/{p.PublishedCall}/manage", OperatorPage),
             ($"/calls/{p.PublishedCall}/ranking", OperatorPage),
             ($"/calls/{p.PublishedCall}/ranking.csv", OperatorPage),
+
+            // Outcomes collection: definitions are public; campaigns are the operators'; reports and values private.
+            ("/api/kpis", _ => Ok),
+            ("/outcomes/kpis", OperatorPage),
+            ($"/outcomes/kpis/{o.Kpi}", OperatorPage),
+            ("/outcomes/campaigns", OperatorPage),
+            ("/outcomes/campaigns/new", OperatorPage),
+            ($"/outcomes/campaigns/{o.Campaign}", OperatorPage),
+            ("/outcomes/tasks", r => r == Anonymous ? SignIn : Ok),
+            ($"/outcomes/tasks/{o.OwnTask}", OwnValues),
+            ($"/outcomes/tasks/{o.OtherTask}", OtherValues),
+            ($"/outcomes/tasks/{Guid.NewGuid()}", r => r == Anonymous ? SignIn : NotFound),
+            ($"/outcomes/evidence/{o.OwnEvidence}", OwnValues),
+            ($"/outcomes/evidence/{o.OtherEvidence}", OtherValues),
+            ($"/api/organizations/{ownOrganization.Id}/kpi-values", Api(OwnValues)),
+            ($"/api/organizations/{otherOrganization.Id}/kpi-values", Api(OtherValues)),
 
             // Outcomes figures: dashboards and the report for operators and overseers; open data and aggregates for everyone.
             ("/outcomes", OversightPage),

@@ -15,6 +15,13 @@ public readonly record struct Figure(long? Sum, int Reporting, int Expected, int
 
     public bool HasData => Sum is not null || Suppressed;
 
+    /// <summary>
+    /// For a flow over several reported periods, the fewest organizations in any one of them. Disclosure looks at this,
+    /// not at <see cref="Reporting"/>: a year shown beside three of its quarters would give away a withheld fourth.
+    /// Null when it is the same as <see cref="Reporting"/>.
+    /// </summary>
+    public int? FewestInOnePeriod { get; init; }
+
     /// <summary>Average per reporting organization, for comparing segments of different sizes.</summary>
     public double? PerOrganization => Sum is { } sum && Reporting > 0 ? (double)sum / Reporting : null;
 }
@@ -71,21 +78,26 @@ public static class Aggregation
             }
         }
 
-        return new Figure(atLeast > 0 ? total : null, atLeast, asked, missing, covered.Count < target.Months, false);
+        var fewest = periods.Values.Min(p => p.Reporting);
+        return new Figure(atLeast > 0 ? total : null, atLeast, asked, missing, covered.Count < target.Months, false)
+        {
+            FewestInOnePeriod = fewest < atLeast ? fewest : null,
+        };
     }
 }
 
 /// <summary>
 /// 소집단 비공개 — what the public may see. A figure made of fewer than three organizations is withheld (primary
 /// suppression). In a breakdown shown beside its total, one withheld segment could be worked out by subtraction, so
-/// the next smallest segment is withheld with it (secondary suppression).
+/// the next smallest segment is withheld with it (secondary suppression). A flow over several periods is withheld when
+/// any one of them is thin, so a year can never be the key to a withheld quarter.
 /// </summary>
 public static class Disclosure
 {
     public const int MinimumOrganizations = 3;
 
     public static Figure Primary(Figure figure) =>
-        figure.Sum is not null && figure.Reporting < MinimumOrganizations ? figure with { Sum = null, Suppressed = true } : figure;
+        figure.Sum is not null && (figure.FewestInOnePeriod ?? figure.Reporting) < MinimumOrganizations ? figure with { Sum = null, Suppressed = true } : figure;
 
     public static Figure[] Breakdown(IReadOnlyList<Figure> segments, bool totalShown)
     {

@@ -41,25 +41,29 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
             : await db.KpiDefinitions.Where(k => k.Active).OrderBy(k => k.SortOrder).Select(k => k.Id).ToListAsync(ct);
 
         // An organization reports a period once: a second campaign overlapping in time and organizations would count it
-        // twice in every flow. Checked in memory: campaigns are few, their periods two integers.
-        var overlapping = (await db.KpiCampaigns.AsNoTracking().Select(c => new { c.Id, c.PeriodEndMonth, c.PeriodMonths }).ToListAsync(ct))
-            .Where(c => ReportingPeriod.FromStored(c.PeriodEndMonth, c.PeriodMonths).Overlaps(input.Period)).Select(c => c.Id).ToList();
-        if (overlapping.Count > 0 && organizations.Count > 0)
+        // twice in every flow. The check and the insert share a serializable transaction, so two operators opening
+        // overlapping campaigns at the same moment cannot both pass (PostgreSQL refuses one, which is tried again).
+        var now = clock.GetUtcNow();
+        KpiCampaign campaign;
+        for (var attempt = 1; ; attempt++)
         {
-            var twice = 0;
-            foreach (var chunk in organizations.Chunk(2000))
+            await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+            try
             {
-                twice += await db.KpiTasks.CountAsync(t => overlapping.Contains(t.CampaignId) && chunk.Contains(t.OrganizationId), ct);
+                await RequireNoOverlapAsync(input.Period, organizations, ct);
+                campaign = KpiCampaign.Open(input.NameKo, input.NameEn, input.Period, input.DueOn, input.Target, input.ProgramId, kpis, organizations,
+                    Kst.Today(clock), by, now);
+                db.KpiCampaigns.Add(campaign);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                break;
             }
-
-            KpiCampaign.Require(twice == 0, "Campaign.Error.Overlap", twice);
+            catch (Exception ex) when (attempt < 3 && IsSerializationFailure(ex))
+            {
+                db.ChangeTracker.Clear();
+            }
         }
 
-        var now = clock.GetUtcNow();
-        var campaign = KpiCampaign.Open(input.NameKo, input.NameEn, input.Period, input.DueOn, input.Target, input.ProgramId, kpis, organizations,
-            Kst.Today(clock), by, now);
-        db.KpiCampaigns.Add(campaign);
-        await db.SaveChangesAsync(ct);
         await audit.EventAsync("outcomes.campaign.opened", nameof(KpiCampaign), campaign.Id.ToString(),
             $"{input.Period.Code}, {campaign.Tasks.Count} organizations, {kpis.Count} KPIs", ct);
 
@@ -219,6 +223,28 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
         await transaction.CommitAsync(ct);
         return lines.Count;
     }
+
+    private async Task RequireNoOverlapAsync(ReportingPeriod period, List<Guid> organizations, CancellationToken ct)
+    {
+        // Campaigns are few and their periods two integers: the overlap of periods is checked in memory.
+        var overlapping = (await db.KpiCampaigns.AsNoTracking().Select(c => new { c.Id, c.PeriodEndMonth, c.PeriodMonths }).ToListAsync(ct))
+            .Where(c => ReportingPeriod.FromStored(c.PeriodEndMonth, c.PeriodMonths).Overlaps(period)).Select(c => c.Id).ToList();
+        if (overlapping.Count == 0 || organizations.Count == 0)
+        {
+            return;
+        }
+
+        var twice = 0;
+        foreach (var chunk in organizations.Chunk(2000))
+        {
+            twice += await db.KpiTasks.CountAsync(t => overlapping.Contains(t.CampaignId) && chunk.Contains(t.OrganizationId), ct);
+        }
+
+        KpiCampaign.Require(twice == 0, "Campaign.Error.Overlap", twice);
+    }
+
+    private static bool IsSerializationFailure(Exception ex) =>
+        (ex as Npgsql.PostgresException ?? ex.InnerException as Npgsql.PostgresException)?.SqlState == Npgsql.PostgresErrorCodes.SerializationFailure;
 
     private async Task<(KpiTask Task, KpiCampaign Campaign)> RequireTaskAsync(Guid taskId, CancellationToken ct) =>
         await TaskAsync(taskId, ct) ?? throw new CampaignRuleException("Campaign.Error.NotFound");

@@ -62,6 +62,7 @@ public sealed class KpiCampaign
         IReadOnlyCollection<Guid> kpiIds, IReadOnlyCollection<Guid> organizationIds, DateOnly today, Guid by, DateTimeOffset now)
     {
         Require(!string.IsNullOrWhiteSpace(nameKo) && !string.IsNullOrWhiteSpace(nameEn), "Campaign.Error.Name");
+        Require(nameKo.Trim().Length <= 200 && nameEn.Trim().Length <= 200, "Campaign.Error.TooLong", 200);
         Require(target != CampaignTarget.ProgramAwardees || programId is not null, "Campaign.Error.Program");
         Require(kpiIds.Count > 0, "Campaign.Error.NoKpis");
         Require(organizationIds.Count > 0, "Campaign.Error.NoOrganizations");

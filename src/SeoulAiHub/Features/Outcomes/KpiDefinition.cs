@@ -64,7 +64,7 @@ public sealed class KpiDefinition
 
     public void Update(string nameKo, string nameEn, KpiUnit unit, KpiKind kind, bool evidenceRequired, bool allowsNegative, int sortOrder, bool active)
     {
-        if (string.IsNullOrWhiteSpace(nameKo) || string.IsNullOrWhiteSpace(nameEn))
+        if (string.IsNullOrWhiteSpace(nameKo) || string.IsNullOrWhiteSpace(nameEn) || nameKo.Trim().Length > 100 || nameEn.Trim().Length > 100)
         {
             throw new KpiRuleException("Kpi.Error.Name");
         }

@@ -172,6 +172,11 @@ public sealed class KpiTask
             KpiCampaign.Require(!string.IsNullOrWhiteSpace(decision.Comment), "Campaign.Error.ReturnComment");
         }
 
+        foreach (var decision in byKpi.Values.Where(d => d.Comment is not null))
+        {
+            KpiCampaign.Require(decision.Comment!.Trim().Length <= KpiLine.MaxText, "Campaign.Error.TooLong", KpiLine.MaxText);
+        }
+
         foreach (var line in Lines.Where(l => l.Review == LineReview.Pending))
         {
             if (byKpi.TryGetValue(line.KpiId, out var decision) && !decision.Accept)
@@ -224,11 +229,15 @@ public sealed class KpiLine
 
     internal void Set(long? value, string? note)
     {
+        KpiCampaign.Require(note is null || note.Trim().Length <= MaxText, "Campaign.Error.TooLong", MaxText);
         Value = value;
         Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
     }
 
     internal void Flag(OutlierFlags flags) => Outliers = flags;
+
+    /// <summary>Longest note or comment: the column's size, checked here so no database refuses it later.</summary>
+    public const int MaxText = 2000;
 
     internal void Accept(string? comment) => (Review, ReviewComment) = (LineReview.Accepted, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
 

@@ -106,7 +106,12 @@ public sealed class OutcomeFigures(HubDb db)
     /// </summary>
     public async Task<(IReadOnlyList<Mover> Up, IReadOnlyList<Mover> Down)> TopMoversAsync(Guid kpiId, ReportingPeriod period, Guid? siteId, int count = 5, CancellationToken ct = default)
     {
-        var kpi = await db.KpiDefinitions.AsNoTracking().FirstAsync(k => k.Id == kpiId, ct);
+        var kpi = await db.KpiDefinitions.AsNoTracking().FirstOrDefaultAsync(k => k.Id == kpiId, ct);
+        if (kpi is null)
+        {
+            return ([], []);
+        }
+
         var previous = period.Previous;
         var facts = db.KpiFacts.AsNoTracking().Where(f => f.KpiId == kpiId && (siteId == null || f.SiteId == siteId));
         facts = kpi.Kind == KpiKind.Flow
