@@ -630,10 +630,10 @@ namespace SeoulAiHub.Migrations.Postgres.Migrations
 
                     b.HasIndex("CampaignId");
 
-                    b.HasIndex("KpiId", "EndMonth", "Months");
-
                     b.HasIndex("OrganizationId", "KpiId", "EndMonth", "Months")
                         .IsUnique();
+
+                    b.HasIndex("KpiId", "EndMonth", "Months", "OrganizationId", "Value", "SiteId");
 
                     b.ToTable("KpiFacts", (string)null);
                 });

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using SeoulAiHub.Platform.Data;
 
 namespace SeoulAiHub.Features.Outcomes;
@@ -39,10 +40,35 @@ public sealed record Mover(Guid OrganizationId, string NameKo, string NameEn, lo
 /// 성과 대시보드 — figures from the rollups (a few thousand rows however many organizations there are) and, for the
 /// few views about single organizations, from the facts through their indexes. The same <see cref="Dashboard"/>
 /// feeds the pages, the report and the exports, so they cannot disagree.
+/// Official figures change only when a campaign locks (or its rollups are rebuilt), so results are kept in memory under
+/// a stamp of the rollup table (its largest id and row count: every lock and rebuild inserts rows with new ids). A lock
+/// changes the stamp and the next request computes afresh; nothing needs to be told to forget.
 /// </summary>
-public sealed class OutcomeFigures(HubDb db)
+public sealed class OutcomeFigures(HubDb db, IMemoryCache cache)
 {
+    private static readonly TimeSpan Keep = TimeSpan.FromMinutes(10);
+
     public async Task<Dashboard> DashboardAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        var key = (nameof(DashboardAsync), await StampAsync(ct), filter.From, filter.To, filter.SiteId, filter.Public);
+        if (cache.TryGetValue(key, out Dashboard? kept) && kept is not null)
+        {
+            return kept;
+        }
+
+        var dashboard = await ComputeDashboardAsync(filter, ct);
+        cache.Set(key, dashboard, Keep);
+        return dashboard;
+    }
+
+    /// <summary>Changes whenever rollups are written: the largest id and the number of rows.</summary>
+    private async Task<(long, int)> StampAsync(CancellationToken ct)
+    {
+        var stamp = await db.KpiRollups.GroupBy(_ => 1).Select(g => new { Max = g.Max(r => r.Id), Count = g.Count() }).FirstOrDefaultAsync(ct);
+        return stamp is null ? (0, 0) : (stamp.Max, stamp.Count);
+    }
+
+    private async Task<Dashboard> ComputeDashboardAsync(DashboardFilter filter, CancellationToken ct)
     {
         var periods = filter.Periods;
         var current = filter.To;
@@ -105,6 +131,19 @@ public sealed class OutcomeFigures(HubDb db)
     /// grouped query over the KPI's facts of the two periods (index KpiId, EndMonth, Months). Not for the public.
     /// </summary>
     public async Task<(IReadOnlyList<Mover> Up, IReadOnlyList<Mover> Down)> TopMoversAsync(Guid kpiId, ReportingPeriod period, Guid? siteId, int count = 5, CancellationToken ct = default)
+    {
+        var key = (nameof(TopMoversAsync), await StampAsync(ct), kpiId, period, siteId, count);
+        if (cache.TryGetValue(key, out (IReadOnlyList<Mover>, IReadOnlyList<Mover>) kept))
+        {
+            return kept;
+        }
+
+        var movers = await ComputeTopMoversAsync(kpiId, period, siteId, count, ct);
+        cache.Set(key, movers, Keep);
+        return movers;
+    }
+
+    private async Task<(IReadOnlyList<Mover> Up, IReadOnlyList<Mover> Down)> ComputeTopMoversAsync(Guid kpiId, ReportingPeriod period, Guid? siteId, int count, CancellationToken ct)
     {
         var kpi = await db.KpiDefinitions.AsNoTracking().FirstOrDefaultAsync(k => k.Id == kpiId, ct);
         if (kpi is null)

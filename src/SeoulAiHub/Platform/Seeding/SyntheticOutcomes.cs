@@ -75,6 +75,13 @@ public sealed class SyntheticOutcomes(HubDb db, OutcomeRollups rollups, TimeProv
             progress?.Invoke($"{period.Code}: {values.Count:N0} values");
         }
 
+        if (db.Database.IsNpgsql())
+        {
+            // Bulk-loaded rows are not yet in PostgreSQL's visibility map, and without it an index-only scan is not
+            // index-only; VACUUM sets it (and ANALYZE gives the planner the new row counts).
+            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"KpiFacts\"", ct);
+        }
+
         await audit.EventAsync("seed.synthetic-outcomes", details: $"{campaigns} quarters × {ids.Count} organizations × {kpis.Count} KPIs", ct: ct);
         return new Created(campaigns, ids.Count, facts);
     }
