@@ -48,8 +48,9 @@ public sealed class DemoOutcomes(HubDb db, CampaignService campaigns, DocumentSt
             await campaigns.LockAsync(campaign.Id, operatorId, At(openedOn.AddDays(50)), ct);
         }
 
-        // The open campaign: due soon enough that the seven-day reminder is due.
-        var due = open.EndsOn.AddDays(60) < today.AddDays(7) ? today.AddDays(7) : open.EndsOn.AddDays(60);
+        // The open campaign: due at least two weeks out, so a fresh demo sends no deadline reminders on its first start
+        // (they follow a week before the deadline).
+        var due = open.EndsOn.AddDays(60) < today.AddDays(14) ? today.AddDays(14) : open.EndsOn.AddDays(60);
         var current = await OpenAsync(open, open.EndsOn.AddDays(1), due, kpis, residents, operatorId, ct);
         var at = clock.GetUtcNow().AddDays(-3);
         var index = 0;
