@@ -26,6 +26,9 @@ public sealed record CampaignInput(
 /// </summary>
 public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier notifier, AuditLog audit, DocumentStore documents, TimeProvider clock)
 {
+    /// <summary>The PostgreSQL advisory lock key that serializes campaign openings ("KPI1" in ASCII).</summary>
+    private const long OpeningLock = 0x4B504931;
+
     public async Task<KpiCampaign> OpenAsync(CampaignInput input, Guid by, CancellationToken ct = default)
     {
         var organizations = input.Target switch
@@ -41,28 +44,22 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
             : await db.KpiDefinitions.Where(k => k.Active).OrderBy(k => k.SortOrder).Select(k => k.Id).ToListAsync(ct);
 
         // An organization reports a period once: a second campaign overlapping in time and organizations would count it
-        // twice in every flow. The check and the insert share a serializable transaction, so two operators opening
-        // overlapping campaigns at the same moment cannot both pass (PostgreSQL refuses one, which is tried again).
+        // twice in every flow. Openings are serialized so two operators opening overlapping campaigns at the same moment
+        // cannot both pass the check: SQLite's transaction takes the write lock at its start (BEGIN IMMEDIATE), and on
+        // PostgreSQL a transaction-scoped advisory lock does the same for openings only.
         var now = clock.GetUtcNow();
-        KpiCampaign campaign;
-        for (var attempt = 1; ; attempt++)
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
-            try
-            {
-                await RequireNoOverlapAsync(input.Period, organizations, ct);
-                campaign = KpiCampaign.Open(input.NameKo, input.NameEn, input.Period, input.DueOn, input.Target, input.ProgramId, kpis, organizations,
-                    Kst.Today(clock), by, now);
-                db.KpiCampaigns.Add(campaign);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                break;
-            }
-            catch (Exception ex) when (attempt < 3 && IsSerializationFailure(ex))
-            {
-                db.ChangeTracker.Clear();
-            }
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({OpeningLock})", ct);
         }
+
+        await RequireNoOverlapAsync(input.Period, organizations, ct);
+        var campaign = KpiCampaign.Open(input.NameKo, input.NameEn, input.Period, input.DueOn, input.Target, input.ProgramId, kpis, organizations,
+            Kst.Today(clock), by, now);
+        db.KpiCampaigns.Add(campaign);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
 
         await audit.EventAsync("outcomes.campaign.opened", nameof(KpiCampaign), campaign.Id.ToString(),
             $"{input.Period.Code}, {campaign.Tasks.Count} organizations, {kpis.Count} KPIs", ct);
@@ -97,13 +94,31 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
     public async Task<List<KpiDefinition>> KpisOfAsync(KpiCampaign campaign, CancellationToken ct = default) =>
         await db.KpiDefinitions.AsNoTracking().Where(k => campaign.KpiIds.Contains(k.Id)).OrderBy(k => k.SortOrder).ToListAsync(ct);
 
-    /// <summary>The organization's official values of the period before (same grain): what the task page shows beside each field.</summary>
+    /// <summary>
+    /// The organization's official values of the period before (what the task page shows beside each field and the
+    /// outlier rules compare with). Reports of a finer grain count too: a half after two quarterly reports gets the
+    /// quarters' sum for a flow and the second quarter's value for a stock; a flow only partly covered gets nothing.
+    /// </summary>
     public async Task<Dictionary<Guid, long>> PreviousValuesAsync(Guid organizationId, ReportingPeriod period, CancellationToken ct = default)
     {
         var previous = period.Previous;
-        return await db.KpiFacts.AsNoTracking()
-            .Where(f => f.OrganizationId == organizationId && f.EndMonth == previous.EndMonth && f.Months == previous.Months)
-            .ToDictionaryAsync(f => f.KpiId, f => f.Value, ct);
+        var facts = await db.KpiFacts.AsNoTracking()
+            .Where(f => f.OrganizationId == organizationId && f.EndMonth >= previous.StartMonth && f.EndMonth <= previous.EndMonth)
+            .Select(f => new { f.KpiId, f.EndMonth, f.Months, f.Value })
+            .ToListAsync(ct);
+        var kpiIds = facts.Select(f => f.KpiId).Distinct().ToList();
+        var kinds = await db.KpiDefinitions.AsNoTracking().Where(k => kpiIds.Contains(k.Id)).ToDictionaryAsync(k => k.Id, k => k.Kind, ct);
+        var result = new Dictionary<Guid, long>();
+        foreach (var kpi in facts.GroupBy(f => f.KpiId))
+        {
+            var cells = kpi.Select(f => new RollupCell(f.EndMonth, f.Months, f.Value, 1, 1));
+            if (Aggregation.Of(kinds[kpi.Key], previous, cells) is { Sum: { } value, Partial: false })
+            {
+                result[kpi.Key] = value;
+            }
+        }
+
+        return result;
     }
 
     public async Task SaveAsync(Guid taskId, IReadOnlyList<KpiEntry> entries, CancellationToken ct = default)
@@ -242,9 +257,6 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
 
         KpiCampaign.Require(twice == 0, "Campaign.Error.Overlap", twice);
     }
-
-    private static bool IsSerializationFailure(Exception ex) =>
-        (ex as Npgsql.PostgresException ?? ex.InnerException as Npgsql.PostgresException)?.SqlState == Npgsql.PostgresErrorCodes.SerializationFailure;
 
     private async Task<(KpiTask Task, KpiCampaign Campaign)> RequireTaskAsync(Guid taskId, CancellationToken ct) =>
         await TaskAsync(taskId, ct) ?? throw new CampaignRuleException("Campaign.Error.NotFound");

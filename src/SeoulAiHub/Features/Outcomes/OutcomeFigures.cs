@@ -41,8 +41,9 @@ public sealed record Mover(Guid OrganizationId, string NameKo, string NameEn, lo
 /// few views about single organizations, from the facts through their indexes. The same <see cref="Dashboard"/>
 /// feeds the pages, the report and the exports, so they cannot disagree.
 /// Official figures change only when a campaign locks (or its rollups are rebuilt), so results are kept in memory under
-/// a stamp of the rollup table (its largest id and row count: every lock and rebuild inserts rows with new ids). A lock
-/// changes the stamp and the next request computes afresh; nothing needs to be told to forget.
+/// a stamp of the rollup table (its largest id and row count: every lock and rebuild inserts rows with new ids) and of
+/// the active KPIs. A lock changes the stamp and the next request computes afresh; nothing needs to be told to forget.
+/// Organization names in top movers may lag a rename until the next lock or ten minutes.
 /// </summary>
 public sealed class OutcomeFigures(HubDb db, IMemoryCache cache)
 {
@@ -50,13 +51,16 @@ public sealed class OutcomeFigures(HubDb db, IMemoryCache cache)
 
     public async Task<Dashboard> DashboardAsync(DashboardFilter filter, CancellationToken ct = default)
     {
-        var key = (nameof(DashboardAsync), await StampAsync(ct), filter.From, filter.To, filter.SiteId, filter.Public);
+        // The active KPIs (eleven rows) are part of the key: adding, renaming or retiring one shows at once.
+        var kpis = await db.KpiDefinitions.AsNoTracking().Where(k => k.Active).OrderBy(k => k.SortOrder).ToListAsync(ct);
+        var kpiStamp = string.Join('|', kpis.Select(k => $"{k.Id}:{k.NameKo}:{k.NameEn}:{k.Unit}:{k.Kind}"));
+        var key = (nameof(DashboardAsync), await StampAsync(ct), kpiStamp, filter.From, filter.To, filter.SiteId, filter.Public);
         if (cache.TryGetValue(key, out Dashboard? kept) && kept is not null)
         {
             return kept;
         }
 
-        var dashboard = await ComputeDashboardAsync(filter, ct);
+        var dashboard = await ComputeDashboardAsync(filter, kpis, ct);
         cache.Set(key, dashboard, Keep);
         return dashboard;
     }
@@ -68,12 +72,11 @@ public sealed class OutcomeFigures(HubDb db, IMemoryCache cache)
         return stamp is null ? (0, 0) : (stamp.Max, stamp.Count);
     }
 
-    private async Task<Dashboard> ComputeDashboardAsync(DashboardFilter filter, CancellationToken ct)
+    private async Task<Dashboard> ComputeDashboardAsync(DashboardFilter filter, List<KpiDefinition> kpis, CancellationToken ct)
     {
         var periods = filter.Periods;
         var current = filter.To;
         var earliest = Math.Min(filter.From.StartMonth, current.YearEarlier.StartMonth);
-        var kpis = await db.KpiDefinitions.AsNoTracking().Where(k => k.Active).OrderBy(k => k.SortOrder).ToListAsync(ct);
 
         var totals = await Rows(RollupDimension.Total, earliest, current.EndMonth, filter.SiteId)
             .Select(r => new { r.KpiId, Cell = new RollupCell(r.EndMonth, r.Months, r.Sum, r.Reporting, r.Expected) })
