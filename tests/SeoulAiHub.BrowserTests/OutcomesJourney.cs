@@ -117,6 +117,12 @@ public sealed class OutcomesJourney(BrowserFixture browser)
         await BrowserFixture.AssertAccessibleAsync(visitor);
         Assert.Equal(0, await visitor.Locator("main").GetByText("말결랩스").CountAsync());
         await browser.ScreenshotAsync(visitor, "57-open-data");
+
+        // Closed so the report page's autosave stops calling the shared server during the journeys that follow.
+        foreach (var page in new[] { desk, office, visitor })
+        {
+            await page.Context.CloseAsync();
+        }
     }
 
     private Task<KpiTaskStatus> StatusAsync(Guid taskId) =>
