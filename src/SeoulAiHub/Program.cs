@@ -1,5 +1,6 @@
 using SeoulAiHub.Features.Account;
 using SeoulAiHub.Features.Admin;
+using SeoulAiHub.Features.Engagement;
 using SeoulAiHub.Features.Home;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Features.Outcomes;
@@ -22,6 +23,7 @@ builder.Services.AddOrganizationsModule();
 builder.Services.AddSpacesModule();
 builder.Services.AddProgramsModule();
 builder.Services.AddOutcomesModule();
+builder.Services.AddEngagementModule();
 builder.Services.AddAdminModule();
 
 var app = builder.Build();

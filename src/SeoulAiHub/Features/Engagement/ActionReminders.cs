@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Time;
+
+namespace SeoulAiHub.Features.Engagement;
+
+/// <summary>
+/// Tells the owner of an action item once when it becomes overdue (in the app and by email). The notice is claimed by a
+/// conditional UPDATE of <see cref="ActionItem.OverdueNoticeFor"/>, so two runs at once send it once; a new due date
+/// clears the claim. Runs hourly; <see cref="RunOnceAsync"/> is what a test calls.
+/// </summary>
+public sealed class ActionReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ActionReminders> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogWarning(ex, "Overdue action notices failed; next try in an hour");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDb>();
+        var desk = scope.ServiceProvider.GetRequiredService<OpinionDesk>();
+        var today = Kst.Today(clock);
+        var due = await db.ActionItems.AsNoTracking()
+            .Where(a => (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress) && a.DueOn < today
+                && a.OwnerUserId != null && (a.OverdueNoticeFor == null || a.OverdueNoticeFor != a.DueOn))
+            .ToListAsync(ct);
+        var sent = 0;
+        foreach (var action in due)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var claimed = await db.ActionItems
+                .Where(a => a.Id == action.Id && a.DueOn == action.DueOn && (a.OverdueNoticeFor == null || a.OverdueNoticeFor != a.DueOn))
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.OverdueNoticeFor, action.DueOn), ct);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
+            await desk.TellOwnerAsync(action, isNew: false, ct);
+            await transaction.CommitAsync(ct);
+            sent++;
+        }
+
+        return sent;
+    }
+}
