@@ -44,7 +44,7 @@ public sealed class AuthorizationCoverageTests
             "account/confirm-email", "account/forgot-password", "account/reset-password", "account/access-denied",
             "error/{code:int?}", "directory", "organizations/{id:guid}", "api/organizations/", "api/organizations/{id:guid}", "organizations/{id:guid}/logo.img", "invitations/{id:guid}",
             "api/calls/", "api/calls/{id:guid}", "api/kpis", "calls", "calls/{id:guid}", "calls/{id:guid}/attachments/{attachmentId:guid}",
-            "open-data", "open-data/outcomes.csv", "open-data/outcomes.json", "api/outcomes/aggregates",
+            "open-data", "open-data/outcomes.csv", "open-data/outcomes.json", "api/outcomes/aggregates", "you-said-we-did",
         ];
         Assert.Equal(expected.Order(), isPublic.Order());
     }

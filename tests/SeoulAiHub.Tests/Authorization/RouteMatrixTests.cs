@@ -43,6 +43,7 @@ public sealed class RouteMatrixTests
         using var client = await host.ClientAsync(role == Anonymous ? null : role, organizationId);
         var p = await ProgramFixture.CreateAsync(host, ownOrganization.Id, otherOrganization.Id);
         var o = await OutcomesFixture.CreateAsync(host, ownOrganization.Id, otherOrganization.Id);
+        var e = await EngagementFixture.CreateAsync(host, ownOrganization.Id, otherOrganization.Id);
         static string OwnApplication(string r) => r switch
         {
             Anonymous => SignIn,
@@ -162,6 +163,35 @@ public sealed class RouteMatrixTests
             ("/open-data/outcomes.csv", _ => Ok),
             ("/open-data/outcomes.json", _ => Ok),
             ("/api/outcomes/aggregates", _ => Ok),
+
+            // Engagement: visits and reports are for operators and overseers; opinions are read by their own organization
+            // (internal ones), by everybody signed in (public ones), and by operators and overseers (all).
+            ("/engagement/visits", OversightPage),
+            ("/engagement/visits/new", OperatorPage),
+            ($"/engagement/visits/{e.Visit}", OversightPage),
+            ($"/engagement/visits/{Guid.NewGuid()}", r => r switch { Anonymous => SignIn, HubRoles.Operator or HubRoles.Overseer => NotFound, _ => Denied }),
+            ($"/engagement/visits/{e.Visit}/briefing", OversightPage),
+            ($"/engagement/visits/{e.Visit}/briefing?download=1", OversightPage),
+            ($"/engagement/visits/{e.Visit}/report", OversightPage),
+            ("/engagement/opinions", r => r == Anonymous ? SignIn : Ok),
+            ("/engagement/opinions?category=Funding&stage=Waiting", r => r == Anonymous ? SignIn : Ok),
+            ("/engagement/opinions/new", r => r switch
+            {
+                Anonymous => SignIn,
+                HubRoles.Operator or HubRoles.TenantMember or HubRoles.DemandOrganizationMember => Ok,
+                _ => Denied,
+            }),
+            ($"/engagement/opinions/{e.OwnInternal}", OwnValues),
+            ($"/engagement/opinions/{e.OtherInternal}", OtherValues),
+            ($"/engagement/opinions/{e.OtherPublic}", r => r == Anonymous ? SignIn : Ok),
+            ($"/engagement/opinions/{Guid.NewGuid()}", r => r == Anonymous ? SignIn : NotFound),
+            ("/engagement/actions", OversightPage),
+            ("/engagement/actions?overdue=true", OversightPage),
+            ("/engagement/report", OversightPage),
+            ("/engagement/report?from=2025-07-01&to=2025-12-31", OversightPage),
+            ("/oversight", OversightPage),
+            ("/you-said-we-did", _ => Ok),
+            ("/you-said-we-did?from=2025-01-01&to=2025-12-31", _ => Ok),
         ];
 
         var mismatches = new List<string>();
