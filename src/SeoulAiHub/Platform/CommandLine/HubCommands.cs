@@ -9,7 +9,7 @@ namespace SeoulAiHub.Platform.CommandLine;
 
 /// <summary>
 /// Verbs on the same program: <c>migrate</c>, <c>seed demo</c>, <c>seed synthetic --organizations N</c>,
-/// <c>seed review --applications N --reviewers R</c>,
+/// <c>seed review --applications N --reviewers R</c>, <c>seed engagement --opinions N</c>,
 /// <c>create-user --email E --role R [--organization O] [--name N]</c>. Anything else that does not start with
 /// a dash is an error: usage is printed and the exit code is 2.
 /// </summary>
@@ -26,6 +26,8 @@ public static class HubCommands
                                                                     합성 심사 생성 / a scored call for load tests
           dotnet run --project src/SeoulAiHub -- seed outcomes --quarters Q
                                                                     합성 성과 이력 (전체 기관 × 11개 지표 × Q분기) / KPI history for load tests
+          dotnet run --project src/SeoulAiHub -- seed engagement --opinions N
+                                                                    합성 현장 의견·방문·조치 과제 / opinions, visits, actions for load tests
           dotnet run --project src/SeoulAiHub -- create-user --email E --role R [--organization O] [--name N]
                                                                     사용자 생성 / create a user (password printed once)
         roles: Operator, TenantMember, Reviewer, DemandOrganizationMember, Overseer, Learner
@@ -70,6 +72,7 @@ public static class HubCommands
             ["seed", "synthetic", ..] => (sp, o) => SeedSynthetic(sp, o, options),
             ["seed", "review", ..] => (sp, o) => SeedReview(sp, o, options),
             ["seed", "outcomes", ..] => (sp, o) => SeedOutcomes(sp, o, options),
+            ["seed", "engagement", ..] => (sp, o) => SeedEngagement(sp, o, options),
             ["create-user", ..] => (sp, o) => CreateUser(sp, o, options),
             _ => null,
         };
@@ -166,6 +169,20 @@ public static class HubCommands
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         var created = await services.GetRequiredService<SyntheticOutcomes>().SeedAsync(quarters, line => output.WriteLine(line));
         await output.WriteLineAsync($"합성 성과: 조사 {created.Campaigns}회, 기관 {created.Organizations:N0}곳, 값 {created.Facts:N0}개. / Synthetic outcomes: {created.Campaigns} campaigns, {created.Organizations:N0} organizations, {created.Facts:N0} values.");
+        return 0;
+    }
+
+    private static async Task<int> SeedEngagement(IServiceProvider services, TextWriter output, Dictionary<string, string> options)
+    {
+        if (options.Keys.Except(["opinions"], StringComparer.OrdinalIgnoreCase).Any() ||
+            !int.TryParse(options.GetValueOrDefault("opinions"), out var opinions) || opinions is < 1 or > 1_000_000)
+        {
+            throw new CommandException("seed engagement needs --opinions N (1–1000000)");
+        }
+
+        await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        var created = await services.GetRequiredService<SyntheticEngagement>().SeedAsync(opinions);
+        await output.WriteLineAsync($"합성 현장소통: 의견 {created.Opinions:N0}건, 방문 {created.Visits:N0}회, 조치 과제 {created.Actions:N0}건. / Synthetic engagement: {created.Opinions:N0} opinions, {created.Visits:N0} visits, {created.Actions:N0} action items.");
         return 0;
     }
 

@@ -207,5 +207,5 @@ public sealed class SyntheticData(HubDb db, TimeProvider clock, AuditLog audit)
 internal static class SeedingSetup
 {
     public static IServiceCollection AddHubSeeding(this IServiceCollection services) =>
-        services.AddScoped<DemoHub>().AddScoped<DemoPrograms>().AddScoped<DemoOutcomes>().AddScoped<DemoEngagement>().AddScoped<SyntheticOutcomes>().AddScoped<SyntheticData>().AddScoped<SyntheticReview>();
+        services.AddScoped<DemoHub>().AddScoped<DemoPrograms>().AddScoped<DemoOutcomes>().AddScoped<DemoEngagement>().AddScoped<SyntheticEngagement>().AddScoped<SyntheticOutcomes>().AddScoped<SyntheticData>().AddScoped<SyntheticReview>();
 }
