@@ -62,8 +62,11 @@ public sealed class FieldOpinionTests
         Assert.Equal(3, opinion.History.Count);
         Assert.Equal(Now.AddHours(3), opinion.UpdatedAt);
 
+        // Refused edits change nothing, not even the fields checked before the one that failed.
         Refused("Engagement.Error.Category", () => opinion.Edit(null, "x", OpinionCategory.None, OpinionVisibility.Public, Operator, Now));
-        Assert.Equal(("데이터 규제가 불명확합니다.", OpinionVisibility.Internal, 3), (opinion.Text, opinion.Visibility, opinion.History.Count));
+        Refused("Engagement.Error.TooLong", () => opinion.Edit(new string('가', FieldOpinion.MaxSpeaker + 1), "고친 글", OpinionCategory.Other, OpinionVisibility.Public, Operator, Now));
+        Assert.Equal(("데이터 규제가 불명확합니다.", (string?)null, OpinionCategory.Regulation | OpinionCategory.Other, OpinionVisibility.Internal, 3),
+            (opinion.Text, opinion.Speaker, opinion.Category, opinion.Visibility, opinion.History.Count));
     }
 
     [Fact]
