@@ -185,8 +185,12 @@ public sealed class FieldOpinion
         Require(category != OpinionCategory.None, "Engagement.Error.Category");
         Require((category & ~AllCategories) == 0, "Engagement.Error.Category");
         Require(Enum.IsDefined(visibility), "Engagement.Error.Visibility");
-        Text = EngagementRuleException.Text(text, MaxText, "Engagement.Error.Text");
-        Speaker = Optional(speaker, MaxSpeaker);
+
+        // Every check before any change: a refused edit leaves the opinion as it was.
+        var checkedText = EngagementRuleException.Text(text, MaxText, "Engagement.Error.Text");
+        var checkedSpeaker = Optional(speaker, MaxSpeaker);
+        Text = checkedText;
+        Speaker = checkedSpeaker;
         Category = category;
         Visibility = visibility;
     }

@@ -61,12 +61,16 @@ public sealed class Visit
 
     public void Describe(VisitKind kind, string? title, DateOnly date, string? purpose, string? host, Guid? siteId, DateTimeOffset now)
     {
+        // Every check before any change: a refused edit leaves the visit as it was.
         Require(Enum.IsDefined(kind), "Engagement.Error.Kind");
+        var checkedTitle = Text(title, MaxTitle, "Engagement.Error.Title");
+        var checkedPurpose = Optional(purpose, MaxPurpose) ?? "";
+        var checkedHost = Text(host, MaxTitle, "Engagement.Error.Host");
         Kind = kind;
-        Title = Text(title, MaxTitle, "Engagement.Error.Title");
+        Title = checkedTitle;
         Date = date;
-        Purpose = Optional(purpose, MaxPurpose) ?? "";
-        Host = Text(host, MaxTitle, "Engagement.Error.Host");
+        Purpose = checkedPurpose;
+        Host = checkedHost;
         SiteId = siteId;
         UpdatedAt = now.ToUniversalTime();
     }

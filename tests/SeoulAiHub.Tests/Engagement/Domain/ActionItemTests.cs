@@ -1,0 +1,212 @@
+using SeoulAiHub.Features.Engagement;
+using static SeoulAiHub.Tests.Engagement.Domain.Rules;
+
+namespace SeoulAiHub.Tests.Engagement.Domain;
+
+public sealed class ActionItemTests
+{
+    /// <summary>The moves the rules allow; every other (from, to) pair, the same status included, is refused.</summary>
+    private static readonly HashSet<(ActionStatus, ActionStatus)> Allowed =
+    [
+        (ActionStatus.Open, ActionStatus.InProgress), (ActionStatus.Open, ActionStatus.Done), (ActionStatus.Open, ActionStatus.Declined),
+        (ActionStatus.InProgress, ActionStatus.Done), (ActionStatus.InProgress, ActionStatus.Declined),
+        (ActionStatus.Done, ActionStatus.InProgress), (ActionStatus.Declined, ActionStatus.InProgress),
+    ];
+
+    public static TheoryData<ActionStatus, ActionStatus> AllPairs()
+    {
+        var data = new TheoryData<ActionStatus, ActionStatus>();
+        foreach (var from in Enum.GetValues<ActionStatus>())
+        {
+            foreach (var to in Enum.GetValues<ActionStatus>())
+            {
+                data.Add(from, to);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>An item brought to <paramref name="status"/> the way the rules allow.</summary>
+    private static ActionItem At(ActionStatus status)
+    {
+        var action = NewAction();
+        switch (status)
+        {
+            case ActionStatus.InProgress:
+                action.Move(ActionStatus.InProgress, null, Today, Operator, Now);
+                break;
+            case ActionStatus.Done:
+                action.Move(ActionStatus.Done, "했습니다", Today, Operator, Now);
+                break;
+            case ActionStatus.Declined:
+                action.Move(ActionStatus.Declined, "못 합니다", Today, Operator, Now);
+                break;
+        }
+
+        Assert.Equal(status, action.Status);
+        return action;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllPairs))]
+    public void Every_move_with_a_note_is_allowed_exactly_when_CanMove_says_so(ActionStatus from, ActionStatus to)
+    {
+        var allowed = Allowed.Contains((from, to));
+        Assert.Equal(allowed, ActionItem.CanMove(from, to));
+
+        var action = At(from);
+        Assert.Equal(allowed, action.NextStatuses.Contains(to));
+        var history = action.History.Count;
+        var later = Today.AddDays(3);
+        if (!allowed)
+        {
+            Refused("Engagement.Error.StatusMove", () => action.Move(to, "메모", later, Operator, Now));
+            Assert.Equal((from, history), (action.Status, action.History.Count));
+            return;
+        }
+
+        action.Move(to, "  메모  ", later, Operator, Now.AddHours(1));
+
+        Assert.Equal(to, action.Status);
+        Assert.Equal(history + 1, action.History.Count);
+        var entry = action.History[^1];
+        Assert.Equal((ActionEventKind.Status, from, to, "메모", Now.AddHours(1)), (entry.Kind, entry.From, entry.To, entry.Note, entry.At));
+        if (action.IsFinished)
+        {
+            Assert.Equal(("메모", later), (action.Resolution, action.ClosedOn));
+        }
+        else
+        {
+            Assert.Null(action.ClosedOn);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllPairs))]
+    public void Without_a_note_only_starting_work_is_allowed(ActionStatus from, ActionStatus to)
+    {
+        var action = At(from);
+        var history = action.History.Count;
+        var expected = !Allowed.Contains((from, to)) ? "Engagement.Error.StatusMove"
+            : to == ActionStatus.Done ? "Engagement.Error.DoneNote"
+            : to == ActionStatus.Declined ? "Engagement.Error.DeclineReason"
+            : from is ActionStatus.Done or ActionStatus.Declined ? "Engagement.Error.ReopenReason"
+            : null;
+        if (expected is null)
+        {
+            action.Move(to, "   ", Today, Operator, Now);
+            Assert.Equal(to, action.Status);
+            Assert.Null(action.History[^1].Note);
+            return;
+        }
+
+        Refused(expected, () => action.Move(to, "   ", Today, Operator, Now));
+        Assert.Equal((from, history), (action.Status, action.History.Count));
+    }
+
+    [Fact]
+    public void Reopening_a_finished_item_clears_its_closing_day_and_the_history_keeps_every_step()
+    {
+        var action = NewAction();
+        Assert.Equal((ActionEventKind.Created, (ActionStatus?)null, (ActionStatus?)ActionStatus.Open), (action.History[0].Kind, action.History[0].From, action.History[0].To));
+
+        action.Move(ActionStatus.Done, "예산 반영", Today, Operator, Now);
+        Assert.Equal(Today, action.ClosedOn);
+        action.Move(ActionStatus.InProgress, "집행이 보류되었습니다", Today.AddDays(1), Operator, Now);
+        Assert.Null(action.ClosedOn);
+        Assert.False(action.IsFinished);
+        action.Move(ActionStatus.Declined, "사업 폐지", Today.AddDays(2), Operator, Now);
+        Assert.Equal(("사업 폐지", Today.AddDays(2)), (action.Resolution, action.ClosedOn));
+
+        Assert.Equal(
+            new (ActionStatus?, ActionStatus?)[]
+            {
+                (null, ActionStatus.Open), (ActionStatus.Open, ActionStatus.Done), (ActionStatus.Done, ActionStatus.InProgress),
+                (ActionStatus.InProgress, ActionStatus.Declined),
+            },
+            action.History.Select(e => (e.From, e.To)));
+        Assert.All(action.History, e => Assert.Equal(action.Id, e.ActionId));
+        Refused("Engagement.Error.Status", () => action.Move((ActionStatus)9, "x", Today, Operator, Now));
+    }
+
+    [Fact]
+    public void An_item_is_created_for_an_opinion_that_notes_it_and_needs_a_title_department_and_a_due_day_not_past()
+    {
+        var opinion = NewOpinion();
+        var action = NewAction(opinion);
+        Assert.Equal((opinion.Id, ActionStatus.Open), (action.OpinionId, action.Status));
+        var noted = opinion.History[^1];
+        Assert.Equal((OpinionEventKind.ActionAdded, (Guid?)action.Id), (noted.Kind, noted.RelatedId));
+
+        Refused("Engagement.Error.DueInPast", () => NewAction(opinion, dueInDays: -1));
+        Refused("Engagement.Error.ActionTitle", () => ActionItem.Create(opinion, " ", "부서", null, Today, Today, Operator, Now));
+        Refused("Engagement.Error.Department", () => ActionItem.Create(opinion, "제목", null, null, Today, Today, Operator, Now));
+        Assert.Equal(2, opinion.History.Count);   // recorded, one action added: the refused ones left no trace
+    }
+
+    [Fact]
+    public void Rescheduling_needs_a_reason_and_a_new_day_not_past_and_makes_the_item_due_for_a_notice_again()
+    {
+        var action = NewAction(dueInDays: 5);
+        action.MarkOverdueNoticeSent();
+        var history = action.History.Count;
+
+        Refused("Engagement.Error.DueInPast", () => action.Reschedule(Today.AddDays(-1), "늦어짐", Today, Operator, Now));
+        Refused("Engagement.Error.SameDue", () => action.Reschedule(Today.AddDays(5), "늦어짐", Today, Operator, Now));
+        Refused("Engagement.Error.RescheduleReason", () => action.Reschedule(Today.AddDays(9), " ", Today, Operator, Now));
+        Assert.Equal((Today.AddDays(5), (DateOnly?)Today.AddDays(5), history), (action.DueOn, action.OverdueNoticeFor, action.History.Count));
+
+        action.Reschedule(Today.AddDays(9), "예산 심의 일정", Today, Operator, Now);
+
+        Assert.Equal(Today.AddDays(9), action.DueOn);
+        Assert.Null(action.OverdueNoticeFor);
+        var entry = Assert.Single(action.History.Skip(history));
+        Assert.Equal(ActionEventKind.Due, entry.Kind);
+        Assert.Contains("2026-05-25", entry.Note, StringComparison.Ordinal);
+        Assert.Contains("2026-05-29", entry.Note, StringComparison.Ordinal);
+        Assert.Contains("예산 심의 일정", entry.Note, StringComparison.Ordinal);
+
+        action.Move(ActionStatus.Done, "완료", Today, Operator, Now);
+        Refused("Engagement.Error.Finished", () => action.Reschedule(Today.AddDays(20), "다시", Today, Operator, Now));
+    }
+
+    [Fact]
+    public void Reassigning_tells_only_when_the_person_changes_to_someone()
+    {
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        var action = NewAction(owner: first);
+        var history = action.History.Count;
+
+        Assert.False(action.Reassign(" 서울AI허브 운영사무국 ", first, Operator, Now));   // nothing changes, nothing logged
+        Assert.Equal(history, action.History.Count);
+
+        Assert.False(action.Reassign("서울시 AI정책과", first, Operator, Now));           // department only
+        Assert.Equal(("서울시 AI정책과", (Guid?)first), (action.OwnerDepartment, action.OwnerUserId));
+        Assert.True(action.Reassign("서울시 AI정책과", second, Operator, Now));
+        Assert.Equal(second, action.OwnerUserId);
+        Assert.False(action.Reassign("서울시 AI정책과", null, Operator, Now));            // nobody to tell
+        Assert.Null(action.OwnerUserId);
+        Assert.True(action.Reassign("서울시 AI정책과", first, Operator, Now));
+        Assert.Equal(history + 4, action.History.Count);
+        Assert.All(action.History.Skip(history), e => Assert.Equal(ActionEventKind.Owner, e.Kind));
+
+        Refused("Engagement.Error.Department", () => action.Reassign(" ", second, Operator, Now));
+        action.Move(ActionStatus.Declined, "불가", Today, Operator, Now);
+        Refused("Engagement.Error.Finished", () => action.Reassign("다른 부서", second, Operator, Now));
+        Assert.Equal(first, action.OwnerUserId);
+    }
+
+    [Fact]
+    public void An_item_is_overdue_after_its_due_day_until_it_is_finished()
+    {
+        var action = NewAction(dueInDays: 3);
+        Assert.False(action.IsOverdue(Today.AddDays(3)));
+        Assert.True(action.IsOverdue(Today.AddDays(4)));
+        action.Move(ActionStatus.InProgress, null, Today, Operator, Now);
+        Assert.True(action.IsOverdue(Today.AddDays(4)));
+        action.Move(ActionStatus.Declined, "불필요", Today, Operator, Now);
+        Assert.False(action.IsOverdue(Today.AddDays(4)));
+    }
+}

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection;
+using SeoulAiHub.Features.Engagement;
+using SeoulAiHub.Platform.Time;
+using SeoulAiHub.Tests.Infrastructure;
+
+namespace SeoulAiHub.Tests.Engagement.Services;
+
+/// <summary>
+/// Helpers for the engagement service tests: the real services in a scope of their own, as a request would get them.
+/// Tests make their own organizations, users and visits and look only at those (the demo hub is in every host).
+/// </summary>
+internal static class EngagementScenario
+{
+    public static async Task<T> WithAsync<TService, T>(this HubAppFactory host, Func<TService, Task<T>> work)
+        where TService : notnull
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public static async Task WithAsync<TService>(this HubAppFactory host, Func<TService, Task> work)
+        where TService : notnull
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public static DateOnly Today(this HubAppFactory host) => Kst.Today(host.Services.GetRequiredService<TimeProvider>());
+
+    /// <summary>A signed-in person as the pages see them: the user id and the roles.</summary>
+    public static ClaimsPrincipal Principal(Guid userId, params string[] roles) =>
+        new(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, userId.ToString()), .. roles.Select(r => new Claim(ClaimTypes.Role, r))], "Test"));
+
+    /// <summary>A visit saved as an operator would plan it (the pages use the same domain methods).</summary>
+    public static async Task<Visit> PlanVisitAsync(this HubAppFactory host, DateOnly date, Guid by, Action<Visit>? itinerary = null)
+    {
+        var visit = Visit.Plan(VisitKind.Visit, $"시험 방문 {Guid.NewGuid():N}"[..16], date, "현장 점검", "운영사무국", null, by, DateTimeOffset.UtcNow);
+        itinerary?.Invoke(visit);
+        await host.QueryAsync(async db =>
+        {
+            db.Visits.Add(visit);
+            return await db.SaveChangesAsync();
+        });
+        return visit;
+    }
+
+    public static Task<FieldOpinion> RecordAsync(this HubAppFactory host, Guid? organization, string text, OpinionVisibility visibility,
+        Guid by, OpinionCategory category = OpinionCategory.Infrastructure, Guid? visit = null, string? speaker = null) =>
+        host.WithAsync<OpinionDesk, FieldOpinion>(d => d.RecordAsync(visit is null ? organization is null ? OpinionSource.Survey : OpinionSource.Tenant : OpinionSource.Visit,
+            visit, organization, speaker, text, category, visibility, null, by));
+}
