@@ -16,7 +16,7 @@ internal sealed record EngagementFixture(Guid Visit, Guid OwnInternal, Guid Othe
         var now = DateTimeOffset.UtcNow;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var by = Guid.NewGuid();
-        var visit = Visit.Plan(VisitKind.Visit, "행렬 시험 방문", today.AddDays(7), "route matrix", "운영사무국", null, by, now);
+        var visit = SeoulAiHub.Features.Engagement.Visit.Plan(VisitKind.Visit, "행렬 시험 방문", today.AddDays(7), "route matrix", "운영사무국", null, by, now);
         visit.AddGuest("손님", "의원", "서울특별시의회", now);
         visit.AddStop(new(10, 0), new(10, 30), null, null, ownOrganization, "대표", null, now);
         db.Visits.Add(visit);
