@@ -25,13 +25,11 @@ public static class OpinionForms
 
     /// <summary>"A person who owns an action item" is someone in the office: operators and overseers.</summary>
     public static async Task<List<Person>> OwnersAsync(HubDb db, CancellationToken ct) =>
-        await (from u in db.Users.AsNoTracking()
-               join ur in db.UserRoles on u.Id equals ur.UserId
-               join r in db.Roles on ur.RoleId equals r.Id
-               where r.Name == HubRoles.Operator || r.Name == HubRoles.Overseer
-               select new Person(u.Id, u.DisplayName, u.Email ?? ""))
-            .Distinct()
-            .OrderBy(p => p.Name).ThenBy(p => p.Email)
+        await db.Users.AsNoTracking()
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id &&
+                db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == HubRoles.Operator || r.Name == HubRoles.Overseer))))
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
+            .Select(u => new Person(u.Id, u.DisplayName, u.Email ?? ""))
             .ToListAsync(ct);
 
     public static async Task<bool> IsOwnerCandidateAsync(HubDb db, Guid userId, CancellationToken ct) =>
