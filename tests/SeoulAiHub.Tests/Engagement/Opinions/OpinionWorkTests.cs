@@ -91,11 +91,22 @@ public sealed class OpinionWorkTests
         Assert.Equal(2, await host.QueryAsync(db => db.Notifications.CountAsync(n => n.UserId == owner.Id)));
         Assert.Contains("예산 편성 일정", TextOf(await op.GetDocumentAsync(url), "#history"), StringComparison.Ordinal);
 
+        // The list computes the stage in SQL: one item done, one open → underway, not completed.
+        async Task<List<Guid>> ListedAsync(string query) =>
+            (await op.GetDocumentAsync($"/engagement/opinions?q={Uri.EscapeDataString(text)}&{query}"))
+            .QuerySelectorAll("#opinions tbody tr[data-id]").Select(r => Guid.Parse(r.GetAttribute("data-id")!)).ToList();
+        Assert.Equal([id], await ListedAsync("stage=Underway&category=Demonstration&source=Tenant&status=Answered"));
+        Assert.Empty(await ListedAsync("stage=Completed"));
+        Assert.Empty(await ListedAsync("stage=Answered"));
+        Assert.Empty(await ListedAsync("status=Received"));
+
         // The owner finds both on the action list (mine), sorted by due date.
         using var ownerClient = host.CreateHubClient();
         await ownerClient.SignInAsync(owner);
         var mine = await ownerClient.GetDocumentAsync("/engagement/actions?mine=true");
         Assert.Equal([action.Id, second.Id], mine.QuerySelectorAll("#actions tbody tr[data-id]").Select(r => Guid.Parse(r.GetAttribute("data-id")!)));
+        var mineOpen = await ownerClient.GetDocumentAsync("/engagement/actions?mine=true&status=Open");
+        Assert.Equal([second.Id], mineOpen.QuerySelectorAll("#actions tbody tr[data-id]").Select(r => Guid.Parse(r.GetAttribute("data-id")!)));
     }
 
     [Theory]
