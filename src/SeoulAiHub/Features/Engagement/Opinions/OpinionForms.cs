@@ -1,0 +1,59 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Identity;
+
+namespace SeoulAiHub.Features.Engagement.Opinions;
+
+/// <summary>What the opinion and action pages read from forms and query strings: parsed defensively, because a
+/// hand-made request must end in a message or an ignored filter, never in a 500.</summary>
+public static class OpinionForms
+{
+    public const int PageSize = 50;
+
+    public static DateOnly? Date(string? value) =>
+        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    public static Guid? Id(string? value) => Guid.TryParse(value?.Trim(), out var id) && id != Guid.Empty ? id : null;
+
+    /// <summary>An enum member by its name (not a number: "7" would parse into an undefined value).</summary>
+    public static TEnum? Enum<TEnum>(string? value) where TEnum : struct, System.Enum =>
+        !string.IsNullOrWhiteSpace(value) && !char.IsDigit(value.Trim()[0]) && System.Enum.TryParse<TEnum>(value.Trim(), ignoreCase: false, out var parsed) &&
+        System.Enum.IsDefined(parsed) ? parsed : null;
+
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>"A person who owns an action item" is someone in the office: operators and overseers.</summary>
+    public static async Task<List<Person>> OwnersAsync(HubDb db, CancellationToken ct) =>
+        await db.Users.AsNoTracking()
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id &&
+                db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == HubRoles.Operator || r.Name == HubRoles.Overseer))))
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
+            .Select(u => new Person(u.Id, u.DisplayName, u.Email ?? ""))
+            .ToListAsync(ct);
+
+    public static async Task<bool> IsOwnerCandidateAsync(HubDb db, Guid userId, CancellationToken ct) =>
+        await (from ur in db.UserRoles
+               join r in db.Roles on ur.RoleId equals r.Id
+               where ur.UserId == userId && (r.Name == HubRoles.Operator || r.Name == HubRoles.Overseer)
+               select ur).AnyAsync(ct);
+
+    /// <summary>Display names of the people who did something, for histories and owner columns.</summary>
+    public static async Task<Dictionary<Guid, string>> NamesAsync(HubDb db, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+    }
+
+    /// <summary>The first ~80 characters on one line, for lists.</summary>
+    public static string Excerpt(string text, int length = 80)
+    {
+        var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= length ? line : line[..length].TrimEnd() + "…";
+    }
+}
+
+public sealed record Person(Guid Id, string Name, string Email);
+
+/// <summary>The model of _CategoryChoices: the field name, an id prefix unique on the page, the names ticked.</summary>
+public sealed record CategoryChoices(string Name, string IdPrefix, IReadOnlyCollection<string> Ticked);
