@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SeoulAiHub.Platform.Authorization;
+using SeoulAiHub.Platform.Time;
+
+namespace SeoulAiHub.Features.Engagement.Reports;
+
+/// <summary>후속 조치 보고서 (기간별) — every opinion heard in a period and what came of it; by default this year to date.</summary>
+[Authorize(Policy = Policies.Oversight)]
+public sealed class PeriodReportModel(FollowUpReports reports, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+
+    public ReportPeriod Period { get; private set; } = null!;
+    public IReadOnlyList<PeriodLink> Links { get; private set; } = [];
+    public FollowUpReportView Report { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // Bound strings are read by ReportPeriod, which explains a bad date; the model state has nothing to add.
+        ModelState.Clear();
+        var today = Kst.Today(clock);
+        Period = ReportPeriod.Read(From, To, new DateOnly(today.Year, 1, 1), today);
+        Links = ReportPeriod.Links(today);
+        Report = new FollowUpReportView(await reports.ForPeriodAsync(Period.From, Period.To, publicOnly: false, ct), PublicView: false);
+    }
+}
