@@ -23,7 +23,7 @@ public sealed class ActionsModel(HubDb db, TimeProvider clock) : PageModel
 
     public IReadOnlyList<ActionRow> Rows { get; private set; } = [];
     public int Total { get; private set; }
-    public int Pages => Math.Max(1, (Total + OpinionForms.PageSize - 1) / OpinionForms.PageSize);
+    public int Pages => Math.Max(1, (Total + EngagementForms.PageSize - 1) / EngagementForms.PageSize);
     public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -31,7 +31,7 @@ public sealed class ActionsModel(HubDb db, TimeProvider clock) : PageModel
         Today = Kst.Today(clock);
         var today = Today;
         var query = db.ActionItems.AsNoTracking();
-        if (OpinionForms.Enum<ActionStatus>(Status) is { } status)
+        if (EngagementForms.Enum<ActionStatus>(Status) is { } status)
         {
             query = query.Where(a => a.Status == status);
         }
@@ -51,7 +51,7 @@ public sealed class ActionsModel(HubDb db, TimeProvider clock) : PageModel
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         var rows = await query
             .OrderBy(a => a.DueOn).ThenBy(a => a.CreatedAt)
-            .Skip((PageNumber - 1) * OpinionForms.PageSize).Take(OpinionForms.PageSize)
+            .Skip((PageNumber - 1) * EngagementForms.PageSize).Take(EngagementForms.PageSize)
             .Select(a => new
             {
                 a.Id, a.OpinionId, a.Title, a.OwnerDepartment, a.OwnerUserId, a.DueOn, a.Status, a.Resolution,
@@ -59,7 +59,7 @@ public sealed class ActionsModel(HubDb db, TimeProvider clock) : PageModel
                 Owner = db.Users.Where(u => u.Id == a.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        Rows = rows.Select(r => new ActionRow(r.Id, r.OpinionId, r.Title, OpinionForms.Excerpt(r.Opinion ?? "", 60), r.OwnerDepartment, r.Owner,
+        Rows = rows.Select(r => new ActionRow(r.Id, r.OpinionId, r.Title, EngagementForms.Excerpt(r.Opinion ?? "", 60), r.OwnerDepartment, r.Owner,
             r.DueOn, r.Status, r.Resolution, r.Status is ActionStatus.Open or ActionStatus.InProgress && r.DueOn < today)).ToList();
     }
 

@@ -56,7 +56,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
 
     public Task<IActionResult> OnPostEditAsync(Guid id, CancellationToken ct) => WorkAsync(id, "edit", async by =>
     {
-        var visibility = OpinionForms.Enum<OpinionVisibility>(EditInput.Visibility);
+        var visibility = EngagementForms.Enum<OpinionVisibility>(EditInput.Visibility);
         Require(visibility is not null, "Engagement.Error.Visibility");
         await desk.EditAsync(id, EditInput.Speaker, EditInput.Text, EngagementLabels.ParseCategories(EditInput.Categories), visibility!.Value, by, ct);
         return ("Eo.Detail.Edited", id);
@@ -72,7 +72,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
     public Task<IActionResult> OnPostMergeAsync(Guid id, CancellationToken ct) => WorkAsync(id, "merge", async by =>
     {
         var pasted = MergeIntoPasted?.Trim().TrimEnd('/');
-        var target = !string.IsNullOrWhiteSpace(pasted) ? OpinionForms.Id(pasted[(pasted.LastIndexOf('/') + 1)..]) : OpinionForms.Id(MergeInto);
+        var target = !string.IsNullOrWhiteSpace(pasted) ? EngagementForms.Id(pasted[(pasted.LastIndexOf('/') + 1)..]) : EngagementForms.Id(MergeInto);
         Require(target is not null, "Eo.Error.MergeTarget");
         await desk.MergeAsync(id, target!.Value, by, ct);
         return ("Eo.Detail.Merged", target.Value);
@@ -80,7 +80,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
 
     public Task<IActionResult> OnPostAddActionAsync(Guid id, CancellationToken ct) => WorkAsync(id, "add-action", async by =>
     {
-        var due = OpinionForms.Date(NewAction.DueOn);
+        var due = EngagementForms.Date(NewAction.DueOn);
         Require(due is not null, "Eo.Error.Date");
         var owner = await OwnerAsync(NewAction.OwnerUserId, ct);
         await desk.AddActionAsync(id, NewAction.Title, NewAction.Department, owner, due!.Value, by, ct);
@@ -90,7 +90,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
     public Task<IActionResult> OnPostMoveAsync(Guid id, CancellationToken ct) => WorkAsync(id, "move", async by =>
     {
         var action = OwnAction(Step.ActionId);
-        var to = OpinionForms.Enum<ActionStatus>(Step.Status);
+        var to = EngagementForms.Enum<ActionStatus>(Step.Status);
         Require(to is not null, "Engagement.Error.Status");
         await desk.MoveActionAsync(action, to!.Value, Step.Note, by, ct);
         return ("Eo.Detail.ActionMoved", id);
@@ -99,7 +99,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
     public Task<IActionResult> OnPostRescheduleAsync(Guid id, CancellationToken ct) => WorkAsync(id, "reschedule", async by =>
     {
         var action = OwnAction(Step.ActionId);
-        var due = OpinionForms.Date(Step.DueOn);
+        var due = EngagementForms.Date(Step.DueOn);
         Require(due is not null, "Eo.Error.Date");
         await desk.RescheduleActionAsync(action, due!.Value, Step.Note, by, ct);
         return ("Eo.Detail.ActionRescheduled", id);
@@ -158,7 +158,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
     /// <summary>An action item of this opinion (a form may only touch those the page shows).</summary>
     private Guid OwnAction(string? value)
     {
-        var id = OpinionForms.Id(value);
+        var id = EngagementForms.Id(value);
         Require(id is { } actionId && ActionsEditable && Actions.Any(a => a.Id == actionId), "Engagement.Error.NoSuchAction");
         return id!.Value;
     }
@@ -171,8 +171,8 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
             return null;
         }
 
-        var id = OpinionForms.Id(value);
-        Require(id is not null && await OpinionForms.IsOwnerCandidateAsync(db, id.Value, ct), "Eo.Error.Owner");
+        var id = EngagementForms.Id(value);
+        Require(id is not null && await EngagementForms.IsStaffAsync(db, id.Value, ct), "Eo.Error.Owner");
         return id;
     }
 
@@ -210,11 +210,11 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
             (m.SourceOrganizationId is { } org && own.Contains(org))).ToList();
         IReadOnlyList<ActionItem> ownActions = opinion.IsMerged ? [] : Actions;
         Timeline = await OpinionTimeline.ForAsync(db, opinion, MergedIn, ownActions, ct);
-        Names = await OpinionForms.NamesAsync(db, Timeline.Select(e => e.By).Concat(Actions.Where(a => a.OwnerUserId != null).Select(a => a.OwnerUserId!.Value)), ct);
+        Names = await EngagementForms.NamesAsync(db, Timeline.Select(e => e.By).Concat(Actions.Where(a => a.OwnerUserId != null).Select(a => a.OwnerUserId!.Value)), ct);
 
         if (CanManage)
         {
-            Owners = await OpinionForms.OwnersAsync(db, ct);
+            Owners = await EngagementForms.StaffAsync(db, ct);
             if (!opinion.IsMerged)
             {
                 var english = Platform.Localization.HubCulture.IsEnglish;
@@ -223,7 +223,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
                         .OrderByDescending(o => o.CreatedAt).Take(100)
                         .Select(o => new { o.Id, o.SaidOn, o.Text, OrgKo = o.SourceOrganization!.NameKo, OrgEn = o.SourceOrganization!.NameEn })
                         .ToListAsync(ct))
-                    .Select(o => (o.Id, $"{OpinionForms.Iso(o.SaidOn)} · {(english ? o.OrgEn : o.OrgKo) ?? "—"} · {OpinionForms.Excerpt(o.Text, 50)}"))
+                    .Select(o => (o.Id, $"{EngagementForms.Iso(o.SaidOn)} · {(english ? o.OrgEn : o.OrgKo) ?? "—"} · {EngagementForms.Excerpt(o.Text, 50)}"))
                     .ToList();
             }
 

@@ -50,7 +50,7 @@ public sealed class OpinionNewModel(HubDb db, OpinionDesk desk, EngagementAccess
         }
 
         var category = EngagementLabels.ParseCategories(Input.Categories);
-        var visibility = OpinionForms.Enum<OpinionVisibility>(Input.Visibility);
+        var visibility = EngagementForms.Enum<OpinionVisibility>(Input.Visibility);
         if (visibility is null)
         {
             return Problem("Engagement.Error.Visibility");
@@ -61,28 +61,28 @@ public sealed class OpinionNewModel(HubDb db, OpinionDesk desk, EngagementAccess
             FieldOpinion opinion;
             if (IsOperator)
             {
-                var source = OpinionForms.Enum<OpinionSource>(Input.Source);
+                var source = EngagementForms.Enum<OpinionSource>(Input.Source);
                 if (source is null)
                 {
                     return Problem("Engagement.Error.Source");
                 }
 
                 DateOnly? saidOn = null;
-                if (!string.IsNullOrWhiteSpace(Input.SaidOn) && (saidOn = OpinionForms.Date(Input.SaidOn)) is null)
+                if (!string.IsNullOrWhiteSpace(Input.SaidOn) && (saidOn = EngagementForms.Date(Input.SaidOn)) is null)
                 {
                     return Problem("Eo.Error.Date");
                 }
 
                 // Only the fields that belong to the chosen source count (the others may hold an earlier choice).
-                var visitId = source is OpinionSource.Visit or OpinionSource.Meeting ? OpinionForms.Id(Input.VisitId) : null;
-                var organizationId = source == OpinionSource.Tenant || !string.IsNullOrWhiteSpace(Input.OrganizationId) ? OpinionForms.Id(Input.OrganizationId) : null;
+                var visitId = source is OpinionSource.Visit or OpinionSource.Meeting ? EngagementForms.Id(Input.VisitId) : null;
+                var organizationId = source == OpinionSource.Tenant || !string.IsNullOrWhiteSpace(Input.OrganizationId) ? EngagementForms.Id(Input.OrganizationId) : null;
                 opinion = await desk.RecordAsync(source.Value, visitId, organizationId, Input.Speaker, Input.Text, category, visibility.Value, saidOn, User.UserId()!.Value, ct);
             }
             else
             {
                 Guid? organizationId = OwnOrganizations.Count == 1 && string.IsNullOrWhiteSpace(Input.OrganizationId)
                     ? OwnOrganizations[0].Id
-                    : OpinionForms.Id(Input.OrganizationId);
+                    : EngagementForms.Id(Input.OrganizationId);
                 if (organizationId is not { } own || OwnOrganizations.All(o => o.Id != own))
                 {
                     return Problem("Engagement.Error.NotMember");
@@ -126,7 +126,7 @@ public sealed class OpinionNewModel(HubDb db, OpinionDesk desk, EngagementAccess
             AllOrganizations = names;
             Visits = (await db.Visits.AsNoTracking().Where(v => v.Status != VisitStatus.Cancelled).OrderByDescending(v => v.Date).Take(200)
                     .Select(v => new { v.Id, v.Date, v.Title }).ToListAsync(ct))
-                .Select(v => (v.Id, $"{OpinionForms.Iso(v.Date)} {v.Title}")).ToList();
+                .Select(v => (v.Id, $"{EngagementForms.Iso(v.Date)} {v.Title}")).ToList();
         }
         else
         {

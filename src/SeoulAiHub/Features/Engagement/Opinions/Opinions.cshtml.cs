@@ -27,7 +27,7 @@ public sealed class OpinionsModel(HubDb db, EngagementAccess access) : PageModel
 
     public IReadOnlyList<OpinionRow> Rows { get; private set; } = [];
     public int Total { get; private set; }
-    public int Pages => Math.Max(1, (Total + OpinionForms.PageSize - 1) / OpinionForms.PageSize);
+    public int Pages => Math.Max(1, (Total + EngagementForms.PageSize - 1) / EngagementForms.PageSize);
     public bool CanSubmit { get; private set; }
     public bool SeesAll { get; private set; }
     public IReadOnlyList<(Guid Id, string Title, DateOnly Date)> Visits { get; private set; } = [];
@@ -40,33 +40,33 @@ public sealed class OpinionsModel(HubDb db, EngagementAccess access) : PageModel
         CanSubmit = EngagementAccess.Manages(User) || own.Count > 0;
         var query = await access.VisibleAsync(db.FieldOpinions.AsNoTracking(), User, ct);
 
-        if (!Merged && OpinionForms.Enum<OpinionStatus>(Status) != OpinionStatus.Merged)
+        if (!Merged && EngagementForms.Enum<OpinionStatus>(Status) != OpinionStatus.Merged)
         {
             query = query.Where(o => o.Status != OpinionStatus.Merged);
         }
 
-        if (OpinionForms.Enum<OpinionCategory>(Category) is { } category && FieldOpinion.Categories.Contains(category))
+        if (EngagementForms.Enum<OpinionCategory>(Category) is { } category && FieldOpinion.Categories.Contains(category))
         {
             query = query.Where(o => (o.Category & category) != 0);
         }
 
-        if (OpinionForms.Enum<OpinionStatus>(Status) is { } status)
+        if (EngagementForms.Enum<OpinionStatus>(Status) is { } status)
         {
             query = query.Where(o => o.Status == status);
         }
 
-        if (OpinionForms.Enum<OpinionSource>(Source) is { } source)
+        if (EngagementForms.Enum<OpinionSource>(Source) is { } source)
         {
             query = query.Where(o => o.Source == source);
         }
 
         // Visits are the office's business: only those who see all filter by them (members would learn nothing but ids).
-        if (SeesAll && OpinionForms.Id(Visit) is { } visitId)
+        if (SeesAll && EngagementForms.Id(Visit) is { } visitId)
         {
             query = query.Where(o => o.VisitId == visitId);
         }
 
-        if (OpinionForms.Id(Organization) is { } organizationId)
+        if (EngagementForms.Id(Organization) is { } organizationId)
         {
             query = query.Where(o => o.SourceOrganizationId == organizationId);
         }
@@ -77,7 +77,7 @@ public sealed class OpinionsModel(HubDb db, EngagementAccess access) : PageModel
             query = query.Where(o => o.Text.Contains(q) || (o.Speaker != null && o.Speaker.Contains(q)));
         }
 
-        query = OpinionForms.Enum<FollowUpStage>(Stage) switch
+        query = EngagementForms.Enum<FollowUpStage>(Stage) switch
         {
             FollowUpStage.Waiting => query.Where(o => o.Status != OpinionStatus.Merged && o.Answer == null && !db.ActionItems.Any(a => a.OpinionId == o.Id)),
             FollowUpStage.Answered => query.Where(o => o.Status != OpinionStatus.Merged && o.Answer != null && !db.ActionItems.Any(a => a.OpinionId == o.Id)),
@@ -91,7 +91,7 @@ public sealed class OpinionsModel(HubDb db, EngagementAccess access) : PageModel
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         var rows = await query
             .OrderByDescending(o => o.SaidOn).ThenByDescending(o => o.CreatedAt)
-            .Skip((PageNumber - 1) * OpinionForms.PageSize).Take(OpinionForms.PageSize)
+            .Skip((PageNumber - 1) * EngagementForms.PageSize).Take(EngagementForms.PageSize)
             .Select(o => new
             {
                 o.Id, o.SaidOn, o.Source, o.SourceOrganizationId, OrgKo = o.SourceOrganization!.NameKo, OrgEn = o.SourceOrganization!.NameEn,
@@ -100,7 +100,7 @@ public sealed class OpinionsModel(HubDb db, EngagementAccess access) : PageModel
                 Unfinished = db.ActionItems.Count(a => a.OpinionId == o.Id && (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress)),
             })
             .ToListAsync(ct);
-        Rows = rows.Select(r => new OpinionRow(r.Id, r.SaidOn, r.Source, r.OrgKo, r.OrgEn, OpinionForms.Excerpt(r.Text), r.Category, r.Visibility,
+        Rows = rows.Select(r => new OpinionRow(r.Id, r.SaidOn, r.Source, r.OrgKo, r.OrgEn, EngagementForms.Excerpt(r.Text), r.Category, r.Visibility,
             r.Status, StageOf(r.Status, r.HasAnswer, r.Actions, r.Unfinished), r.Actions)).ToList();
 
         if (SeesAll)

@@ -55,7 +55,7 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To, IReadOnlyList<(str
             return fallback;
         }
 
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (EngagementForms.Date(text) is { } date)
         {
             return date;
         }

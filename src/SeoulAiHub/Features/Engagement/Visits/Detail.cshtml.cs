@@ -37,15 +37,13 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
 
     /// <summary>Organizations a stop may visit: those with a tenancy (admitted or resident) and any already on the itinerary.</summary>
     public IReadOnlyList<OrganizationOption> Organizations { get; private set; } = [];
-    public IReadOnlyList<StaffOption> Staff { get; private set; } = [];
+    public IReadOnlyList<Person> Staff { get; private set; } = [];
     public IReadOnlyList<OpinionLine> Opinions { get; private set; } = [];
 
     public sealed record OrganizationOption(Guid Id, string NameKo, string NameEn, bool OnItinerary)
     {
         public string Name(bool english) => english ? NameEn : NameKo;
     }
-
-    public sealed record StaffOption(Guid Id, string DisplayName, string Email);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -78,14 +76,14 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
 
     public Task<IActionResult> OnPostAddMemberAsync(Guid id, CancellationToken ct) => ChangeAsync(id, visit =>
     {
-        var person = FormValues.Id(Member.UserId) is { } userId ? Staff.FirstOrDefault(s => s.Id == userId) : null;
+        var person = EngagementForms.Id(Member.UserId) is { } userId ? Staff.FirstOrDefault(s => s.Id == userId) : null;
         if (person is null)
         {
             ModelState.AddModelError(string.Empty, t["Ev.Error.Person"]);
             return false;
         }
 
-        visit.AddMember(person.Id, person.DisplayName, Member.Title, Member.Affiliation, clock.GetUtcNow());
+        visit.AddMember(person.Id, person.Name, Member.Title, Member.Affiliation, clock.GetUtcNow());
         return true;
     }, "Ev.Done.ParticipantAdded", ct);
 
@@ -98,14 +96,14 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
     public Task<IActionResult> OnPostRemoveParticipantAsync(Guid id, string? participantId, CancellationToken ct) => ChangeAsync(id, visit =>
     {
         // The domain looks in this visit's own participants: an id from another visit is "no such participant".
-        visit.RemoveParticipant(FormValues.Id(participantId) ?? Guid.Empty, clock.GetUtcNow());
+        visit.RemoveParticipant(EngagementForms.Id(participantId) ?? Guid.Empty, clock.GetUtcNow());
         return true;
     }, "Ev.Done.ParticipantRemoved", ct);
 
     public Task<IActionResult> OnPostAddStopAsync(Guid id, CancellationToken ct) => ChangeAsync(id, visit =>
     {
-        var starts = FormValues.Time(Stop.StartsAt);
-        var ends = FormValues.Time(Stop.EndsAt);
+        var starts = EngagementForms.Time(Stop.StartsAt);
+        var ends = EngagementForms.Time(Stop.EndsAt);
         if (starts is null || ends is null)
         {
             ModelState.AddModelError(string.Empty, t["Ev.Error.StopTime"]);
@@ -114,7 +112,7 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
         Guid? organization = null;
         if (!string.IsNullOrWhiteSpace(Stop.OrganizationId))
         {
-            organization = FormValues.Id(Stop.OrganizationId) is { } o && Organizations.Any(x => x.Id == o) ? o : null;
+            organization = EngagementForms.Id(Stop.OrganizationId) is { } o && Organizations.Any(x => x.Id == o) ? o : null;
             if (organization is null)
             {
                 ModelState.AddModelError(string.Empty, t["Ev.Error.Organization"]);
@@ -124,7 +122,7 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
         Guid? site = null;
         if (!string.IsNullOrWhiteSpace(Stop.SiteId))
         {
-            site = FormValues.Id(Stop.SiteId) is { } s && SitesById.ContainsKey(s) ? s : null;
+            site = EngagementForms.Id(Stop.SiteId) is { } s && SitesById.ContainsKey(s) ? s : null;
             if (site is null)
             {
                 ModelState.AddModelError(string.Empty, t["Ev.Error.Site"]);
@@ -142,7 +140,7 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
 
     public Task<IActionResult> OnPostRemoveStopAsync(Guid id, string? stopId, CancellationToken ct) => ChangeAsync(id, visit =>
     {
-        visit.RemoveStop(FormValues.Id(stopId) ?? Guid.Empty, clock.GetUtcNow());
+        visit.RemoveStop(EngagementForms.Id(stopId) ?? Guid.Empty, clock.GetUtcNow());
         return true;
     }, "Ev.Done.StopRemoved", ct);
 
@@ -162,7 +160,7 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
         Guid? organization = null;
         if (!string.IsNullOrWhiteSpace(Opinion.OrganizationId))
         {
-            organization = FormValues.Id(Opinion.OrganizationId);
+            organization = EngagementForms.Id(Opinion.OrganizationId);
             if (organization is null)
             {
                 ModelState.AddModelError(string.Empty, t["Ev.Error.Organization"]);
@@ -264,9 +262,7 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
 
         if (CanManage)
         {
-            var roles = await db.Roles.Where(r => r.Name == HubRoles.Operator || r.Name == HubRoles.Overseer).Select(r => r.Id).ToListAsync(ct);
-            Staff = await db.Users.AsNoTracking().Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roles.Contains(ur.RoleId)))
-                .OrderBy(u => u.DisplayName).Select(u => new StaffOption(u.Id, u.DisplayName, u.Email ?? "")).ToListAsync(ct);
+            Staff = await EngagementForms.StaffAsync(db, ct);
         }
 
         Opinions = (await followUps.ForVisitAsync(id, publicOnly: false, ct)).Opinions;

@@ -57,12 +57,3 @@ public sealed class VisitForm
         return ok ? (kind, date, site) : null;
     }
 }
-
-/// <summary>Reads the optional ids and times the visit page's forms post.</summary>
-internal static class FormValues
-{
-    public static TimeOnly? Time(string? text) =>
-        TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "HH:mm:ss", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
-
-    public static Guid? Id(string? text) => Guid.TryParse(text, out var id) ? id : null;
-}

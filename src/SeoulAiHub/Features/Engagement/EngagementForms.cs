@@ -3,16 +3,19 @@ using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
 
-namespace SeoulAiHub.Features.Engagement.Opinions;
+namespace SeoulAiHub.Features.Engagement;
 
-/// <summary>What the opinion and action pages read from forms and query strings: parsed defensively, because a
+/// <summary>What the engagement pages read from forms and query strings: parsed defensively, because a
 /// hand-made request must end in a message or an ignored filter, never in a 500.</summary>
-public static class OpinionForms
+public static class EngagementForms
 {
     public const int PageSize = 50;
 
     public static DateOnly? Date(string? value) =>
         DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    public static TimeOnly? Time(string? value) =>
+        TimeOnly.TryParseExact(value?.Trim(), ["HH:mm", "HH:mm:ss", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 
     public static Guid? Id(string? value) => Guid.TryParse(value?.Trim(), out var id) && id != Guid.Empty ? id : null;
 
@@ -23,8 +26,8 @@ public static class OpinionForms
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>"A person who owns an action item" is someone in the office: operators and overseers.</summary>
-    public static async Task<List<Person>> OwnersAsync(HubDb db, CancellationToken ct) =>
+    /// <summary>Staff — operators and overseers: who may own an action item or take part in a visit as a person in the system.</summary>
+    public static async Task<List<Person>> StaffAsync(HubDb db, CancellationToken ct) =>
         await db.Users.AsNoTracking()
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id &&
                 db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == HubRoles.Operator || r.Name == HubRoles.Overseer))))
@@ -32,7 +35,7 @@ public static class OpinionForms
             .Select(u => new Person(u.Id, u.DisplayName, u.Email ?? ""))
             .ToListAsync(ct);
 
-    public static async Task<bool> IsOwnerCandidateAsync(HubDb db, Guid userId, CancellationToken ct) =>
+    public static async Task<bool> IsStaffAsync(HubDb db, Guid userId, CancellationToken ct) =>
         await (from ur in db.UserRoles
                join r in db.Roles on ur.RoleId equals r.Id
                where ur.UserId == userId && (r.Name == HubRoles.Operator || r.Name == HubRoles.Overseer)
@@ -54,6 +57,3 @@ public static class OpinionForms
 }
 
 public sealed record Person(Guid Id, string Name, string Email);
-
-/// <summary>The model of _CategoryChoices: the field name, an id prefix unique on the page, the names ticked.</summary>
-public sealed record CategoryChoices(string Name, string IdPrefix, IReadOnlyCollection<string> Ticked);
