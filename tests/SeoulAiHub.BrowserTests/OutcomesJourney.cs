@@ -129,7 +129,7 @@ public sealed class OutcomesJourney(BrowserFixture browser)
         browser.Host.QueryAsync(db => db.KpiTasks.Where(t => t.Id == taskId).Select(t => t.Status).SingleAsync());
 
     /// <summary>Renders each page of the PDF to PNG with pdftoppm (poppler-utils, installed by test.sh); returns the page count.</summary>
-    private static async Task<int> PdfToPngAsync(string pdf, string prefix)
+    internal static async Task<int> PdfToPngAsync(string pdf, string prefix)
     {
         var directory = Path.GetDirectoryName(prefix)!;
         foreach (var old in Directory.GetFiles(directory, Path.GetFileName(prefix) + "-*.png"))
