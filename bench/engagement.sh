@@ -15,7 +15,8 @@ export Hub__RequireOperatorTwoFactor=false
 hub_serve
 hub_sign_in_operator
 base="http://127.0.0.1:$HUB_PORT"
-visit=$(curl -fs -H "Cookie: $HUB_COOKIE" "$base/engagement/visits?year=2025" | grep -oE '/engagement/visits/[0-9a-f-]{36}' | head -1)
+# grep -m1, not head: under pipefail a reader that stops early kills the writer with SIGPIPE and the script with it.
+visit=$(curl -fs -H "Cookie: $HUB_COOKIE" "$base/engagement/visits?year=2025" | grep -m1 -oE '/engagement/visits/[0-9a-f-]{36}')
 from=$(TZ=Asia/Seoul date -d '-12 months' +%F); to=$(TZ=Asia/Seoul date +%F)
 pages=("/oversight" "/engagement/opinions" "/engagement/report?from=$from&to=$to" "/you-said-we-did" "$visit/briefing")
 for page in "${pages[@]}"; do
