@@ -24,7 +24,11 @@ public sealed record ProgramBrief(string ProgramKo, string ProgramEn, string Cal
 
 /// <summary>What the briefing says about one visited organization.</summary>
 public sealed record OrganizationBrief(Organization Organization, TenancyBrief? Tenancy, IReadOnlyList<KpiTrend> Kpis,
-    IReadOnlyList<ProgramBrief> Programs, IReadOnlyList<OpinionLine> OpenOpinions);
+    IReadOnlyList<ProgramBrief> Programs, IReadOnlyList<OpinionLine> OpenOpinions, int OpenTotal)
+{
+    /// <summary>Open opinions not listed (the pack lists the newest <see cref="FollowUpReports.BriefingOpinionsPerOrganization"/>).</summary>
+    public int OpenNotListed => OpenTotal - OpenOpinions.Count;
+}
 
 public sealed record StopBrief(VisitStop Stop, string? SiteKo, string? SiteEn, OrganizationBrief? Organization, IReadOnlyList<ItineraryConflict> Conflicts);
 
@@ -34,7 +38,7 @@ public sealed record BriefingPack(Visit Visit, string? SiteKo, string? SiteEn, I
 /// <summary>
 /// Builds a visit's briefing pack: per stop the organization's profile, tenancy and rooms, latest KPIs with their trend
 /// over the last four reported quarters, the programs it takes part in (selected or beyond), and its opinions whose
-/// follow-up is not completed. A handful of queries per pack, each for all stops at once.
+/// follow-up is not completed (the newest few, and how many more). A handful of queries per pack, each for all stops at once.
 /// </summary>
 public sealed class BriefingPacks(HubDb db, VisitPlanner planner, FollowUpReports followUps)
 {
@@ -67,14 +71,16 @@ public sealed class BriefingPacks(HubDb db, VisitPlanner planner, FollowUpReport
                 .Select(a => new { a.OrganizationId, Line = new ProgramBrief(a.Call.Program.NameKo, a.Call.Program.NameEn, a.Call.TitleKo, a.Call.TitleEn, a.Status, a.AwardKrw) })
                 .ToListAsync(ct))
             .ToLookup(p => p.OrganizationId, p => p.Line);
-        var open = (await followUps.OpenForOrganizationsAsync(organizationIds, ct)).Opinions.ToLookup(o => o.OrganizationId);
+        var (openReport, openCounts) = await followUps.OpenForOrganizationsAsync(organizationIds, ct);
+        var open = openReport.Opinions.ToLookup(o => o.OrganizationId);
         var siteIds = visit.Stops.Select(s => s.SiteId).Append(visit.SiteId).OfType<Guid>().Distinct().ToList();
         var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
 
         var stops = visit.StopsInOrder().Select(stop =>
         {
             OrganizationBrief? brief = stop.OrganizationId is { } id && organizations.TryGetValue(id, out var organization)
-                ? new OrganizationBrief(organization, tenancies.GetValueOrDefault(id), kpis[id].ToList(), programs[id].ToList(), open[id].ToList())
+                ? new OrganizationBrief(organization, tenancies.GetValueOrDefault(id), kpis[id].ToList(), programs[id].ToList(), open[id].ToList(),
+                    openCounts.GetValueOrDefault(id))
                 : null;
             var site = stop.SiteId is { } s ? sites.GetValueOrDefault(s) : null;
             return new StopBrief(stop, site?.NameKo, site?.NameEn, brief, conflicts.Of(stop.Id).ToList());

@@ -34,18 +34,21 @@ public sealed class FollowUpStageTests
     [Fact]
     public void A_report_counts_stages_action_statuses_and_overdue_items()
     {
-        var report = new FollowUpReport(
+        OpinionLine[] lines =
         [
             Line(null),
             Line("답변"),
             Line(null, Item(ActionStatus.Open, overdue: true), Item(ActionStatus.Done)),
             Line(null, Item(ActionStatus.InProgress, overdue: true)),
             Line("답변", Item(ActionStatus.Declined)),
-        ]);
+        ];
+        var summary = FollowUpSummary.Of([.. lines.Select(l => (l.Category, l.Stage))], [.. lines.SelectMany(l => l.Actions).Select(a => (a.Status, a.Overdue))]);
+        var report = new FollowUpReport(lines, summary, 1, 1, 1);
 
         Assert.Equal([1, 1, 2, 1], Enum.GetValues<FollowUpStage>().Select(report.Count));
         Assert.Equal([1, 1, 1, 1], Enum.GetValues<ActionStatus>().Select(report.ActionCount));
         Assert.Equal(2, report.Overdue);
+        Assert.Equal([(OpinionCategory.Other, 5, 1)], summary.ByCategory);
     }
 
     [Fact]

@@ -124,4 +124,27 @@ public sealed class BriefingPackTests
         Assert.Equal("양재 AI 특화지구 창업센터", pack.Stops[1].SiteKo);
         Assert.Empty(pack.Stops[0].Conflicts);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_stop_lists_the_newest_open_opinions_of_its_organization_and_counts_the_rest(string provider)
+    {
+        var host = await TestHosts.GetAsync(provider);
+        var op = await host.CreateAsync(HubRoles.Operator);
+        var organization = await host.CreateOrganizationAsync();
+        var extra = 3;
+        var said = new List<Guid>();
+        for (var i = 0; i < FollowUpReports.BriefingOpinionsPerOrganization + extra; i++)
+        {
+            said.Add((await host.RecordAsync(organization.Id, $"열린 의견 {i}", OpinionVisibility.Internal, op.Id, saidOn: host.Today().AddDays(-40 + i))).Id);
+        }
+
+        var visit = await host.PlanVisitAsync(host.Today().AddDays(5), op.Id,
+            v => v.AddStop(new(10, 0), new(10, 30), "회의실", null, organization.Id, null, null, DateTimeOffset.UtcNow));
+        var brief = (await host.WithAsync<BriefingPacks, BriefingPack?>(b => b.ForVisitAsync(visit.Id)))!.Stops[0].Organization!;
+
+        Assert.Equal(FollowUpReports.BriefingOpinionsPerOrganization + extra, brief.OpenTotal);
+        Assert.Equal(extra, brief.OpenNotListed);
+        Assert.Equal(said.Skip(extra).Order(), brief.OpenOpinions.Select(o => o.Id).Order());
+    }
 }
