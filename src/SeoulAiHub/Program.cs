@@ -1,6 +1,7 @@
 using SeoulAiHub.Features.Account;
 using SeoulAiHub.Features.Admin;
 using SeoulAiHub.Features.Engagement;
+using SeoulAiHub.Features.Facilities;
 using SeoulAiHub.Features.Home;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Features.Outcomes;
@@ -24,6 +25,7 @@ builder.Services.AddSpacesModule();
 builder.Services.AddProgramsModule();
 builder.Services.AddOutcomesModule();
 builder.Services.AddEngagementModule();
+builder.Services.AddFacilitiesModule();
 builder.Services.AddAdminModule();
 
 var app = builder.Build();
