@@ -11,6 +11,10 @@ public static class FacilitiesModule
         services.AddScoped<HolidayCalendar>();
         services.AddScoped<BookingDesk>();
         services.AddScoped<AvailabilitySearch>();
+        services.AddScoped<BookingBoard>();
+        services.AddScoped<FacilityCatalog>();
+        services.AddScoped<FacilityFeeds>();
+        services.AddScoped<UtilizationReports>();
         services.AddScoped<Platform.Seeding.DemoFacilities>();
         services.AddScoped<Platform.Seeding.SyntheticFacilities>();
         services.AddSingleton<FacilityKeeper>();
