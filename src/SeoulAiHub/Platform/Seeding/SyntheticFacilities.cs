@@ -56,7 +56,8 @@ public sealed class SyntheticFacilities(HubDb db, TimeProvider clock, AuditLog a
             var perDay = Math.Max(1, resources * 5 / 2);
             var days = Math.Max(2, bookings * 7 / 5 / perDay + 2);
             var pending = 0;
-            for (var d = -days / 2; d < days - days / 2 && made < bookings; d++)
+            // Days either side of today; if the random day plans fall short, the loop runs on into later days.
+            for (var d = -days / 2; made < bookings && d < 3 * 365; d++)
             {
                 var date = today.AddDays(d);
                 if (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
