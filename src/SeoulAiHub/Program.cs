@@ -1,6 +1,7 @@
 using SeoulAiHub.Features.Account;
 using SeoulAiHub.Features.Admin;
 using SeoulAiHub.Features.Engagement;
+using SeoulAiHub.Features.Facilities;
 using SeoulAiHub.Features.Home;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Features.Outcomes;
@@ -24,6 +25,7 @@ builder.Services.AddSpacesModule();
 builder.Services.AddProgramsModule();
 builder.Services.AddOutcomesModule();
 builder.Services.AddEngagementModule();
+builder.Services.AddFacilitiesModule();
 builder.Services.AddAdminModule();
 
 var app = builder.Build();
@@ -40,6 +42,7 @@ app.MapAccountEndpoints();
 app.MapOrganizationsEndpoints();
 app.MapProgramsEndpoints();
 app.MapOutcomesEndpoints();
+app.MapFacilitiesEndpoints();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

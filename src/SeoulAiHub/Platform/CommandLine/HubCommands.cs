@@ -10,6 +10,7 @@ namespace SeoulAiHub.Platform.CommandLine;
 /// <summary>
 /// Verbs on the same program: <c>migrate</c>, <c>seed demo</c>, <c>seed synthetic --organizations N</c>,
 /// <c>seed review --applications N --reviewers R</c>, <c>seed engagement --opinions N</c>,
+/// <c>seed facilities --resources N --bookings M</c>,
 /// <c>create-user --email E --role R [--organization O] [--name N]</c>. Anything else that does not start with
 /// a dash is an error: usage is printed and the exit code is 2.
 /// </summary>
@@ -28,6 +29,8 @@ public static class HubCommands
                                                                     합성 성과 이력 (전체 기관 × 11개 지표 × Q분기) / KPI history for load tests
           dotnet run --project src/SeoulAiHub -- seed engagement --opinions N
                                                                     합성 현장 의견·방문·조치 과제 / opinions, visits, actions for load tests
+          dotnet run --project src/SeoulAiHub -- seed facilities --resources N --bookings M
+                                                                    합성 시설·예약 / facilities and bookings for load tests
           dotnet run --project src/SeoulAiHub -- create-user --email E --role R [--organization O] [--name N]
                                                                     사용자 생성 / create a user (password printed once)
         roles: Operator, TenantMember, Reviewer, DemandOrganizationMember, Overseer, Learner
@@ -73,6 +76,7 @@ public static class HubCommands
             ["seed", "review", ..] => (sp, o) => SeedReview(sp, o, options),
             ["seed", "outcomes", ..] => (sp, o) => SeedOutcomes(sp, o, options),
             ["seed", "engagement", ..] => (sp, o) => SeedEngagement(sp, o, options),
+            ["seed", "facilities", ..] => (sp, o) => SeedFacilities(sp, o, options),
             ["create-user", ..] => (sp, o) => CreateUser(sp, o, options),
             _ => null,
         };
@@ -183,6 +187,21 @@ public static class HubCommands
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         var created = await services.GetRequiredService<SyntheticEngagement>().SeedAsync(opinions);
         await output.WriteLineAsync($"합성 현장소통: 의견 {created.Opinions:N0}건, 방문 {created.Visits:N0}회, 조치 과제 {created.Actions:N0}건. / Synthetic engagement: {created.Opinions:N0} opinions, {created.Visits:N0} visits, {created.Actions:N0} action items.");
+        return 0;
+    }
+
+    private static async Task<int> SeedFacilities(IServiceProvider services, TextWriter output, Dictionary<string, string> options)
+    {
+        if (options.Keys.Except(["resources", "bookings"], StringComparer.OrdinalIgnoreCase).Any() ||
+            !int.TryParse(options.GetValueOrDefault("resources"), out var resources) || resources is < 1 or > 2000 ||
+            !int.TryParse(options.GetValueOrDefault("bookings"), out var bookings) || bookings is < 0 or > 2_000_000)
+        {
+            throw new CommandException("seed facilities needs --resources N (1–2000) and --bookings M (0–2000000)");
+        }
+
+        await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        var created = await services.GetRequiredService<SyntheticFacilities>().SeedAsync(resources, bookings);
+        await output.WriteLineAsync($"합성 시설 {created.Facilities:N0}곳, 예약 {created.Bookings:N0}건 (점유 칸 {created.Claims:N0}). / Synthetic facilities: {created.Facilities:N0} facilities, {created.Bookings:N0} bookings, {created.Claims:N0} claimed cells.");
         return 0;
     }
 

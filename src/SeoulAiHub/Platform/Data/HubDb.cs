@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SeoulAiHub.Features.Engagement;
+using SeoulAiHub.Features.Facilities;
 using SeoulAiHub.Features.Notifications;
 using SeoulAiHub.Features.Outcomes;
 using SeoulAiHub.Features.Organizations;
@@ -56,6 +57,15 @@ public sealed class HubDb(DbContextOptions<HubDb> options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Facility> Facilities => Set<Facility>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<BookingEvent> BookingEvents => Set<BookingEvent>();
+    public DbSet<SlotClaim> SlotClaims => Set<SlotClaim>();
+    public DbSet<BookingSeries> BookingSeries => Set<BookingSeries>();
+    public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
+    public DbSet<PublicHoliday> PublicHolidays => Set<PublicHoliday>();
+    public DbSet<FacilityQuota> FacilityQuotas => Set<FacilityQuota>();
+    public DbSet<FacilityFeedToken> FacilityFeedTokens => Set<FacilityFeedToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
