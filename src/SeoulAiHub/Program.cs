@@ -1,5 +1,6 @@
 using SeoulAiHub.Features.Account;
 using SeoulAiHub.Features.Admin;
+using SeoulAiHub.Features.Compute;
 using SeoulAiHub.Features.Engagement;
 using SeoulAiHub.Features.Home;
 using SeoulAiHub.Features.Organizations;
@@ -24,6 +25,7 @@ builder.Services.AddSpacesModule();
 builder.Services.AddProgramsModule();
 builder.Services.AddOutcomesModule();
 builder.Services.AddEngagementModule();
+builder.Services.AddComputeModule();
 builder.Services.AddAdminModule();
 
 var app = builder.Build();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SeoulAiHub.Features.Compute;
 using SeoulAiHub.Features.Engagement;
 using SeoulAiHub.Features.Notifications;
 using SeoulAiHub.Features.Outcomes;
@@ -56,6 +57,13 @@ public sealed class HubDb(DbContextOptions<HubDb> options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<GpuModel> GpuModels => Set<GpuModel>();
+    public DbSet<GpuCluster> GpuClusters => Set<GpuCluster>();
+    public DbSet<GpuPartition> GpuPartitions => Set<GpuPartition>();
+    public DbSet<GpuAllocation> GpuAllocations => Set<GpuAllocation>();
+    public DbSet<AllocationEvent> AllocationEvents => Set<AllocationEvent>();
+    public DbSet<GpuJobUsage> GpuJobUsages => Set<GpuJobUsage>();
+    public DbSet<UsageImport> UsageImports => Set<UsageImport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,7 +13,7 @@ namespace SeoulAiHub.Platform.Seeding;
 /// The Seoul AI Hub of the article (서초구 태봉로): the institutions it names, a dozen invented startups across AI domains,
 /// a few demand organizations, and people with every role. Every person is invented and named so.
 /// </summary>
-public sealed class DemoHub(HubDb db, UserManager<HubUser> users, DemoPrograms programs, DemoOutcomes outcomes, DemoEngagement engagement, IOptions<HubOptions> options, TimeProvider clock)
+public sealed class DemoHub(HubDb db, UserManager<HubUser> users, DemoPrograms programs, DemoOutcomes outcomes, DemoEngagement engagement, DemoCompute compute, IOptions<HubOptions> options, TimeProvider clock)
 {
     public const string DemoDomain = "demo.seoulaihub.kr";
 
@@ -124,6 +124,7 @@ public sealed class DemoHub(HubDb db, UserManager<HubUser> users, DemoPrograms p
         await programs.SeedAsync(byName, people, ct);
         await outcomes.SeedAsync(people["ops"], ct);
         await engagement.SeedAsync(byName, people, ct);
+        await compute.SeedAsync(byName, people, ct);
         await console.WriteLineAsync($"""
 
             데모 허브를 적재했습니다: 기관 {Organizations.Length}곳, 데모 계정 {People.Length}개 (@{DemoDomain}).
