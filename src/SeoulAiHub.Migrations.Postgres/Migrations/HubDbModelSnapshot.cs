@@ -400,8 +400,6 @@ namespace SeoulAiHub.Migrations.Postgres.Migrations
 
                     b.HasIndex("ClusterId", "Month");
 
-                    b.HasIndex("ClusterId", "Account", "StartedAt");
-
                     b.ToTable("GpuJobUsages", (string)null);
                 });
 

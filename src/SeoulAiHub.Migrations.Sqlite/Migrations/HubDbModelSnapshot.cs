@@ -391,8 +391,6 @@ namespace SeoulAiHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ClusterId", "Month");
 
-                    b.HasIndex("ClusterId", "Account", "StartedAt");
-
                     b.ToTable("GpuJobUsages", (string)null);
                 });
 

@@ -5,6 +5,7 @@ public static class ComputeModule
 {
     public static IServiceCollection AddComputeModule(this IServiceCollection services)
     {
+        services.AddScoped<ComputeAccess>();
         services.AddScoped<ComputeCatalog>();
         services.AddScoped<AllocationService>();
         services.AddScoped<ComputeAlerts>();

@@ -92,10 +92,10 @@ internal sealed class GpuJobUsageConfiguration : IEntityTypeConfiguration<GpuJob
 
         // ImportId is deliberately not a foreign key: that would add a fourth index to a table written a million rows
         // at a time, for a question (which jobs came with which file) nobody asks; imports are never deleted.
-        // Indexes: usage per allocation (recompute, by month, by user, recent jobs); unmatched jobs per account
-        // (re-matching when an allocation starts); a cluster's usage per month (utilization).
+        // Indexes: usage per allocation (recompute, by month, by user, recent jobs) — also unmatched jobs (AllocationId
+        // IS NULL) in a period, for re-matching when an allocation starts; a cluster's usage per month (utilization).
+        // No index by account: every index costs a million random inserts per big import, and re-matching is rare.
         b.HasIndex(u => new { u.AllocationId, u.StartedAt });
-        b.HasIndex(u => new { u.ClusterId, u.Account, u.StartedAt });
         b.HasIndex(u => new { u.ClusterId, u.Month });
     }
 }

@@ -16,7 +16,7 @@ internal readonly record struct UsageRow(SacctJob Job, Guid? AllocationId, int M
 /// both have it), parameterized. The full-size command is prepared once and reused with new values. Statement size
 /// differs by provider: PostgreSQL takes 1,000 rows (13,000 positional <c>$n</c> parameters, under its 65,535) in one
 /// round trip; SQLite binds named parameters by a linear search per parameter (quadratic in their number: 1,000 rows
-/// took 0.7 s a statement), and has no round trip to save, so it takes 25 rows a statement.
+/// took 0.7 s a statement), and has no round trip to save, so it takes 10 rows a statement.
 /// Column names and value conversions (SQLite keeps DateTimeOffset as ticks, Guids as text) come from the EF model,
 /// so the SQL matches what EF writes. Returns the rows actually inserted: the rest were already there (duplicates).
 /// </summary>
@@ -48,7 +48,7 @@ internal sealed class UsageRowWriter : IAsyncDisposable
         this.clusterId = clusterId;
         this.importId = importId;
         positional = !db.Database.IsSqlite();
-        rowsPerStatement = positional ? 1000 : 25;
+        rowsPerStatement = positional ? 1000 : 10;
         var entity = db.Model.FindEntityType(typeof(GpuJobUsage))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();

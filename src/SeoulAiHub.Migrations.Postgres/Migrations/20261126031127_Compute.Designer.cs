@@ -12,7 +12,7 @@ using SeoulAiHub.Platform.Data;
 namespace SeoulAiHub.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(HubDb))]
-    [Migration("20261126021813_Compute")]
+    [Migration("20261126031127_Compute")]
     partial class Compute
     {
         /// <inheritdoc />
@@ -402,8 +402,6 @@ namespace SeoulAiHub.Migrations.Postgres.Migrations
                     b.HasIndex("AllocationId", "StartedAt");
 
                     b.HasIndex("ClusterId", "Month");
-
-                    b.HasIndex("ClusterId", "Account", "StartedAt");
 
                     b.ToTable("GpuJobUsages", (string)null);
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SeoulAiHub.Migrations.Sqlite.Migrations
+namespace SeoulAiHub.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Compute : Migration
@@ -15,11 +15,11 @@ namespace SeoulAiHub.Migrations.Sqlite.Migrations
                 name: "GpuClusters",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SlurmName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Site = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UtcOffsetMinutes = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SlurmName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Site = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UtcOffsetMinutes = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -30,9 +30,9 @@ namespace SeoulAiHub.Migrations.Sqlite.Migrations
                 name: "GpuModels",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    MemoryGb = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MemoryGb = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -43,24 +43,24 @@ namespace SeoulAiHub.Migrations.Sqlite.Migrations
                 name: "UsageImports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClusterId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ImportedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Lines = table.Column<int>(type: "INTEGER", nullable: false),
-                    Accepted = table.Column<int>(type: "INTEGER", nullable: false),
-                    Inserted = table.Column<int>(type: "INTEGER", nullable: false),
-                    Duplicates = table.Column<int>(type: "INTEGER", nullable: false),
-                    Ignored = table.Column<int>(type: "INTEGER", nullable: false),
-                    Steps = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
-                    Unmatched = table.Column<int>(type: "INTEGER", nullable: false),
-                    GpuSeconds = table.Column<long>(type: "INTEGER", nullable: false),
-                    RejectedLines = table.Column<string>(type: "TEXT", nullable: false),
-                    UnmatchedAccounts = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClusterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ImportedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Lines = table.Column<int>(type: "integer", nullable: false),
+                    Accepted = table.Column<int>(type: "integer", nullable: false),
+                    Inserted = table.Column<int>(type: "integer", nullable: false),
+                    Duplicates = table.Column<int>(type: "integer", nullable: false),
+                    Ignored = table.Column<int>(type: "integer", nullable: false),
+                    Steps = table.Column<int>(type: "integer", nullable: false),
+                    Rejected = table.Column<int>(type: "integer", nullable: false),
+                    Unmatched = table.Column<int>(type: "integer", nullable: false),
+                    GpuSeconds = table.Column<long>(type: "bigint", nullable: false),
+                    RejectedLines = table.Column<string>(type: "text", nullable: false),
+                    UnmatchedAccounts = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -77,12 +77,12 @@ namespace SeoulAiHub.Migrations.Sqlite.Migrations
                 name: "GpuPartitions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClusterId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ModelId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Nodes = table.Column<int>(type: "INTEGER", nullable: false),
-                    GpusPerNode = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClusterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ModelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Nodes = table.Column<int>(type: "integer", nullable: false),
+                    GpusPerNode = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -105,30 +105,30 @@ namespace SeoulAiHub.Migrations.Sqlite.Migrations
                 name: "GpuAllocations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClusterId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartitionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SlurmAccount = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    GpuHours = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndsBefore = table.Column<long>(type: "INTEGER", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Justification = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Terms = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    TermsAcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    TermsAcceptedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    UsedGpuSeconds = table.Column<long>(type: "INTEGER", nullable: false),
-                    Alert80SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Alert100SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RequestedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClusterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartitionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SlurmAccount = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    GpuHours = table.Column<int>(type: "integer", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsBefore = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Source = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    AgreementId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Justification = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Terms = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    TermsAcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TermsAcceptedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    UsedGpuSeconds = table.Column<long>(type: "bigint", nullable: false),
+                    Alert80SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Alert100SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -163,14 +163,14 @@ namespace SeoulAiHub.Migrations.Sqlite.Migrations
                 name: "AllocationEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AllocationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    By = table.Column<Guid>(type: "TEXT", nullable: true),
-                    From = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    To = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2100, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AllocationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<Guid>(type: "uuid", nullable: true),
+                    From = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    To = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Note = table.Column<string>(type: "character varying(2100)", maxLength: 2100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -187,19 +187,19 @@ namespace SeoulAiHub.Migrations.Sqlite.Migrations
                 name: "GpuJobUsages",
                 columns: table => new
                 {
-                    ClusterId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    JobId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Account = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    User = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Partition = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ElapsedSeconds = table.Column<long>(type: "INTEGER", nullable: false),
-                    Gpus = table.Column<int>(type: "INTEGER", nullable: false),
-                    GpuSeconds = table.Column<long>(type: "INTEGER", nullable: false),
-                    Month = table.Column<int>(type: "INTEGER", nullable: false),
-                    AllocationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ImportId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    ClusterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JobId = table.Column<long>(type: "bigint", nullable: false),
+                    Account = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    User = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Partition = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ElapsedSeconds = table.Column<long>(type: "bigint", nullable: false),
+                    Gpus = table.Column<int>(type: "integer", nullable: false),
+                    GpuSeconds = table.Column<long>(type: "bigint", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    AllocationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ImportId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -258,11 +258,6 @@ namespace SeoulAiHub.Migrations.Sqlite.Migrations
                 name: "IX_GpuJobUsages_AllocationId_StartedAt",
                 table: "GpuJobUsages",
                 columns: new[] { "AllocationId", "StartedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_GpuJobUsages_ClusterId_Account_StartedAt",
-                table: "GpuJobUsages",
-                columns: new[] { "ClusterId", "Account", "StartedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_GpuJobUsages_ClusterId_Month",

@@ -11,7 +11,7 @@ using SeoulAiHub.Platform.Data;
 namespace SeoulAiHub.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(HubDb))]
-    [Migration("20261126021803_Compute")]
+    [Migration("20261126031120_Compute")]
     partial class Compute
     {
         /// <inheritdoc />
@@ -393,8 +393,6 @@ namespace SeoulAiHub.Migrations.Sqlite.Migrations
                     b.HasIndex("AllocationId", "StartedAt");
 
                     b.HasIndex("ClusterId", "Month");
-
-                    b.HasIndex("ClusterId", "Account", "StartedAt");
 
                     b.ToTable("GpuJobUsages", (string)null);
                 });
