@@ -42,6 +42,7 @@ app.MapAccountEndpoints();
 app.MapOrganizationsEndpoints();
 app.MapProgramsEndpoints();
 app.MapOutcomesEndpoints();
+app.MapComputeEndpoints();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
