@@ -1,5 +1,6 @@
 using SeoulAiHub.Features.Account;
 using SeoulAiHub.Features.Admin;
+using SeoulAiHub.Features.Compute;
 using SeoulAiHub.Features.Engagement;
 using SeoulAiHub.Features.Facilities;
 using SeoulAiHub.Features.Home;
@@ -26,6 +27,7 @@ builder.Services.AddProgramsModule();
 builder.Services.AddOutcomesModule();
 builder.Services.AddEngagementModule();
 builder.Services.AddFacilitiesModule();
+builder.Services.AddComputeModule();
 builder.Services.AddAdminModule();
 
 var app = builder.Build();
@@ -43,6 +45,7 @@ app.MapOrganizationsEndpoints();
 app.MapProgramsEndpoints();
 app.MapOutcomesEndpoints();
 app.MapFacilitiesEndpoints();
+app.MapComputeEndpoints();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

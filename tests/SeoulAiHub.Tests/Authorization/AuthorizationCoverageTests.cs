@@ -45,6 +45,7 @@ public sealed class AuthorizationCoverageTests
             "error/{code:int?}", "directory", "organizations/{id:guid}", "api/organizations/", "api/organizations/{id:guid}", "organizations/{id:guid}/logo.img", "invitations/{id:guid}",
             "api/calls/", "api/calls/{id:guid}", "api/kpis", "calls", "calls/{id:guid}", "calls/{id:guid}/attachments/{attachmentId:guid}",
             "open-data", "open-data/outcomes.csv", "open-data/outcomes.json", "api/outcomes/aggregates", "you-said-we-did",
+            "calendar/facilities/{id:guid}.ics", "calendar/me.ics",
         ];
         Assert.Equal(expected.Order(), isPublic.Order());
     }

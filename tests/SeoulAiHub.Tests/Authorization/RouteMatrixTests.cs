@@ -44,6 +44,7 @@ public sealed class RouteMatrixTests
         var p = await ProgramFixture.CreateAsync(host, ownOrganization.Id, otherOrganization.Id);
         var o = await OutcomesFixture.CreateAsync(host, ownOrganization.Id, otherOrganization.Id);
         var e = await EngagementFixture.CreateAsync(host, ownOrganization.Id, otherOrganization.Id);
+        var i = await InfrastructureFixture.CreateAsync(host, ownOrganization.Id, otherOrganization.Id);
         static string OwnApplication(string r) => r switch
         {
             Anonymous => SignIn,
@@ -166,6 +167,41 @@ public sealed class RouteMatrixTests
 
             // Engagement: visits and reports are for operators and overseers; opinions are read by their own organization
             // (internal ones), by everybody signed in (public ones), and by operators and overseers (all).
+            // Facilities: any signed-in person searches and books what their audience may (tenants-only rooms are not
+            // found by people without a membership); operators manage; operators and overseers read the report. The
+            // calendar feeds are public addresses whose token decides: a wrong one finds nothing.
+            ("/facilities", r => r == Anonymous ? SignIn : Ok),
+            ("/facilities?q=%EB%AA%A9%EC%9A%94%EC%9D%BC%20%EC%98%A4%ED%9B%84%2012%EB%AA%85", r => r == Anonymous ? SignIn : Ok),
+            ($"/facilities/{i.PublicRoom}", r => r == Anonymous ? SignIn : Ok),
+            ($"/facilities/{i.TenantRoom}", r => r switch
+            {
+                Anonymous => SignIn,
+                HubRoles.Operator or HubRoles.Overseer or HubRoles.TenantMember or HubRoles.DemandOrganizationMember => Ok,
+                _ => NotFound,
+            }),
+            ($"/facilities/{Guid.NewGuid()}", r => r == Anonymous ? SignIn : NotFound),
+            ($"/facilities/book?facility={i.PublicRoom}", r => r switch { Anonymous => SignIn, HubRoles.Overseer => Denied, _ => Ok }),
+            ("/facilities/bookings", r => r == Anonymous ? SignIn : Ok),
+            ("/facilities/manage", OperatorPage),
+            ($"/facilities/manage/facility/{i.TenantRoom}", OperatorPage),
+            ("/facilities/manage/facility", OperatorPage),
+            ("/facilities/report", OversightPage),
+            ("/api/facilities/availability?q=%EB%AA%A9%EC%9A%94%EC%9D%BC%20%EC%98%A4%ED%9B%84%2012%EB%AA%85", Api(_ => Ok)),
+            ("/api/facilities/bookings", Api(_ => Ok)),
+            ($"/calendar/facilities/{i.PublicRoom}.ics?token=not-a-token", _ => NotFound),
+            ("/calendar/me.ics?token=not-a-token", _ => NotFound),
+
+            // GPU compute: allocations are their organization's, its operators' and overseers'.
+            ("/compute", r => r == Anonymous ? SignIn : Ok),
+            ($"/compute/allocations/{i.OwnAllocation}", OwnValues),
+            ($"/compute/allocations/{i.OtherAllocation}", OtherValues),
+            ($"/compute/allocations/{Guid.NewGuid()}", r => r == Anonymous ? SignIn : NotFound),
+            ("/compute/manage", OperatorPage),
+            ("/compute/report", OversightPage),
+            ("/api/compute/allocations", Api(_ => Ok)),
+            ($"/api/compute/allocations/{i.OwnAllocation}/usage", Api(OwnValues)),
+            ($"/api/compute/allocations/{i.OtherAllocation}/usage", Api(OtherValues)),
+
             ("/engagement/visits", OversightPage),
             ("/engagement/visits/new", OperatorPage),
             ($"/engagement/visits/{e.Visit}", OversightPage),

@@ -20,6 +20,7 @@ public sealed record Booker(Guid UserId, string? Email, bool IsStaff, bool IsOve
     /// <summary>May the person book this facility, and for whom? Returns the organization the hours count against (null: staff or a public individual).</summary>
     public Guid? BookingFor(Facility facility, Guid? organizationId)
     {
+        Require(IsStaff || !IsOverseer, "Facilities.Error.NotAllowed");
         if (IsStaff)
         {
             Require(organizationId is null || Organizations.Contains(organizationId.Value), "Facilities.Error.NotMember");

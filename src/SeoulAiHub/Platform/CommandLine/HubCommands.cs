@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Features.Compute;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
@@ -11,7 +12,8 @@ namespace SeoulAiHub.Platform.CommandLine;
 /// Verbs on the same program: <c>migrate</c>, <c>seed demo</c>, <c>seed synthetic --organizations N</c>,
 /// <c>seed review --applications N --reviewers R</c>, <c>seed engagement --opinions N</c>,
 /// <c>seed facilities --resources N --bookings M</c>,
-/// <c>create-user --email E --role R [--organization O] [--name N]</c>. Anything else that does not start with
+/// <c>create-user --email E --role R [--organization O] [--name N]</c>, <c>sacct synthetic --lines N --out FILE</c>,
+/// <c>import sacct --cluster C FILE</c> (the compute verbs are in <see cref="ComputeCommands"/>). Anything else that does not start with
 /// a dash is an error: usage is printed and the exit code is 2.
 /// </summary>
 public static class HubCommands
@@ -31,6 +33,10 @@ public static class HubCommands
                                                                     합성 현장 의견·방문·조치 과제 / opinions, visits, actions for load tests
           dotnet run --project src/SeoulAiHub -- seed facilities --resources N --bookings M
                                                                     합성 시설·예약 / facilities and bookings for load tests
+          dotnet run --project src/SeoulAiHub -- sacct synthetic --lines N --out FILE [--months M]
+                                                                    합성 sacct 파일 작성 / write a synthetic Slurm accounting file
+          dotnet run --project src/SeoulAiHub -- import sacct --cluster C [--columns a,b,…] FILE
+                                                                    GPU 사용량 가져오기 / import Slurm usage (sacct --parsable2)
           dotnet run --project src/SeoulAiHub -- create-user --email E --role R [--organization O] [--name N]
                                                                     사용자 생성 / create a user (password printed once)
         roles: Operator, TenantMember, Reviewer, DemandOrganizationMember, Overseer, Learner
@@ -67,7 +73,14 @@ public static class HubCommands
 
     private static Func<IServiceProvider, TextWriter, Task<int>>? Parse(string[] args)
     {
-        var options = ParseOptions(args.Skip(args.Length > 1 && args[0] == "seed" ? 2 : 1).ToArray());
+        if (args is ["import", "sacct", .. var importArgs])
+        {
+            var file = importArgs.Length > 0 && !importArgs[^1].StartsWith("--", StringComparison.Ordinal) ? importArgs[^1] : null;
+            var importOptions = ParseOptions(file is null ? importArgs : importArgs[..^1]);
+            return (sp, o) => ComputeCommands.ImportSacctAsync(sp, o, importOptions, file);
+        }
+
+        var options = ParseOptions(args.Skip(args.Length > 1 && args[0] is "seed" or "sacct" ? 2 : 1).ToArray());
         return args switch
         {
             ["migrate"] => Migrate,
@@ -78,6 +91,7 @@ public static class HubCommands
             ["seed", "engagement", ..] => (sp, o) => SeedEngagement(sp, o, options),
             ["seed", "facilities", ..] => (sp, o) => SeedFacilities(sp, o, options),
             ["create-user", ..] => (sp, o) => CreateUser(sp, o, options),
+            ["sacct", "synthetic", ..] => (sp, o) => ComputeCommands.WriteSyntheticSacctAsync(sp, o, options),
             _ => null,
         };
     }
@@ -274,5 +288,5 @@ public static class HubCommands
         return 0;
     }
 
-    private sealed class CommandException(string message) : Exception(message);
+    internal sealed class CommandException(string message) : Exception(message);
 }

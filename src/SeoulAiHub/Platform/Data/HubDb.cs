@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SeoulAiHub.Features.Compute;
 using SeoulAiHub.Features.Engagement;
 using SeoulAiHub.Features.Facilities;
 using SeoulAiHub.Features.Notifications;
@@ -66,6 +67,13 @@ public sealed class HubDb(DbContextOptions<HubDb> options)
     public DbSet<PublicHoliday> PublicHolidays => Set<PublicHoliday>();
     public DbSet<FacilityQuota> FacilityQuotas => Set<FacilityQuota>();
     public DbSet<FacilityFeedToken> FacilityFeedTokens => Set<FacilityFeedToken>();
+    public DbSet<GpuModel> GpuModels => Set<GpuModel>();
+    public DbSet<GpuCluster> GpuClusters => Set<GpuCluster>();
+    public DbSet<GpuPartition> GpuPartitions => Set<GpuPartition>();
+    public DbSet<GpuAllocation> GpuAllocations => Set<GpuAllocation>();
+    public DbSet<AllocationEvent> AllocationEvents => Set<AllocationEvent>();
+    public DbSet<GpuJobUsage> GpuJobUsages => Set<GpuJobUsage>();
+    public DbSet<UsageImport> UsageImports => Set<UsageImport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,7 +13,8 @@ namespace SeoulAiHub.Platform.Seeding;
 /// The Seoul AI Hub of the article (서초구 태봉로): the institutions it names, a dozen invented startups across AI domains,
 /// a few demand organizations, and people with every role. Every person is invented and named so.
 /// </summary>
-public sealed class DemoHub(HubDb db, UserManager<HubUser> users, DemoPrograms programs, DemoOutcomes outcomes, DemoEngagement engagement, DemoFacilities facilities, IOptions<HubOptions> options, TimeProvider clock)
+public sealed class DemoHub(HubDb db, UserManager<HubUser> users, DemoPrograms programs, DemoOutcomes outcomes, DemoEngagement engagement,
+    DemoFacilities facilities, DemoCompute compute, IOptions<HubOptions> options, TimeProvider clock)
 {
     public const string DemoDomain = "demo.seoulaihub.kr";
 
@@ -125,6 +126,7 @@ public sealed class DemoHub(HubDb db, UserManager<HubUser> users, DemoPrograms p
         await outcomes.SeedAsync(people["ops"], ct);
         await engagement.SeedAsync(byName, people, ct);
         await facilities.SeedAsync(byName, people, ct);
+        await compute.SeedAsync(byName, people, ct);
         await console.WriteLineAsync($"""
 
             데모 허브를 적재했습니다: 기관 {Organizations.Length}곳, 데모 계정 {People.Length}개 (@{DemoDomain}).

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Resources;
 
 namespace SeoulAiHub.Features.Facilities.Pages;
@@ -145,6 +147,18 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
         }
 
         return list;
+    }
+
+    /// <summary>Overseers read everything and change nothing: booking is not theirs (the desk refuses it too).</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (User.IsInRole(HubRoles.Overseer) && !User.IsInRole(HubRoles.Operator))
+        {
+            context.Result = Forbid();
+            return;
+        }
+
+        await next();
     }
 
     private async Task<bool> LoadAsync(Guid facilityId, CancellationToken ct)

@@ -22,7 +22,8 @@ public sealed class DetailModel(HubDb db, FacilitiesAccess access, BookingBoard 
     public async Task<IActionResult> OnGetAsync(Guid id, string? week, CancellationToken ct)
     {
         var booker = await access.BookerAsync(User.UserId()!.Value, ct);
-        var row = await (from f in FacilitiesAccess.Bookable(db.Facilities.AsNoTracking(), booker.Audience)
+        // Overseers read every facility (they book none); everyone else sees what their audience may book.
+        var row = await (from f in FacilitiesAccess.Bookable(db.Facilities.AsNoTracking(), booker.SeesAll ? Audience.Staff : booker.Audience)
                          join s in db.Sites on f.SiteId equals s.Id
                          where f.Id == id && (f.Active || booker.IsStaff)
                          select new { Facility = f, s.NameKo, s.NameEn }).SingleOrDefaultAsync(ct);

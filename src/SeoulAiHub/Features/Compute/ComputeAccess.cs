@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Platform.Authorization;
+using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Identity;
+
+namespace SeoulAiHub.Features.Compute;
+
+/// <summary>
+/// Who sees which allocations. Operators and overseers see all (overseers change nothing); a member of an organization
+/// sees its own organization's allocations, requests for it and accepts its terms; anybody else sees none. An
+/// allocation a person may not see answers 404.
+/// </summary>
+public sealed class ComputeAccess(HubDb db)
+{
+    public static bool SeesAll(ClaimsPrincipal user) => user.IsInRole(HubRoles.Operator) || user.IsInRole(HubRoles.Overseer);
+
+    public static bool Manages(ClaimsPrincipal user) => user.IsInRole(HubRoles.Operator);
+
+    /// <summary>The organizations the person is an active member of, with their names (for the request form).</summary>
+    public async Task<List<(Guid Id, string NameKo, string NameEn)>> OrganizationsOfAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (user.UserId() is not { } userId)
+        {
+            return [];
+        }
+
+        var rows = await db.OrganizationMemberships.AsNoTracking()
+            .Where(m => m.UserId == userId && m.Status == MembershipStatus.Active)
+            .Select(m => new { m.OrganizationId, m.Organization.NameKo, m.Organization.NameEn })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.OrganizationId, r.NameKo, r.NameEn)).ToList();
+    }
+
+    public async Task<bool> CanReadAsync(Guid organizationId, ClaimsPrincipal user, CancellationToken ct = default) =>
+        SeesAll(user) || await IsMemberAsync(organizationId, user, ct);
+
+    public async Task<bool> IsMemberAsync(Guid organizationId, ClaimsPrincipal user, CancellationToken ct = default) =>
+        user.UserId() is { } userId && await db.OrganizationMemberships.AsNoTracking()
+            .AnyAsync(m => m.UserId == userId && m.OrganizationId == organizationId && m.Status == MembershipStatus.Active, ct);
+}
+
+/// <summary>What the compute pages and API read from forms and query strings, defensively: bad input is a message, never a 500.</summary>
+public static class ComputeForms
+{
+    public static DateOnly? Date(string? value) =>
+        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    public static Guid? Id(string? value) => Guid.TryParse(value?.Trim(), out var id) && id != Guid.Empty ? id : null;
+
+    public static int? Number(string? value) =>
+        int.TryParse(value?.Trim().Replace(",", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Hours(double hours) => hours.ToString("#,0.#", CultureInfo.InvariantCulture);
+
+    public static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>"2026-03" for a month index (year × 12 + month − 1).</summary>
+    public static string Month(int index) => $"{index / 12:0000}-{index % 12 + 1:00}";
+}
