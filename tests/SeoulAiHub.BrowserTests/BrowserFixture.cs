@@ -48,6 +48,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             TimezoneId = "Asia/Seoul",
         });
+        // The machines are two shared cores and the first pages of a cold host are slow: a minute, not Playwright's 30 s,
+        // before a wait counts as a failure (a wait that succeeds returns as soon as it can, so this costs nothing).
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

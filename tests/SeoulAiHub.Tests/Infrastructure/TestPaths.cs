@@ -15,12 +15,26 @@ public static class TestPaths
     }
 
     /// <summary>
-    /// A real file from <c>../shared/samples/</c> (beside the checkout; kept out of the repository on purpose). A missing
-    /// folder fails the test with the path, rather than skipping it: every machine that runs the tests has it.
+    /// A real file from the shared samples folder, kept out of the repository on purpose: <c>HUB_SAMPLES</c> when set,
+    /// else <c>shared/samples</c> beside the checkout or beside any folder above it (a clone in <c>/work/x</c> or
+    /// <c>/work/x/y</c>), else this machine kind's <c>/work/shared/samples</c> (for a clone made elsewhere, e.g. in
+    /// <c>/tmp</c>). A missing file fails the test with the places looked in, rather than skipping it.
     /// </summary>
     public static string Sample(string file)
     {
-        var path = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "samples", file));
-        return File.Exists(path) ? path : throw new FileNotFoundException($"The sample file {path} is missing: the tests read the real samples from ../shared/samples beside the checkout.", path);
+        var candidates = new List<string>();
+        if (Environment.GetEnvironmentVariable("HUB_SAMPLES") is { Length: > 0 } configured)
+        {
+            candidates.Add(configured);
+        }
+
+        for (var dir = new DirectoryInfo(RepositoryRoot()).Parent; dir is not null; dir = dir.Parent)
+        {
+            candidates.Add(Path.Combine(dir.FullName, "shared", "samples"));
+        }
+
+        candidates.Add("/work/shared/samples");
+        return candidates.Select(c => Path.Combine(c, file)).FirstOrDefault(File.Exists)
+            ?? throw new FileNotFoundException($"The sample file {file} is in none of: {string.Join(", ", candidates)}. The tests read the real samples from ../shared/samples beside the checkout (or HUB_SAMPLES).", file);
     }
 }
