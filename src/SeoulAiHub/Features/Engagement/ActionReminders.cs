@@ -9,31 +9,18 @@ namespace SeoulAiHub.Features.Engagement;
 /// conditional UPDATE of <see cref="ActionItem.OverdueNoticeFor"/>, so two runs at once send it once; a new due date
 /// clears the claim. Runs hourly; <see cref="RunOnceAsync"/> is what a test calls.
 /// </summary>
-public sealed class ActionReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ActionReminders> log) : BackgroundService
+public sealed class ActionReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ActionReminders> log) : PeriodicWork(TimeSpan.FromHours(1), clock, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogWarning(ex, "Overdue action notices failed; next try in an hour");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string Work => "Overdue action notices";
+
+    protected override Task RunAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDb>();
         var desk = scope.ServiceProvider.GetRequiredService<OpinionDesk>();
-        var today = Kst.Today(clock);
+        var today = Kst.Today(Clock);
         var due = await db.ActionItems.AsNoTracking()
             .Where(a => (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress) && a.DueOn < today
                 && a.OwnerUserId != null && (a.OverdueNoticeFor == null || a.OverdueNoticeFor != a.DueOn))

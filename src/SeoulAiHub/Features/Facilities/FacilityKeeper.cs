@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Time;
 
 namespace SeoulAiHub.Features.Facilities;
 
@@ -11,31 +12,18 @@ public sealed record KeeperRun(int Released, int OffersExpired, int WaitlistLaps
 /// whose slot has started. Each change is a guarded transition, so a second run (or node) finds nothing left to do.
 /// <see cref="RunOnceAsync"/> is what a test calls.
 /// </summary>
-public sealed class FacilityKeeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FacilityKeeper> log) : BackgroundService
+public sealed class FacilityKeeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FacilityKeeper> log) : PeriodicWork(TimeSpan.FromMinutes(1), clock, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogWarning(ex, "Facility no-show release or offer expiry failed; next try in a minute");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string Work => "Facility no-show release and offer expiry";
+
+    protected override Task RunAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     public async Task<KeeperRun> RunOnceAsync(CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDb>();
         var desk = scope.ServiceProvider.GetRequiredService<BookingDesk>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
 
         // The grace time is per facility, at most two hours: candidates started in the last two hours or earlier.
         var noShows = await (from b in db.Bookings.AsNoTracking()

@@ -10,35 +10,22 @@ namespace SeoulAiHub.Features.Outcomes;
 /// started, a draft, or returned for fixes) and the campaign is open. Each reminder goes once: the task remembers the
 /// last one sent, claimed by a conditional UPDATE. Runs hourly; <see cref="RunOnceAsync"/> is what a test calls.
 /// </summary>
-public sealed class OutcomeReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutcomeReminders> log) : BackgroundService
+public sealed class OutcomeReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutcomeReminders> log) : PeriodicWork(TimeSpan.FromHours(1), clock, log)
 {
     public static readonly int[] DaysBefore = [7, 1];
 
     private static readonly KpiTaskStatus[] NotIn = [KpiTaskStatus.NotStarted, KpiTaskStatus.Draft, KpiTaskStatus.Returned];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogWarning(ex, "KPI report reminders failed; next try in an hour");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string Work => "KPI report reminders";
+
+    protected override Task RunAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDb>();
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
-        var today = Kst.Today(clock);
+        var today = Kst.Today(Clock);
         var horizon = today.AddDays(DaysBefore.Max());
         var due = await db.KpiTasks.AsNoTracking()
             .Where(k => NotIn.Contains(k.Status))

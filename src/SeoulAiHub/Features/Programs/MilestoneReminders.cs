@@ -10,33 +10,20 @@ namespace SeoulAiHub.Features.Programs;
 /// Each reminder goes once: the milestone remembers the last one sent. Runs hourly; <see cref="RunOnceAsync"/> is
 /// what a test or the command line calls.
 /// </summary>
-public sealed class MilestoneReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MilestoneReminders> log) : BackgroundService
+public sealed class MilestoneReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MilestoneReminders> log) : PeriodicWork(TimeSpan.FromHours(1), clock, log)
 {
     public static readonly int[] DaysBefore = [7, 1];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogWarning(ex, "Milestone reminders failed; next try in an hour");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string Work => "Milestone reminders";
+
+    protected override Task RunAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDb>();
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
-        var today = Kst.Today(clock);
+        var today = Kst.Today(Clock);
         var horizon = today.AddDays(DaysBefore.Max());
         var due = await db.Milestones
             .Where(m => m.DueOn >= today && m.DueOn <= horizon &&
