@@ -11,7 +11,8 @@ namespace SeoulAiHub.Platform.Seeding;
 /// <summary>
 /// The hub's bookable rooms at 서울AI허브, the 2025 and 2026 Korean public holidays (written here as data; a test checks
 /// 2026 against the published calendar file), and this and next week's bookings by demo tenants: a weekly meeting with
-/// one exception, a conference-hall request awaiting approval, and a waitlist entry for a taken slot.
+/// one exception, a conference-hall request awaiting approval (the hall, the boardroom and the studio need one), and a
+/// waitlist entry for a taken slot.
 /// </summary>
 public sealed class DemoFacilities(HubDb db, TimeProvider clock)
 {
@@ -76,6 +77,9 @@ public sealed class DemoFacilities(HubDb db, TimeProvider clock)
             Weekdays.WorkingDays, Nine, TwentyOne, 30, 240, 15),
         new(site, 3, "3층 세미나실", "Seminar Room (3F)", Classroom, 40, ["프로젝터/Projector", "마이크/Microphone"], Tenants, false,
             Weekdays.WorkingDays, Nine, TwentyOne, 60, 480, 15),
+        // The boardroom is kept for the hub's own guests, so a tenant's booking waits for an operator's approval.
+        new(site, 3, "3층 대회의실", "Boardroom (3F)", MeetingRoom, 16, ["디스플레이/Display", "화상회의/Video conferencing", "마이크/Microphone"], Tenants, true,
+            Weekdays.WorkingDays, Nine, new TimeOnly(18, 0), 60, 240, 30),
         new(site, 1, "1층 컨퍼런스홀", "Conference Hall (1F)", ConferenceHall, 180, ["무대/Stage", "음향/Sound system", "프로젝터/Projector", "동시통역 부스/Interpretation booth"], Tenants, true,
             Weekdays.WorkingDays | Weekdays.Saturday, new TimeOnly(8, 0), new TimeOnly(22, 0), 60, 600, 60, LateCancelHours: 72),
         new(site, 4, "4층 스튜디오", "Studio (4F)", Studio, 4, ["촬영 장비/Camera kit", "조명/Lighting", "방음/Soundproofing"], Tenants, true,
