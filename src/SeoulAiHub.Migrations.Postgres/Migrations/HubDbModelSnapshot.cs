@@ -1183,7 +1183,7 @@ namespace SeoulAiHub.Migrations.Postgres.Migrations
 
                     b.HasIndex("BookingId");
 
-                    b.HasIndex("CellStart");
+                    b.HasIndex("CellStart", "FacilityId");
 
                     b.ToTable("SlotClaims", (string)null);
                 });

@@ -1174,7 +1174,7 @@ namespace SeoulAiHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BookingId");
 
-                    b.HasIndex("CellStart");
+                    b.HasIndex("CellStart", "FacilityId");
 
                     b.ToTable("SlotClaims", (string)null);
                 });
