@@ -20,26 +20,14 @@ public sealed class ComputeAccess(HubDb db)
     public static bool Manages(ClaimsPrincipal user) => user.IsInRole(HubRoles.Operator);
 
     /// <summary>The organizations the person is an active member of, with their names (for the request form).</summary>
-    public async Task<List<(Guid Id, string NameKo, string NameEn)>> OrganizationsOfAsync(ClaimsPrincipal user, CancellationToken ct = default)
-    {
-        if (user.UserId() is not { } userId)
-        {
-            return [];
-        }
-
-        var rows = await db.OrganizationMemberships.AsNoTracking()
-            .Where(m => m.UserId == userId && m.Status == MembershipStatus.Active)
-            .Select(m => new { m.OrganizationId, m.Organization.NameKo, m.Organization.NameEn })
-            .ToListAsync(ct);
-        return rows.Select(r => (r.OrganizationId, r.NameKo, r.NameEn)).ToList();
-    }
+    public async Task<List<MemberOrganization>> OrganizationsOfAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
+        user.UserId() is { } userId ? await db.OrganizationMemberships.OrganizationsOfAsync(userId, ct) : [];
 
     public async Task<bool> CanReadAsync(Guid organizationId, ClaimsPrincipal user, CancellationToken ct = default) =>
         SeesAll(user) || await IsMemberAsync(organizationId, user, ct);
 
     public async Task<bool> IsMemberAsync(Guid organizationId, ClaimsPrincipal user, CancellationToken ct = default) =>
-        user.UserId() is { } userId && await db.OrganizationMemberships.AsNoTracking()
-            .AnyAsync(m => m.UserId == userId && m.OrganizationId == organizationId && m.Status == MembershipStatus.Active, ct);
+        user.UserId() is { } userId && await db.OrganizationMemberships.IsActiveMemberAsync(userId, organizationId, ct);
 }
 
 /// <summary>What the compute pages and API read from forms and query strings, defensively: bad input is a message, never a 500.</summary>

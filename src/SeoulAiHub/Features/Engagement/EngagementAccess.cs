@@ -21,15 +21,7 @@ public sealed class EngagementAccess(HubDb db)
     /// <summary>The organizations the person is an active member of (whose internal opinions they see and may submit for).</summary>
     public async Task<List<Guid>> OrganizationsOfAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
-        if (user.UserId() is not { } userId)
-        {
-            return [];
-        }
-
-        return await db.OrganizationMemberships.AsNoTracking()
-            .Where(m => m.UserId == userId && m.Status == MembershipStatus.Active)
-            .Select(m => m.OrganizationId)
-            .ToListAsync(ct);
+        return user.UserId() is { } userId ? await db.OrganizationMemberships.OrganizationIdsOfAsync(userId, ct) : [];
     }
 
     /// <summary>Narrows a query to the opinions the person may read.</summary>

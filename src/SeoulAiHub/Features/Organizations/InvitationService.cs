@@ -23,7 +23,7 @@ public sealed class InvitationService(HubDb db, UserManager<HubUser> users, Emai
         }
 
         var existing = await users.FindByEmailAsync(email);
-        if (existing is not null && await db.OrganizationMemberships.AnyAsync(m => m.OrganizationId == organization.Id && m.UserId == existing.Id && m.Status == MembershipStatus.Active, ct))
+        if (existing is not null && await db.OrganizationMemberships.IsActiveMemberAsync(existing.Id, organization.Id, ct))
         {
             return "Invite.Error.AlreadyMember";
         }

@@ -41,7 +41,7 @@ internal sealed class OrganizationAuthorizationHandler(HubDb db)
         }
 
         var membership = await db.OrganizationMemberships.AsNoTracking()
-            .Where(m => m.OrganizationId == organization.Id && m.UserId == userId && m.Status == MembershipStatus.Active)
+            .ActiveOf(userId).Where(m => m.OrganizationId == organization.Id)
             .Select(m => new { m.Role })
             .FirstOrDefaultAsync();
         if (membership is not null &&

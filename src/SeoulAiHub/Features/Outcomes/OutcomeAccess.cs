@@ -37,7 +37,7 @@ public sealed class OutcomeAccess(HubDb db)
         }
 
         if (user.UserId() is { } userId &&
-            await db.OrganizationMemberships.AnyAsync(m => m.UserId == userId && m.OrganizationId == organizationId && m.Status == MembershipStatus.Active, ct))
+            await db.OrganizationMemberships.IsActiveMemberAsync(userId, organizationId, ct))
         {
             return ValuesAccess.Report;
         }

@@ -30,19 +30,9 @@ public enum ApplicationAccess
 public sealed class ProgramAccess(HubDb db)
 {
     /// <summary>Organizations the person may apply for: active memberships.</summary>
-    public async Task<List<(Guid Id, string NameKo, string NameEn)>> OrganizationsOfAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<List<MemberOrganization>> OrganizationsOfAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
-        if (user.UserId() is not { } userId)
-        {
-            return [];
-        }
-
-        var rows = await db.OrganizationMemberships.AsNoTracking()
-            .Where(m => m.UserId == userId && m.Status == MembershipStatus.Active)
-            .OrderBy(m => m.Organization.NameKo)
-            .Select(m => new { m.OrganizationId, m.Organization.NameKo, m.Organization.NameEn })
-            .ToListAsync(ct);
-        return [.. rows.Select(r => (r.OrganizationId, r.NameKo, r.NameEn))];
+        return user.UserId() is { } userId ? await db.OrganizationMemberships.OrganizationsOfAsync(userId, ct) : [];
     }
 
     public async Task<ApplicationAccess> ForAsync(ClaimsPrincipal user, Guid applicationId, Guid organizationId, CancellationToken ct = default)
@@ -57,7 +47,7 @@ public sealed class ProgramAccess(HubDb db)
             return ApplicationAccess.None;
         }
 
-        if (await db.OrganizationMemberships.AnyAsync(m => m.UserId == userId && m.OrganizationId == organizationId && m.Status == MembershipStatus.Active, ct))
+        if (await db.OrganizationMemberships.IsActiveMemberAsync(userId, organizationId, ct))
         {
             return ApplicationAccess.Applicant;
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Time;
@@ -23,7 +24,7 @@ public sealed class IndexModel(HubDb db, ComputeAccess access, ComputeReports re
 
     public bool SeesAll { get; private set; }
     public IReadOnlyList<AllocationSummary> Allocations { get; private set; } = [];
-    public IReadOnlyList<(Guid Id, string NameKo, string NameEn)> Organizations { get; private set; } = [];
+    public IReadOnlyList<MemberOrganization> Organizations { get; private set; } = [];
     public IReadOnlyList<ClusterOption> Clusters { get; private set; } = [];
 
     public sealed record ClusterOption(Guid Id, string Name, IReadOnlyList<(Guid Id, string Name)> Partitions);

@@ -15,9 +15,14 @@ public sealed class MyApplicationsModel(HubDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var userId = User.UserId();
+        if (User.UserId() is not { } userId)
+        {
+            return;
+        }
+
+        var organizations = db.OrganizationMemberships.ActiveOf(userId).Select(m => m.OrganizationId);
         Applications = await db.Applications.AsNoTracking().Include(a => a.Call).Include(a => a.Organization)
-            .Where(a => db.OrganizationMemberships.Any(m => m.UserId == userId && m.OrganizationId == a.OrganizationId && m.Status == MembershipStatus.Active))
+            .Where(a => organizations.Contains(a.OrganizationId))
             .OrderByDescending(a => a.CreatedAt)
             .Take(500)
             .ToListAsync(ct);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Resources;
@@ -15,7 +16,7 @@ public sealed class ApplyToCallModel(HubDb db, ProgramAccess access, Application
 {
     [BindProperty] public Guid? OrganizationId { get; set; }
     public Call Call { get; private set; } = null!;
-    public IReadOnlyList<(Guid Id, string NameKo, string NameEn)> Organizations { get; private set; } = [];
+    public IReadOnlyList<MemberOrganization> Organizations { get; private set; } = [];
 
     /// <summary>Shows the choice only: starting an application is a POST (the call page's button posts here directly).</summary>
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();

@@ -15,7 +15,7 @@ public sealed class CallNoticeModel(HubDb db, ProgramAccess access, TimeProvider
     public Call Call { get; private set; } = null!;
     public string BodyHtml { get; private set; } = "";
     public DateTimeOffset Now { get; private set; }
-    public IReadOnlyList<(Guid Id, string NameKo, string NameEn)> Organizations { get; private set; } = [];
+    public IReadOnlyList<MemberOrganization> Organizations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
