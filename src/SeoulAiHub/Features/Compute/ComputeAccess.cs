@@ -5,6 +5,7 @@ using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
+using SeoulAiHub.Platform.Time;
 
 namespace SeoulAiHub.Features.Compute;
 
@@ -33,8 +34,7 @@ public sealed class ComputeAccess(HubDb db)
 /// <summary>What the compute pages and API read from forms and query strings, defensively: bad input is a message, never a 500.</summary>
 public static class ComputeForms
 {
-    public static DateOnly? Date(string? value) =>
-        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    public static DateOnly? Date(string? value) => Kst.ParseDate(value);
 
     public static Guid? Id(string? value) => Guid.TryParse(value?.Trim(), out var id) && id != Guid.Empty ? id : null;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
+using SeoulAiHub.Platform.Time;
 
 namespace SeoulAiHub.Features.Engagement;
 
@@ -11,8 +12,7 @@ public static class EngagementForms
 {
     public const int PageSize = 50;
 
-    public static DateOnly? Date(string? value) =>
-        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    public static DateOnly? Date(string? value) => Kst.ParseDate(value);
 
     public static TimeOnly? Time(string? value) =>
         TimeOnly.TryParseExact(value?.Trim(), ["HH:mm", "HH:mm:ss", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;

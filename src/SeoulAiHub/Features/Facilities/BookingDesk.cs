@@ -32,12 +32,9 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
 {
     public async Task<Booking> BookAsync(Guid userId, BookingRequest request, CancellationToken ct = default)
     {
-        var booker = await access.BookerAsync(userId, ct);
-        var facility = await FacilityAsync(request.FacilityId, booker, ct);
-        var organization = booker.BookingFor(facility, request.OrganizationId);
+        var (booker, facility, organization) = await BookingForAsync(userId, request.FacilityId, request.OrganizationId, ct);
         var now = clock.GetUtcNow();
-        var date = Grid.KstDate(request.StartsAt);
-        facility.CheckSlot(request.StartsAt, request.EndsAt, request.Attendees, await holidays.DatesAsync(date, date, ct), now);
+        await CheckSlotAsync(facility, request, now, ct);
         var booking = Booking.Request(facility, organization, userId, booker.IsStaff, request.Purpose, request.Attendees, request.StartsAt, request.EndsAt, null, now);
 
         await using var transaction = await BeginAsync(booker, organization, ct);
@@ -56,9 +53,7 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
 
     public async Task<SeriesResult> BookSeriesAsync(Guid userId, SeriesRequest request, CancellationToken ct = default)
     {
-        var booker = await access.BookerAsync(userId, ct);
-        var facility = await FacilityAsync(request.FacilityId, booker, ct);
-        var organization = booker.BookingFor(facility, request.OrganizationId);
+        var (booker, facility, organization) = await BookingForAsync(userId, request.FacilityId, request.OrganizationId, ct);
         request.Rule.Check();
         var now = clock.GetUtcNow();
         var closed = await holidays.DatesAsync(request.Rule.From, request.Rule.Until, ct);
@@ -173,12 +168,9 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
     /// <summary>Joins the waitlist for a slot that is taken now (a free one is booked instead).</summary>
     public async Task<WaitlistEntry> JoinWaitlistAsync(Guid userId, BookingRequest request, CancellationToken ct = default)
     {
-        var booker = await access.BookerAsync(userId, ct);
-        var facility = await FacilityAsync(request.FacilityId, booker, ct);
-        var organization = booker.BookingFor(facility, request.OrganizationId);
+        var (booker, facility, organization) = await BookingForAsync(userId, request.FacilityId, request.OrganizationId, ct);
         var now = clock.GetUtcNow();
-        var date = Grid.KstDate(request.StartsAt);
-        facility.CheckSlot(request.StartsAt, request.EndsAt, request.Attendees, await holidays.DatesAsync(date, date, ct), now);
+        await CheckSlotAsync(facility, request, now, ct);
         var entry = WaitlistEntry.Join(facility.Id, organization, userId, booker.IsStaff, request.Purpose, request.Attendees, request.StartsAt, request.EndsAt, now);
         Require(await TakenAsync(facility.Id, Grid.Cells(entry.StartsAt, entry.EndsAt, facility.BufferMinutes), ct), "Facilities.Error.NotTaken");
         var start = entry.StartsAt;
@@ -312,11 +304,21 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
         await claims.ExecuteDeleteAsync(ct);
     }
 
-    private async Task<Facility> FacilityAsync(Guid facilityId, Booker booker, CancellationToken ct)
+    /// <summary>Who books, which facility (active, or any for staff), and the organization whose hours it counts against.</summary>
+    private async Task<(Booker Booker, Facility Facility, Guid? Organization)> BookingForAsync(Guid userId, Guid facilityId, Guid? organizationId,
+        CancellationToken ct)
     {
+        var booker = await access.BookerAsync(userId, ct);
         var facility = await db.Facilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == facilityId, ct);
         Require(facility is not null && (facility.Active || booker.IsStaff), "Facilities.Error.NoSuchFacility");
-        return facility!;
+        return (booker, facility!, booker.BookingFor(facility!, organizationId));
+    }
+
+    /// <summary>One slot against the facility's hours, lengths, capacity and the day's holidays.</summary>
+    private async Task CheckSlotAsync(Facility facility, BookingRequest request, DateTimeOffset now, CancellationToken ct)
+    {
+        var date = Grid.KstDate(request.StartsAt);
+        facility.CheckSlot(request.StartsAt, request.EndsAt, request.Attendees, await holidays.DatesAsync(date, date, ct), now);
     }
 
     private async Task<(Booking Booking, Facility Facility, Booker Booker)> LoadAsync(Guid bookingId, Guid userId, CancellationToken ct)

@@ -1,4 +1,4 @@
-using System.Globalization;
+using SeoulAiHub.Platform.Time;
 
 namespace SeoulAiHub.Features.Facilities;
 
@@ -26,30 +26,13 @@ public sealed class SearchInput
     {
         var parts = AvailabilityPhrase.Parse(Q, today);
         var baseQuery = parts.ToQuery(today, audience);
-        DateOnly? date = null, to = null;
-        TimeOnly? from = null, until = null;
         FacilityKind? kind = null;
-        if (!string.IsNullOrWhiteSpace(Date))
+        if (!TryOptional(Date, Kst.ParseDate, out var date) || !TryOptional(To, Kst.ParseDate, out var to))
         {
-            if (!DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            {
-                return (null, "Fp.Error.Date");
-            }
-
-            date = d;
+            return (null, "Fp.Error.Date");
         }
 
-        if (!string.IsNullOrWhiteSpace(To))
-        {
-            if (!DateOnly.TryParseExact(To, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            {
-                return (null, "Fp.Error.Date");
-            }
-
-            to = d;
-        }
-
-        if (!TryTime(From, out from) || !TryTime(Until, out until))
+        if (!TryOptional(From, Kst.ParseTime, out var from) || !TryOptional(Until, Kst.ParseTime, out var until))
         {
             return (null, "Fp.Error.Time");
         }
@@ -74,20 +57,10 @@ public sealed class SearchInput
         return (query, null);
     }
 
-    private static bool TryTime(string? text, out TimeOnly? time)
+    /// <summary>An empty field sets no condition; a filled one must parse.</summary>
+    private static bool TryOptional<T>(string? text, Func<string?, T?> parse, out T? value) where T : struct
     {
-        time = null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-
-        if (TimeOnly.TryParseExact(text.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
-        {
-            time = t;
-            return true;
-        }
-
-        return false;
+        value = string.IsNullOrWhiteSpace(text) ? null : parse(text);
+        return value is not null || string.IsNullOrWhiteSpace(text);
     }
 }

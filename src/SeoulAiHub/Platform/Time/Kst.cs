@@ -18,4 +18,12 @@ public static class Kst
 
     public static string FormatDate(DateTimeOffset utc) =>
         utc.ToKst().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A date as a date field sends it (yyyy-MM-dd); anything else is null, for the caller's message.</summary>
+    public static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    /// <summary>A time as a time field with minute steps sends it (HH:mm).</summary>
+    public static TimeOnly? ParseTime(string? text) =>
+        TimeOnly.TryParseExact(text?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 }

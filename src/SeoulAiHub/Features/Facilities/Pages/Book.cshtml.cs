@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
+using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Resources;
 
 namespace SeoulAiHub.Features.Facilities.Pages;
@@ -33,7 +35,7 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
 {
     [BindProperty] public BookForm Input { get; set; } = new();
     public Facility? Facility { get; private set; }
-    public IReadOnlyList<(Guid Id, string NameKo, string NameEn)> Organizations { get; private set; } = [];
+    public IReadOnlyList<MemberOrganization> Organizations { get; private set; } = [];
     public bool OfferWaitlist { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid facility, string? start, int? minutes, int? people, CancellationToken ct)
@@ -43,7 +45,7 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
             return NotFound();
         }
 
-        var at = start is { Length: >= 16 } ? (FacilityText.ParseDate(start[..10]), FacilityText.ParseTime(start[11..16])) : (null, null);
+        var at = start is { Length: >= 16 } ? (Kst.ParseDate(start[..10]), Kst.ParseTime(start[11..16])) : (null, null);
         var from = at.Item2 ?? Facility!.OpensAt;
         Input = new BookForm
         {
@@ -76,7 +78,7 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
                 return Redirect("/facilities/bookings");
             }
 
-            if (FacilityText.ParseDate(Input.Until) is not { } until || ReadExceptions() is not { } exceptions)
+            if (Kst.ParseDate(Input.Until) is not { } until || ReadExceptions() is not { } exceptions)
             {
                 ModelState.AddModelError(string.Empty, t["Fp.Error.Date"]);
                 return Page();
@@ -124,7 +126,7 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
 
     private (DateOnly Date, TimeOnly From, TimeOnly To, DateTimeOffset Start, DateTimeOffset End)? Read()
     {
-        if (FacilityText.ParseDate(Input.Date) is not { } date || FacilityText.ParseTime(Input.Start) is not { } from || FacilityText.ParseTime(Input.End) is not { } to)
+        if (Kst.ParseDate(Input.Date) is not { } date || Kst.ParseTime(Input.Start) is not { } from || Kst.ParseTime(Input.End) is not { } to)
         {
             ModelState.AddModelError(string.Empty, t["Fp.Error.Time"]);
             return null;
@@ -138,7 +140,7 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
         var list = new List<DateOnly>();
         foreach (var part in (Input.Exceptions ?? "").Split([',', '\n', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (FacilityText.ParseDate(part) is not { } d)
+            if (Kst.ParseDate(part) is not { } d)
             {
                 return null;
             }
@@ -165,9 +167,7 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
     {
         var booker = await access.BookerAsync(User.UserId()!.Value, ct);
         Facility = await FacilitiesAccess.Bookable(db.Facilities.AsNoTracking(), booker.Audience).SingleOrDefaultAsync(f => f.Id == facilityId && f.Active, ct);
-        var ids = booker.Organizations.ToList();
-        Organizations = (await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.NameKo)
-            .Select(o => new { o.Id, o.NameKo, o.NameEn }).ToListAsync(ct)).Select(o => (o.Id, o.NameKo, o.NameEn)).ToList();
+        Organizations = await db.OrganizationMemberships.OrganizationsOfAsync(booker.UserId, ct);
         return Facility is not null;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Resources;
 
 namespace SeoulAiHub.Features.Facilities.Pages;
@@ -45,7 +46,7 @@ public sealed class FacilityForm
 
     public FacilitySettings? ToSettings()
     {
-        if (FacilityText.ParseTime(OpensAt) is not { } opens || FacilityText.ParseTime(ClosesAt) is not { } closes)
+        if (Kst.ParseTime(OpensAt) is not { } opens || Kst.ParseTime(ClosesAt) is not { } closes)
         {
             return null;
         }

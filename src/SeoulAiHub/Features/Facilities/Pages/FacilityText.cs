@@ -20,11 +20,5 @@ public static class FacilityText
 
     public static string Local(DateTimeOffset utc) => utc.ToKst().ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
-    public static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-
-    public static TimeOnly? ParseTime(string? text) =>
-        TimeOnly.TryParseExact(text?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
-
     public static string Hours(double hours) => hours.ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -20,7 +20,7 @@ public sealed class ReportModel(UtilizationReports reports, IStringLocalizer<Sha
     public async Task OnGetAsync(string? from, int? months, CancellationToken ct)
     {
         var today = Kst.Today(clock);
-        var first = FacilityText.ParseDate(from is { Length: 7 } ? from + "-01" : from) ?? new DateOnly(today.Year, today.Month, 1).AddMonths(-2);
+        var first = Kst.ParseDate(from is { Length: 7 } ? from + "-01" : from) ?? new DateOnly(today.Year, today.Month, 1).AddMonths(-2);
         Months = Math.Clamp(months ?? 3, 1, UtilizationReports.MaxMonths);
         Report = await reports.BuildAsync(first, Months, ct);
         From = $"{Report.FirstMonth:yyyy-MM}";

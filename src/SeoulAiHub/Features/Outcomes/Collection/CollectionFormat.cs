@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using SeoulAiHub.Platform.Time;
 
 namespace SeoulAiHub.Features.Outcomes.Collection;
 
@@ -37,8 +38,7 @@ public static class CollectionFormat
     }
 
     /// <summary>A KST date typed in a date field (yyyy-MM-dd).</summary>
-    public static DateOnly? Date(string? text) =>
-        DateOnly.TryParseExact((text ?? "").Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    public static DateOnly? Date(string? text) => Kst.ParseDate(text);
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
