@@ -1,8 +1,10 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Tests.Infrastructure;
@@ -24,11 +26,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = new HubAppFactory(DatabaseProvider.Sqlite);
+        Directory.CreateDirectory(ScreenshotDirectory);
+        var hostLog = Path.Combine(ScreenshotDirectory, "..", "browser-host.log");
+        File.Delete(hostLog);
+        Host = new HubAppFactory(DatabaseProvider.Sqlite, services: s => s.AddLogging(l => l.AddProvider(new HostLog(hostLog))));
         Host.UseKestrel(0);
         Host.StartServer();
         BaseUrl = Host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        Directory.CreateDirectory(ScreenshotDirectory);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -58,6 +62,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 
+    public static readonly Regex SignInPages = new("/account/sign-in", RegexOptions.Compiled);
+    public static readonly Regex TwoFactorStep = new("/account/sign-in/two-factor", RegexOptions.Compiled);
+
     /// <summary>Signs in through the form by its field ids (any language), with the TOTP step when the user has one.</summary>
     public static async Task SignInAsync(IPage page, TestUser user)
     {
@@ -67,12 +74,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.Locator("main button[type=submit]").ClickAsync();
         if (user.AuthenticatorKey is { } key)
         {
-            await page.WaitForURLAsync("**/account/sign-in/two-factor**");
+            await page.ArriveAsync(TwoFactorStep);
             await page.Locator("#Input_Code").FillAsync(HubClient.Totp(key));
             await page.Locator("main button[type=submit]").ClickAsync();
         }
 
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        try
+        {
+            await page.LeaveAsync(SignInPages);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            // Say what the page and the server said: a timeout alone does not tell a refused code from a server error.
+            var shown = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new Xunit.Sdk.XunitException(
+                $"Signing in {user.Email} did not finish at {page.Url}: {ex.Message}\nThe page says:\n{shown}\n" +
+                $"The server's last warnings:\n{HostLog.Recent()}");
+        }
     }
 
     /// <summary>axe-core on the current page: no serious or critical violation is allowed.</summary>

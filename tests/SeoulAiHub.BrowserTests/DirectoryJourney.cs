@@ -17,12 +17,12 @@ public sealed class DirectoryJourney(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
         if (user.AuthenticatorKey is { } key)
         {
-            await page.WaitForURLAsync("**/account/sign-in/two-factor**");
+            await page.ArriveAsync(BrowserFixture.TwoFactorStep);
             await page.GetByLabel("인증 코드").FillAsync(HubClient.Totp(key));
             await page.GetByRole(AriaRole.Button, new() { Name = "확인" }).ClickAsync();
         }
 
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await page.LeaveAsync(BrowserFixture.SignInPages);
     }
 
     [Fact]

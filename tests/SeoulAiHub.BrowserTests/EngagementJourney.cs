@@ -32,7 +32,7 @@ public sealed partial class EngagementJourney(BrowserFixture browser)
         await page.Locator("#v-purpose").FillAsync("AI 산업 현장 점검과 입주기업 애로사항 청취");
         await page.Locator("#v-site").SelectOptionAsync(new SelectOptionValue { Label = "서울AI허브" });
         await page.Locator("#visit-new button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(VisitUrl());
+        await page.ArriveAsync(VisitUrl());
         var visitId = Guid.Parse(VisitUrl().Match(page.Url).Groups[1].Value);
 
         foreach (var (name, title, affiliation) in new[]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +56,7 @@ public sealed class InfrastructureJourney(BrowserFixture browser)
         await BrowserFixture.AssertAccessibleAsync(desk);
         await browser.ScreenshotAsync(desk, "71-facility-book");
         await desk.Locator("#facility-book button[type=submit]").First.ClickAsync();
-        await desk.WaitForURLAsync("**/facilities/bookings");
+        await desk.ArriveAsync(new Regex("/facilities/bookings$"));
 
         var booking = await host.QueryAsync(db => db.Bookings
             .Where(b => b.FacilityId == boardroom && b.OrganizationId == nunbit && b.BookedBy == tenant.Id).SingleAsync());
@@ -106,7 +107,7 @@ public sealed class InfrastructureJourney(BrowserFixture browser)
         await desk.Locator("#rq-to").FillAsync(Iso(today.AddDays(60)));
         await desk.Locator("#rq-why").FillAsync("흉부 X선 판독 보조 모델의 다기관 데이터 재학습 (H100 4–8장, 2개월).");
         await desk.Locator("#request-form button[type=submit]").ClickAsync();
-        await desk.WaitForURLAsync("**/compute/allocations/*");
+        await desk.ArriveAsync(new Regex("/compute/allocations/[^/]+$"));
         var allocationId = Guid.Parse(desk.Url.Split('/').Last().Split('?', '#')[0]);
 
         // The operator approves it with the organization's Slurm account and the hub's standard terms.

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +47,7 @@ public sealed class ProgramsJourney(BrowserFixture browser)
         await office.Locator("#Input_DocumentsText").FillAsync("plan | 사업계획서 | Business plan");
         await office.Locator("#Input_StagesText").FillAsync("# paper | 서류평가 | Document review\ntech | 기술성 | Technology | 60 | 10\nmarket | 시장성 | Marketability | 40 | 10");
         await office.Locator("form.call-form > button[type=submit]").ClickAsync();
-        await office.WaitForURLAsync("**/calls/*/edit**");
+        await office.ArriveAsync(new Regex("/calls/[^/]+/edit"));
         var callId = Guid.Parse(office.Url.Split("/calls/")[1].Split('/')[0]);
         await office.Locator("form[action*='handler=Publish'] button").ClickAsync();
         await office.WaitForLoadStateAsync();
@@ -71,7 +72,7 @@ public sealed class ProgramsJourney(BrowserFixture browser)
             }
 
             await startup.Locator("form.apply-form button").ClickAsync();
-            await startup.WaitForURLAsync("**/applications/*");
+            await startup.ArriveAsync(new Regex("/applications/[^/]+$"));
             await startup.Locator("#app-title").FillAsync($"{organization.NameKo} 검사 자동화");
             await startup.Locator("#app-amount").FillAsync(index == 0 ? "80000000" : "60000000");
             await startup.Locator("#f-summary").FillAsync("제조 라인의 불량을 비전 AI로 검출합니다.");

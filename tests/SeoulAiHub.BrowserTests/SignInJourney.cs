@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SeoulAiHub.Platform.Identity;
@@ -26,21 +27,21 @@ public sealed class SignInJourney(BrowserFixture browser)
         var page = await browser.NewPageAsync();
 
         await SignInAsync(page, member.Email, member.Password);
-        await page.WaitForURLAsync("**/");
+        await page.ArriveAsync(PageArrival.Home);
         await page.GetByRole(AriaRole.Link, new() { Name = member.Email }).ClickAsync();
-        await page.WaitForURLAsync("**/account");
+        await page.ArriveAsync(new Regex("/account$"));
         Assert.Contains("입주기관 구성원", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(page);
         await browser.ScreenshotAsync(page, "10-account");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "브라우저시험랩스" }).ClickAsync();
-        await page.WaitForURLAsync($"**/organizations/{organization.Id}/members");
+        await page.ArriveAsync(new Regex($"/organizations/{organization.Id}/members$"));
         Assert.Contains(member.Email, await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(page);
         await browser.ScreenshotAsync(page, "11-members");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" }).ClickAsync();
-        await page.WaitForURLAsync("**/");
+        await page.ArriveAsync(PageArrival.Home);
         Assert.Equal(1, await page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "로그인" }).CountAsync());
 
         // Over real TCP the audit log knows where the sign-in came from.
@@ -62,9 +63,9 @@ public sealed class SignInJourney(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         // Operators must use a second factor: every page leads to its set-up until it is on.
-        await page.WaitForURLAsync("**/account/two-factor");
+        await page.ArriveAsync(new Regex("/account/two-factor$"));
         await page.GotoAsync("/admin/users");
-        await page.WaitForURLAsync("**/account/two-factor");
+        await page.ArriveAsync(new Regex("/account/two-factor$"));
         Assert.Contains("must set up two-factor", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(page);
         await browser.ScreenshotAsync(page, "12-two-factor-setup");
@@ -76,7 +77,7 @@ public sealed class SignInJourney(BrowserFixture browser)
         Assert.Equal(10, await page.Locator("[data-testid=recovery-codes] li").CountAsync());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/users");
+        await page.ArriveAsync(new Regex("/admin/users$"));
         Assert.Contains(operatorUser.Email, await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(page);
         await browser.ScreenshotAsync(page, "13-admin-users");
