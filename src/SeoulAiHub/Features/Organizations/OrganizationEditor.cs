@@ -52,7 +52,9 @@ public sealed class OrganizationEditor(HubDb db, DirectoryIndex directory, TimeP
     /// <summary>Operators change everything; members (official: false) never type, registration number or tenancy.</summary>
     public async Task<EditResult> UpdateAsync(Guid id, OrganizationInput input, bool official, CancellationToken ct = default)
     {
-        var organization = await db.Organizations.Include(o => o.Domains).Include(o => o.Industries).FirstOrDefaultAsync(o => o.Id == id, ct);
+        // One query: an organization has a handful of domains and industries, so their product is small.
+        var organization = await db.Organizations.Include(o => o.Domains).Include(o => o.Industries).AsSingleQuery()
+            .FirstOrDefaultAsync(o => o.Id == id, ct);
         if (organization is null)
         {
             return new EditResult(null, new Dictionary<string, string> { [""] = "Org.Error.NotFound" });

@@ -68,7 +68,7 @@ public sealed class OutcomeFigures(HubDb db, IMemoryCache cache)
     /// <summary>Changes whenever rollups are written: the largest id and the number of rows.</summary>
     private async Task<(long, int)> StampAsync(CancellationToken ct)
     {
-        var stamp = await db.KpiRollups.GroupBy(_ => 1).Select(g => new { Max = g.Max(r => r.Id), Count = g.Count() }).FirstOrDefaultAsync(ct);
+        var stamp = await db.KpiRollups.GroupBy(_ => 1).Select(g => new { Max = g.Max(r => r.Id), Count = g.Count() }).SingleOrDefaultAsync(ct);
         return stamp is null ? (0, 0) : (stamp.Max, stamp.Count);
     }
 

@@ -11,7 +11,7 @@ namespace SeoulAiHub.Features.Programs;
 public sealed class AgreementService(HubDb db, DocumentStore documents, Notifier notifier, TimeProvider clock)
 {
     public Task<Agreement?> FindAsync(Guid applicationId, CancellationToken ct = default) =>
-        db.Agreements.Include(a => a.Milestones).Include(a => a.Reports)
+        db.Agreements.Include(a => a.Milestones).Include(a => a.Reports).AsSplitQuery()
             .FirstOrDefaultAsync(a => a.ApplicationId == applicationId, ct);
 
     public async Task<Agreement> DraftAsync(Guid applicationId, long awardKrw, DateOnly startsOn, DateOnly endsOn, CancellationToken ct = default)
