@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Time;
 
 namespace SeoulAiHub.Features.Facilities;
 
@@ -22,11 +23,14 @@ public sealed record WaitlistRow(Guid Id, Guid FacilityId, string FacilityKo, st
 /// <summary>Reads for the booking pages and the API: a person's (and their organizations') bookings, the approval queue.</summary>
 public sealed class BookingBoard(HubDb db, FacilitiesAccess access, TimeProvider clock)
 {
-    /// <summary>Bookings of the person and their organizations from yesterday on (staff: their own only), soonest first.</summary>
+    /// <summary>
+    /// Bookings of the person and their organizations (staff: their own only) from the start of yesterday (KST) on, soonest
+    /// first: yesterday stays in view so a check-in or a no-show of the day before can still be looked at.
+    /// </summary>
     public async Task<List<BookingRow>> MineAsync(Guid userId, int take = 200, CancellationToken ct = default)
     {
         var booker = await access.BookerAsync(userId, ct);
-        var since = clock.GetUtcNow().AddDays(-1);
+        var since = Grid.At(Kst.Today(clock).AddDays(-1), TimeOnly.MinValue);
         var organizations = booker.Organizations.ToList();
         var bookings = db.Bookings.AsNoTracking().Where(b => b.EndsAt >= since &&
             (b.BookedBy == userId || (b.OrganizationId != null && organizations.Contains(b.OrganizationId.Value))));

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using SeoulAiHub.Features.Facilities;
 using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Tests.Infrastructure;
@@ -26,6 +28,22 @@ internal static class FacilityScenario
             await db.SaveChangesAsync();
             return facility;
         });
+    }
+
+    /// <summary>A host of its own whose clock the test moves; the facilities' minute timer is taken out.</summary>
+    public static async Task<HubAppFactory> StartWithClockAsync(string provider, FakeTimeProvider clock)
+    {
+        var host = await TestHosts.StartAsync(provider, null, services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.DeclaringType is { } t
+                         && (t == typeof(FacilitiesModule) || t.DeclaringType == typeof(FacilitiesModule))).ToList())
+            {
+                services.Remove(hosted);
+            }
+        });
+        _ = host.Services;
+        return host;
     }
 
     /// <summary>A KST time some days ahead of the host's today.</summary>

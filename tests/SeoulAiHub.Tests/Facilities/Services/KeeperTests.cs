@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using SeoulAiHub.Features.Facilities;
 using SeoulAiHub.Platform.Identity;
@@ -18,7 +17,7 @@ public sealed class KeeperTests
     public async Task A_no_show_is_released_after_the_grace_time_its_rest_offered_to_the_waitlist_and_an_unanswered_offer_expires(string provider)
     {
         var clock = new FakeTimeProvider(Start);
-        await using var host = await StartAsync(provider, clock);
+        await using var host = await FacilityScenario.StartWithClockAsync(provider, clock);
         var keeper = host.Services.GetRequiredService<FacilityKeeper>();
         var facility = await host.CreateFacilityAsync();
         var holder = await host.CreateAsync(HubRoles.TenantMember, (await host.CreateOrganizationAsync()).Id, twoFactor: false);
@@ -49,20 +48,5 @@ public sealed class KeeperTests
         Assert.True((await keeper.RunOnceAsync()).OffersExpired >= 1);
         Assert.Equal(WaitlistStatus.Expired, (await host.EntryAsync(entry.Id)).Status);
         Assert.DoesNotContain(await host.ClaimsOfAsync(facility.Id), c => c.BookingId == offer.Id);
-    }
-
-    private static async Task<HubAppFactory> StartAsync(string provider, FakeTimeProvider clock)
-    {
-        var host = await TestHosts.StartAsync(provider, null, services =>
-        {
-            services.AddSingleton<TimeProvider>(clock);
-            foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.DeclaringType is { } t
-                         && (t == typeof(FacilitiesModule) || t.DeclaringType == typeof(FacilitiesModule))).ToList())
-            {
-                services.Remove(hosted);
-            }
-        });
-        _ = host.Services;
-        return host;
     }
 }
