@@ -23,13 +23,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     public string ScreenshotDirectory { get; } = Path.Combine(TestPaths.RepositoryRoot(), "artifacts", "screenshots");
+    public string HostLogPath { get; } = Path.Combine(TestPaths.RepositoryRoot(), "artifacts", "browser-host.log");
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotDirectory);
-        var hostLog = Path.Combine(ScreenshotDirectory, "..", "browser-host.log");
-        File.Delete(hostLog);
-        Host = new HubAppFactory(DatabaseProvider.Sqlite, services: s => s.AddLogging(l => l.AddProvider(new HostLog(hostLog))));
+        File.Delete(HostLogPath);
+        Host = new HubAppFactory(DatabaseProvider.Sqlite, services: s => s.AddLogging(l => l.AddProvider(new HostLog(HostLogPath))));
         Host.UseKestrel(0);
         Host.StartServer();
         BaseUrl = Host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');

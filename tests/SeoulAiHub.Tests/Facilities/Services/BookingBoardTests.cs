@@ -9,14 +9,11 @@ namespace SeoulAiHub.Tests.Facilities.Services;
 /// <summary>"내 예약" lists bookings from yesterday (KST, the whole day) on, as its heading says.</summary>
 public sealed class BookingBoardTests
 {
-    /// <summary>09:00 KST on a Monday.</summary>
-    private static readonly DateTimeOffset Monday = new(2026, 6, 8, 0, 0, 0, TimeSpan.Zero);
-
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task My_bookings_start_at_the_beginning_of_yesterday_not_24_hours_ago(string provider)
     {
-        var clock = new FakeTimeProvider(Monday);
+        var clock = new FakeTimeProvider(FacilityScenario.MondayMorning);
         await using var host = await FacilityScenario.StartWithClockAsync(provider, clock);
         var facility = await host.CreateFacilityAsync();
         var member = await host.CreateAsync(HubRoles.TenantMember, (await host.CreateOrganizationAsync()).Id, twoFactor: false);

@@ -30,6 +30,9 @@ internal static class FacilityScenario
         });
     }
 
+    /// <summary>09:00 KST on a Monday: where the clock-moving tests start.</summary>
+    public static readonly DateTimeOffset MondayMorning = new(2026, 6, 8, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>A host of its own whose clock the test moves; the facilities' minute timer is taken out.</summary>
     public static async Task<HubAppFactory> StartWithClockAsync(string provider, FakeTimeProvider clock)
     {

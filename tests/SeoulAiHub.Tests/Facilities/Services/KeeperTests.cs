@@ -9,14 +9,11 @@ namespace SeoulAiHub.Tests.Facilities.Services;
 /// <summary>No-show release and offer expiry, on a host whose clock the test moves (the minute timer is taken out).</summary>
 public sealed class KeeperTests
 {
-    /// <summary>09:00 KST on a Monday.</summary>
-    private static readonly DateTimeOffset Start = new(2026, 6, 8, 0, 0, 0, TimeSpan.Zero);
-
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_no_show_is_released_after_the_grace_time_its_rest_offered_to_the_waitlist_and_an_unanswered_offer_expires(string provider)
     {
-        var clock = new FakeTimeProvider(Start);
+        var clock = new FakeTimeProvider(FacilityScenario.MondayMorning);
         await using var host = await FacilityScenario.StartWithClockAsync(provider, clock);
         var keeper = host.Services.GetRequiredService<FacilityKeeper>();
         var facility = await host.CreateFacilityAsync();
