@@ -72,7 +72,7 @@ public sealed class ApplicationStateTests
     }
 
     private static void Refused(string key, Action action) =>
-        Assert.Equal(key, Assert.Throws<ApplicationRuleException>(action).Key);
+        Assert.Equal(key, Assert.Throws<RuleException>(action).Key);
 
     [Fact]
     public void A_draft_is_saved_trimmed_without_blank_answers_and_can_be_saved_again()

@@ -104,7 +104,7 @@ public sealed class ProgramLifecycleTests
         Assert.NotNull(agreement.SignedAt);
         var interim = agreement.Milestones.Single(m => m.Title == "중간 점검");
         var last = agreement.Milestones.Single(m => m.Title == "최종 평가");
-        await Assert.ThrowsAsync<ApplicationRuleException>(() =>
+        await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<AgreementService>(s => s.AddMilestoneAsync(a, "늦은 추가", "x", starts.AddMonths(6))));
 
         // Interim report: returned, resubmitted, accepted.
@@ -128,7 +128,7 @@ public sealed class ProgramLifecycleTests
 
         // The one not selected may appeal within the window; a second open appeal is refused.
         await host.WithAsync<AgreementService>(s => s.FileAppealAsync(b, "발표 점수 산정에 이의가 있습니다", otherMembers[0].Id));
-        var pending = await Assert.ThrowsAsync<ApplicationRuleException>(() =>
+        var pending = await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<AgreementService>(s => s.FileAppealAsync(b, "한 번 더", otherMembers[0].Id)));
         Assert.Equal("Appeal.Error.Pending", pending.Key);
     }

@@ -36,7 +36,7 @@ public sealed class ProgramRegressionTests
         var (org, members) = await ApplicantAsync(host);
         var app = await ApplyAsync(host, call.Id, org.Id, members[0].Id);
         var reviewer = await host.CreateAsync(HubRoles.Reviewer);
-        await Assert.ThrowsAsync<ApplicationRuleException>(() => host.WithAsync<ReviewService, int>(s => s.AssignAsync(call.Id, "pitch", [app], [reviewer.Id])));
+        await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<ReviewService, int>(s => s.AssignAsync(call.Id, "pitch", [app], [reviewer.Id])));
     }
 
     [Theory]
@@ -47,7 +47,7 @@ public sealed class ProgramRegressionTests
         var (call, app, _, _) = await ScoredPendingAsync(host);
         var ex = await Record.ExceptionAsync(() => host.WithAsync<SelectionService>(s => s.ConfirmAsync(call,
             [new SelectionDecision(app, true, 30_000_000, null), new SelectionDecision(app, false, 0, "중복")])));
-        Assert.IsType<ApplicationRuleException>(ex);
+        Assert.IsType<RuleException>(ex);
     }
 
     private static async Task<(Guid Call, Guid App, int X, int Y)> ScoredPendingAsync(HubAppFactory host)

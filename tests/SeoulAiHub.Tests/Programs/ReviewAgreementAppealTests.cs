@@ -19,7 +19,7 @@ public sealed class ReviewAgreementAppealTests
         new() { ["biz"] = new(biz, "  좋음  "), ["tech"] = new(tech, null) };
 
     private static void Refused(string key, Action action) =>
-        Assert.Equal(key, Assert.Throws<ApplicationRuleException>(action).Key);
+        Assert.Equal(key, Assert.Throws<RuleException>(action).Key);
 
     // ---- ReviewerAssignment.Score -----------------------------------------------------------------------------
 
@@ -211,10 +211,10 @@ public sealed class ReviewAgreementAppealTests
     public void An_appeal_is_answered_once_with_a_text()
     {
         var appeal = Appeal.File(ApplicationStateTests.In(ApplicationStatus.NotSelected), CallWithResults(Now), "이의", Guid.NewGuid(), Now);
-        Assert.Equal("Application.Error.ReasonRequired", Assert.Throws<ApplicationRuleException>(() => appeal.Respond(true, " ", Now)).Key);
+        Assert.Equal("Application.Error.ReasonRequired", Assert.Throws<RuleException>(() => appeal.Respond(true, " ", Now)).Key);
         appeal.Respond(false, "  재검토 결과 유지  ", Now.AddDays(1));
         Assert.Equal((false, "재검토 결과 유지", Now.AddDays(1)), (appeal.Upheld!.Value, appeal.Answer!, appeal.AnsweredAt!.Value));
-        Assert.Throws<ApplicationRuleException>(() => appeal.Respond(true, "번복", Now));
+        Assert.Throws<RuleException>(() => appeal.Respond(true, "번복", Now));
         Assert.False(appeal.Upheld);
     }
 
@@ -222,6 +222,6 @@ public sealed class ReviewAgreementAppealTests
     public void Results_are_published_once()
     {
         var call = CallWithResults(Now);
-        Assert.Equal("Call.Error.ResultsPublished", Assert.Throws<CallRuleException>(() => call.PublishResults(Now)).Key);
+        Assert.Equal("Call.Error.ResultsPublished", Assert.Throws<RuleException>(() => call.PublishResults(Now)).Key);
     }
 }

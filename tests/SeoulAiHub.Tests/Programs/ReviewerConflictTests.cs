@@ -10,8 +10,8 @@ namespace SeoulAiHub.Tests.Programs;
 /// <summary>Conflicts of interest and the reviewer's own assignments, through ReviewService on each database.</summary>
 public sealed class ReviewerConflictTests
 {
-    private static async Task<ApplicationRuleException> AssignRefusedAsync(HubAppFactory host, Guid callId, Guid[] applications, Guid[] reviewers) =>
-        await Assert.ThrowsAsync<ApplicationRuleException>(() =>
+    private static async Task<RuleException> AssignRefusedAsync(HubAppFactory host, Guid callId, Guid[] applications, Guid[] reviewers) =>
+        await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<ReviewService, int>(s => s.AssignAsync(callId, "paper", applications, reviewers)));
 
     [Theory]
@@ -100,7 +100,7 @@ public sealed class ReviewerConflictTests
         var declaration = await host.QueryAsync(db => db.ConflictDeclarations.AsNoTracking().SingleAsync(c => c.ReviewerId == reviewer.Id));
         Assert.Equal(("가족이 재직", applicant.Id, (Guid?)null), (declaration.Reason, declaration.OrganizationId, declaration.CallId));
 
-        var empty = await Assert.ThrowsAsync<ApplicationRuleException>(() =>
+        var empty = await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<ReviewService>(s => s.DeclareConflictAsync(colleague.Id, applicant.Id, null, "  ")));
         Assert.Equal("Application.Error.ReasonRequired", empty.Key);
         Assert.Equal(2, await host.QueryAsync(db => db.ReviewerAssignments.CountAsync(a => a.ReviewerId == colleague.Id)));
@@ -143,7 +143,7 @@ public sealed class ReviewerConflictTests
         Assert.Null(await host.WithAsync<ReviewService, ReviewerAssignment?>(s => s.FindOwnAsync(assignment.Id, stranger.Id)));
 
         var scores = new Dictionary<string, CriterionScore> { ["tech"] = new(100, null), ["biz"] = new(50, null) };
-        await Assert.ThrowsAsync<ApplicationRuleException>(() =>
+        await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<ReviewService>(s => s.ScoreAsync(assignment.Id, stranger.Id, scores, submit: true)));
         var untouched = Assert.Single(await AssignmentsAsync(host, call.Id, "paper"));
         Assert.Empty(untouched.Scores);
@@ -152,12 +152,12 @@ public sealed class ReviewerConflictTests
         // The owner saves a draft, then submits; a second submission is refused and changes nothing.
         await host.WithAsync<ReviewService>(s => s.ScoreAsync(assignment.Id, owner.Id,
             new Dictionary<string, CriterionScore> { ["tech"] = new(40, "초안") }, submit: false));
-        var incomplete = await Assert.ThrowsAsync<ApplicationRuleException>(() => host.WithAsync<ReviewService>(s =>
+        var incomplete = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<ReviewService>(s =>
             s.ScoreAsync(assignment.Id, owner.Id, new Dictionary<string, CriterionScore> { ["tech"] = new(40, null) }, submit: true)));
         Assert.Equal("Review.Error.Incomplete", incomplete.Key);
         Assert.Equal(40, Assert.Single(await AssignmentsAsync(host, call.Id, "paper")).Scores["tech"].Score);
         await host.WithAsync<ReviewService>(s => s.ScoreAsync(assignment.Id, owner.Id, scores, submit: true));
-        var again = await Assert.ThrowsAsync<ApplicationRuleException>(() => host.WithAsync<ReviewService>(s =>
+        var again = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<ReviewService>(s =>
             s.ScoreAsync(assignment.Id, owner.Id, new Dictionary<string, CriterionScore> { ["tech"] = new(0, null), ["biz"] = new(0, null) }, submit: true)));
         Assert.Equal("Review.Error.AlreadySubmitted", again.Key);
         Assert.Equal(100m, Assert.Single(await AssignmentsAsync(host, call.Id, "paper")).WeightedTotal);

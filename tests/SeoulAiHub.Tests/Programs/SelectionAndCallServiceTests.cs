@@ -44,7 +44,7 @@ public sealed class SelectionAndCallServiceTests
         Assert.Equal([ProposalOutcome.Selected, ProposalOutcome.Selected, ProposalOutcome.OverCap], ranking.Proposal.Select(p => p.Outcome));
 
         async Task<string> RefusedAsync(params SelectionDecision[] decisions) =>
-            (await Assert.ThrowsAsync<ApplicationRuleException>(() => host.WithAsync<SelectionService>(s => s.ConfirmAsync(call.Id, decisions)))).Key;
+            (await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<SelectionService>(s => s.ConfirmAsync(call.Id, decisions)))).Key;
 
         // Over the cap, over the budget, a negative award, an application not in the ranking.
         Assert.Equal("Selection.Error.OverLimits", await RefusedAsync(new(a, true, 1, "x"), new(b, true, 1, "x"), new(c, true, 1, "x")));
@@ -53,7 +53,7 @@ public sealed class SelectionAndCallServiceTests
         Assert.Equal("Selection.Error.OverLimits", await RefusedAsync(new SelectionDecision(Guid.NewGuid(), false, 0, null)));
 
         // Swapping B for C, or changing A's award, without a reason: refused with the rank concerned.
-        var swap = await Assert.ThrowsAsync<ApplicationRuleException>(() => host.WithAsync<SelectionService>(s => s.ConfirmAsync(call.Id,
+        var swap = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<SelectionService>(s => s.ConfirmAsync(call.Id,
             [new(a, true, 40_000_000, null), new(b, false, 0, null), new(c, true, 40_000_000, null)])));
         Assert.Equal(("Selection.Error.ReasonRequired", 2), (swap.Key, (int)swap.Arguments[0]));
         Assert.Equal("Selection.Error.ReasonRequired", await RefusedAsync(new(a, true, 35_000_000, " "), new(b, true, 40_000_000, null)));
@@ -95,7 +95,7 @@ public sealed class SelectionAndCallServiceTests
         }
 
         await host.WithAsync<SelectionService>(s => s.AdvanceAsync(call.Id, [advanced]));
-        var again = await Assert.ThrowsAsync<ApplicationRuleException>(() => host.WithAsync<SelectionService>(s => s.AdvanceAsync(call.Id, [advanced])));
+        var again = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<SelectionService>(s => s.AdvanceAsync(call.Id, [advanced])));
         Assert.Equal("Application.Error.NoNextStage", again.Key);
 
         // Stage 2 not yet scored: the ranking is empty and names the unscored one.
@@ -124,17 +124,17 @@ public sealed class SelectionAndCallServiceTests
         var text = new CallText("공고", "Call", "본문", null);
         var terms = new CallTerms(now.AddDays(-1), now.AddDays(10), 50_000_000, 2, 7);
 
-        var noProgram = await Assert.ThrowsAsync<CallRuleException>(() => host.WithAsync<CallService, Call>(s => s.CreateAsync(Guid.NewGuid(), text, terms, TwoStages())));
+        var noProgram = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CallService, Call>(s => s.CreateAsync(Guid.NewGuid(), text, terms, TwoStages())));
         Assert.Equal("Call.Error.NoProgram", noProgram.Key);
-        var dates = await Assert.ThrowsAsync<CallRuleException>(() => host.WithAsync<CallService, Call>(s =>
+        var dates = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CallService, Call>(s =>
             s.CreateAsync(program.Id, text, terms with { ClosesAt = terms.OpensAt }, TwoStages())));
         Assert.Equal("Call.Error.Dates", dates.Key);
-        var money = await Assert.ThrowsAsync<CallRuleException>(() => host.WithAsync<CallService, Call>(s =>
+        var money = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CallService, Call>(s =>
             s.CreateAsync(program.Id, text, terms with { MaxAwards = 0 }, TwoStages())));
         Assert.Equal("Call.Error.Terms", money.Key);
 
         var bare = await host.WithAsync<CallService, Call>(s => s.CreateAsync(program.Id, text, terms, CallDesign.Empty));
-        var noCriteria = await Assert.ThrowsAsync<CallRuleException>(() => host.WithAsync<CallService>(s => s.PublishAsync(bare.Id)));
+        var noCriteria = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CallService>(s => s.PublishAsync(bare.Id)));
         Assert.Equal("Call.Error.NoCriteria", noCriteria.Key);
         Assert.Equal(CallStatus.Draft, (await host.QueryAsync(db => db.Calls.AsNoTracking().SingleAsync(c => c.Id == bare.Id))).Status);
 
@@ -150,7 +150,7 @@ public sealed class SelectionAndCallServiceTests
         var changedTerms = new CallTerms(stored.OpensAt, stored.ClosesAt.AddDays(3), 80_000_000, 3, 10);
         await host.WithAsync<CallService>(s => s.UpdateAsync(call.Id, text, changedTerms, TwoStages()));
         Assert.True((await host.WithAsync<ApplicationService, SubmitOutcome>(s => s.SubmitAsync(app))).Submitted);
-        var fixedDesign = await Assert.ThrowsAsync<CallRuleException>(() => host.WithAsync<CallService>(s => s.UpdateAsync(call.Id, text, changedTerms, OneStage())));
+        var fixedDesign = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CallService>(s => s.UpdateAsync(call.Id, text, changedTerms, OneStage())));
         Assert.Equal("Call.Error.DesignFixed", fixedDesign.Key);
         await host.WithAsync<CallService>(s => s.UpdateAsync(call.Id, new CallText("바뀐 제목", "New title", "본문", "Body"), changedTerms with { BudgetKrw = 90_000_000 }, TwoStages()));
         var updated = await host.QueryAsync(db => db.Calls.AsNoTracking().SingleAsync(c => c.Id == call.Id));
@@ -178,7 +178,7 @@ public sealed class SelectionAndCallServiceTests
         var theirs = await ApplyAsync(host, earlierCall.Id, stranger.Id, strangerMembers[0].Id, "남의 과제");
         var draft = await host.WithAsync<ApplicationService, Application>(s => s.StartAsync(call.Id, org.Id, members[0].Id));
 
-        var refused = await Assert.ThrowsAsync<ApplicationRuleException>(() => host.WithAsync<ApplicationService>(s => s.CopyFromAsync(draft.Id, theirs)));
+        var refused = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<ApplicationService>(s => s.CopyFromAsync(draft.Id, theirs)));
         Assert.Equal("Application.Error.WrongState", refused.Key);
         Assert.Equal("", (await ApplicationAsync(host, draft.Id)).Title);
 

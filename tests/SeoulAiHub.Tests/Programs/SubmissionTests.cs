@@ -44,7 +44,7 @@ public sealed class SubmissionTests
 
         // A new draft cannot be started after the close either; an existing one is still found.
         var (newcomer, newcomerMembers) = await ApplicantAsync(host);
-        var closed = await Assert.ThrowsAsync<ApplicationRuleException>(() =>
+        var closed = await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<ApplicationService, Application>(s => s.StartAsync(call.Id, newcomer.Id, newcomerMembers[0].Id)));
         Assert.Equal("Application.Error.Closed", closed.Key);
         Assert.Equal(lateApp, (await host.WithAsync<ApplicationService, Application>(s => s.StartAsync(call.Id, late.Id, lateMembers[0].Id))).Id);
@@ -89,7 +89,7 @@ public sealed class SubmissionTests
         await using var host = await TestHosts.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
         var call = await PublishedCallAsync(host, start, OneStage());
         var (applicant, members) = await ApplicantAsync(host);
-        var early = await Assert.ThrowsAsync<ApplicationRuleException>(() =>
+        var early = await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<ApplicationService, Application>(s => s.StartAsync(call.Id, applicant.Id, members[0].Id)));
         Assert.Equal("Application.Error.Closed", early.Key);
         Assert.Equal(0, await host.QueryAsync(db => db.Applications.CountAsync(a => a.CallId == call.Id)));
@@ -200,7 +200,7 @@ public sealed class SubmissionTests
         Assert.True((await SubmitAsync(host, app.Id)).Submitted);
 
         // Submitted: no more edits or attachments.
-        var locked = await Assert.ThrowsAsync<ApplicationRuleException>(() => host.WithAsync<ApplicationService>(s =>
+        var locked = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<ApplicationService>(s =>
             s.SaveDraftAsync(app.Id, "바꾼 제목", 1, new Dictionary<string, string>())));
         Assert.Equal("Application.Error.NotEditable", locked.Key);
         Assert.Equal("Application.Error.NotEditable", await host.WithAsync<ApplicationService, string?>(s => s.AttachAsync(app.Id, Plan, PdfFile(), user)));

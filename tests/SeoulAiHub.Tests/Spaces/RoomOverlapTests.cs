@@ -47,7 +47,7 @@ public sealed class RoomOverlapTests
         var (room, tenancies) = await ArrangeAsync(host, 2);
         await AssignAsync(host, tenancies[0], room, Day, Day.AddDays(100));
 
-        var refused = await Assert.ThrowsAsync<TenancyRuleException>(() => AssignAsync(host, tenancies[1], room, Day.AddDays(99), null));
+        var refused = await Assert.ThrowsAsync<RuleException>(() => AssignAsync(host, tenancies[1], room, Day.AddDays(99), null));
         Assert.Equal("Tenancy.Error.RoomOccupied", refused.Key);
 
         await AssignAsync(host, tenancies[1], room, Day.AddDays(100), null);   // from the day it is free
@@ -84,7 +84,7 @@ public sealed class RoomOverlapTests
                 await AssignAsync(host, t, room, Day.AddDays(10), null);
                 return "won";
             }
-            catch (TenancyRuleException ex) when (ex.Key == "Tenancy.Error.RoomOccupied")
+            catch (RuleException ex) when (ex.Key == "Tenancy.Error.RoomOccupied")
             {
                 return "refused";
             }

@@ -16,7 +16,7 @@ public sealed class TenancyRulesTests
         return tenancy;
     }
 
-    private static string Broken(Action action) => Assert.Throws<TenancyRuleException>(action).Key;
+    private static string Broken(Action action) => Assert.Throws<RuleException>(action).Key;
 
     [Fact]
     public void A_tenancy_goes_applied_admitted_resident_graduated_with_its_history()

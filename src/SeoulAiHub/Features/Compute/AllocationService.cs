@@ -45,7 +45,7 @@ public sealed class AllocationService(HubDb db, Notifier notifier, ComputeAlerts
         {
             var ofOrganization = await db.Agreements.AsNoTracking()
                 .AnyAsync(a => a.Id == agreementId && a.Application.OrganizationId == allocation.OrganizationId, ct);
-            ComputeRuleException.Require(ofOrganization, "Compute.Error.Agreement");
+            Rule.Require(ofOrganization, "Compute.Error.Agreement");
         }
 
         var account = approval.SlurmAccount?.Trim();
@@ -54,7 +54,7 @@ public sealed class AllocationService(HubDb db, Notifier notifier, ComputeAlerts
         var overlapping = await db.GpuAllocations.AsNoTracking().AnyAsync(a => a.Id != id && a.ClusterId == allocation.ClusterId &&
             a.SlurmAccount == account && a.PartitionId == approval.PartitionId && a.StartsAt < end && start < a.EndsBefore &&
             (a.Status == AllocationStatus.Approved || a.Status == AllocationStatus.Active || a.Status == AllocationStatus.Suspended), ct);
-        ComputeRuleException.Require(!overlapping, "Compute.Error.AccountOverlap", account ?? "");
+        Rule.Require(!overlapping, "Compute.Error.AccountOverlap", account ?? "");
         allocation.Approve(approval.GpuHours, approval.StartsOn, approval.EndsOn, account, approval.PartitionId, cluster, approval.Terms,
             approval.AgreementId, Kst.Today(clock), by, clock.GetUtcNow());
         await TellAsync(allocation, "GPU 할당 승인: 약관 동의가 필요합니다", "GPU allocation approved: please accept the terms",
@@ -138,9 +138,9 @@ public sealed class AllocationService(HubDb db, Notifier notifier, ComputeAlerts
 
     private async Task<GpuAllocation> LoadAsync(Guid id, CancellationToken ct) =>
         await db.GpuAllocations.SingleOrDefaultAsync(a => a.Id == id, ct)
-        ?? throw new ComputeRuleException("Compute.Error.NotFound");
+        ?? throw new RuleException("Compute.Error.NotFound");
 
     private async Task<GpuCluster> ClusterAsync(Guid id, CancellationToken ct) =>
         await db.GpuClusters.AsNoTracking().Include(c => c.Partitions).SingleOrDefaultAsync(c => c.Id == id, ct)
-        ?? throw new ComputeRuleException("Compute.Error.NoCluster");
+        ?? throw new RuleException("Compute.Error.NoCluster");
 }

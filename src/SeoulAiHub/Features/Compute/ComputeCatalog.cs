@@ -9,7 +9,7 @@ public sealed class ComputeCatalog(HubDb db)
     public async Task<GpuModel> AddModelAsync(string? name, int memoryGb, CancellationToken ct = default)
     {
         var model = GpuModel.Create(name, memoryGb);
-        ComputeRuleException.Require(!await db.GpuModels.AnyAsync(m => m.Name == model.Name, ct), "Compute.Error.ModelExists", model.Name);
+        Rule.Require(!await db.GpuModels.AnyAsync(m => m.Name == model.Name, ct), "Compute.Error.ModelExists", model.Name);
         db.GpuModels.Add(model);
         await db.SaveChangesAsync(ct);
         return model;
@@ -18,7 +18,7 @@ public sealed class ComputeCatalog(HubDb db)
     public async Task<GpuCluster> AddClusterAsync(string? name, string? slurmName, string? site, int utcOffsetMinutes = 540, CancellationToken ct = default)
     {
         var cluster = GpuCluster.Create(name, slurmName, site, utcOffsetMinutes);
-        ComputeRuleException.Require(!await db.GpuClusters.AnyAsync(c => c.Name == cluster.Name, ct), "Compute.Error.ClusterExists", cluster.Name);
+        Rule.Require(!await db.GpuClusters.AnyAsync(c => c.Name == cluster.Name, ct), "Compute.Error.ClusterExists", cluster.Name);
         db.GpuClusters.Add(cluster);
         await db.SaveChangesAsync(ct);
         return cluster;
@@ -27,8 +27,8 @@ public sealed class ComputeCatalog(HubDb db)
     public async Task<GpuPartition> AddPartitionAsync(Guid clusterId, string? name, Guid modelId, int nodes, int gpusPerNode, CancellationToken ct = default)
     {
         var cluster = await db.GpuClusters.Include(c => c.Partitions).SingleOrDefaultAsync(c => c.Id == clusterId, ct)
-                      ?? throw new ComputeRuleException("Compute.Error.NoCluster");
-        var model = await db.GpuModels.SingleOrDefaultAsync(m => m.Id == modelId, ct) ?? throw new ComputeRuleException("Compute.Error.NoModel");
+                      ?? throw new RuleException("Compute.Error.NoCluster");
+        var model = await db.GpuModels.SingleOrDefaultAsync(m => m.Id == modelId, ct) ?? throw new RuleException("Compute.Error.NoModel");
         var partition = cluster.AddPartition(name, model, nodes, gpusPerNode);
         await db.SaveChangesAsync(ct);
         return partition;

@@ -58,7 +58,7 @@ internal static class ComputeCommands
             {
                 import = await services.GetRequiredService<UsageImporter>().ImportAsync(cluster.Id, stream, Path.GetFileName(path), columns, Guid.Empty);
             }
-            catch (ComputeRuleException ex)
+            catch (RuleException ex)
             {
                 await output.WriteLineAsync("오류 / error: " + Both(t, ex.Key, ex.Arguments));
                 return 1;

@@ -100,7 +100,7 @@ public static class ComputeEndpoints
                 import.Duplicates, import.Ignored, import.Steps, import.Rejected, import.Unmatched, Math.Round(import.GpuSeconds / 3600.0, 2),
                 [.. import.RejectedLines.Select(l => new RejectedLineInfo(l.Line, t[l.ReasonKey, l.Arguments], l.Text))], import.UnmatchedAccounts));
         }
-        catch (ComputeRuleException ex)
+        catch (RuleException ex)
         {
             var status = ex.Key == "Compute.Error.NoCluster" ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
             return TypedResults.Problem(t[ex.Key, ex.Arguments], statusCode: status);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Features.Programs;
 using SeoulAiHub.Platform.Time;
-using static SeoulAiHub.Features.Compute.ComputeRuleException;
+using static SeoulAiHub.Platform.Errors.Rule;
 
 namespace SeoulAiHub.Features.Compute;
 

@@ -81,7 +81,7 @@ public sealed class SacctParser
     public bool HadHeader { get; private set; }
 
     /// <summary>
-    /// The data lines, in order. Throws <see cref="ComputeRuleException"/> (Compute.Error.SacctColumns) before the first
+    /// The data lines, in order. Throws <see cref="RuleException"/> (Compute.Error.SacctColumns) before the first
     /// line when the columns lack what usage needs (job id, account, start, end, elapsed, a TRES or GRES column).
     /// </summary>
     public IEnumerable<SacctLine> Lines()
@@ -124,7 +124,7 @@ public sealed class SacctParser
         var missing = columns.Missing();
         if (missing.Count > 0)
         {
-            throw new ComputeRuleException("Compute.Error.SacctColumns", string.Join(", ", missing));
+            throw new RuleException("Compute.Error.SacctColumns", string.Join(", ", missing));
         }
 
         starts = new int[columns.Count];

@@ -24,7 +24,7 @@ public sealed class UsageImporter(HubDb db, ComputeAlerts alerts, TimeProvider c
         CancellationToken ct = default)
     {
         var cluster = await db.GpuClusters.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clusterId, ct)
-                      ?? throw new ComputeRuleException("Compute.Error.NoCluster");
+                      ?? throw new RuleException("Compute.Error.NoCluster");
         var matcher = await AllocationMatcher.LoadAsync(db, clusterId, ct);
         var import = new UsageImport
         {
@@ -104,7 +104,7 @@ public sealed class UsageImporter(HubDb db, ComputeAlerts alerts, TimeProvider c
                 await hashing.CopyToAsync(Stream.Null, ct);
             }
         }
-        catch (ComputeRuleException)
+        catch (RuleException)
         {
             // The columns cannot be read (refused before the first line): no import took place.
             await db.UsageImports.Where(i => i.Id == import.Id).ExecuteDeleteAsync(CancellationToken.None);

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SeoulAiHub.Platform.Identity;
-using static SeoulAiHub.Features.Engagement.EngagementRuleException;
+using static SeoulAiHub.Platform.Errors.Rule;
 
 namespace SeoulAiHub.Features.Engagement;
 

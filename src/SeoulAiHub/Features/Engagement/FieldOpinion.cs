@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SeoulAiHub.Features.Organizations;
-using static SeoulAiHub.Features.Engagement.EngagementRuleException;
+using static SeoulAiHub.Platform.Errors.Rule;
 
 namespace SeoulAiHub.Features.Engagement;
 
@@ -132,7 +132,7 @@ public sealed class FieldOpinion
     public void Reply(string? answer, Guid by, DateTimeOffset now)
     {
         Require(!IsMerged, "Engagement.Error.Merged");
-        Answer = EngagementRuleException.Text(answer, MaxText, "Engagement.Error.Answer");
+        Answer = Rule.Text(answer, MaxText, "Engagement.Error.Answer");
         AnsweredAt = now.ToUniversalTime();
         Status = OpinionStatus.Answered;
         UpdatedAt = AnsweredAt.Value;
@@ -187,7 +187,7 @@ public sealed class FieldOpinion
         Require(Enum.IsDefined(visibility), "Engagement.Error.Visibility");
 
         // Every check before any change: a refused edit leaves the opinion as it was.
-        var checkedText = EngagementRuleException.Text(text, MaxText, "Engagement.Error.Text");
+        var checkedText = Rule.Text(text, MaxText, "Engagement.Error.Text");
         var checkedSpeaker = Optional(speaker, MaxSpeaker);
         Text = checkedText;
         Speaker = checkedSpeaker;

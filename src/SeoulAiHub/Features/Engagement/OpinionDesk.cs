@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Notifications;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Time;
-using static SeoulAiHub.Features.Engagement.EngagementRuleException;
+using static SeoulAiHub.Platform.Errors.Rule;
 
 namespace SeoulAiHub.Features.Engagement;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform.Identity;
-using static SeoulAiHub.Features.Engagement.EngagementRuleException;
+using static SeoulAiHub.Platform.Errors.Rule;
 
 namespace SeoulAiHub.Features.Engagement;
 

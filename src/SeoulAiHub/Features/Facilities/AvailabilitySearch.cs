@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform.Data;
-using static SeoulAiHub.Features.Facilities.FacilitiesRuleException;
+using static SeoulAiHub.Platform.Errors.Rule;
 
 namespace SeoulAiHub.Features.Facilities;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Identity;
-using static SeoulAiHub.Features.Facilities.FacilitiesRuleException;
+using static SeoulAiHub.Platform.Errors.Rule;
 
 namespace SeoulAiHub.Features.Facilities;
 

@@ -6,7 +6,7 @@ using SeoulAiHub.Features.Notifications;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Platform.Time;
-using static SeoulAiHub.Features.Facilities.FacilitiesRuleException;
+using static SeoulAiHub.Platform.Errors.Rule;
 
 namespace SeoulAiHub.Features.Facilities;
 
@@ -270,7 +270,7 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
                 await transaction.CommitAsync(ct);
                 offers++;
             }
-            catch (FacilitiesRuleException ex)
+            catch (RuleException ex)
             {
                 log.LogInformation("Waitlist entry {Entry} not offered: {Rule}", id, ex.Key);
             }
@@ -376,7 +376,7 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
         catch (DbUpdateException ex) when (IsTakenCell(ex))
         {
             db.ChangeTracker.Clear();
-            throw new FacilitiesRuleException("Facilities.Error.Taken");
+            throw new RuleException("Facilities.Error.Taken");
         }
     }
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
-using static SeoulAiHub.Features.Facilities.FacilitiesRuleException;
+using static SeoulAiHub.Platform.Errors.Rule;
 
 namespace SeoulAiHub.Features.Facilities;
 

@@ -54,7 +54,7 @@ public static class FacilitiesEndpoints
             return TypedResults.Ok(found.Select(f => new AvailabilityInfo(f.Id, f.NameKo, f.NameEn, f.Kind.ToString(), f.SiteKo, f.SiteEn, f.FloorLevel, f.Capacity,
                 f.Equipment, f.RequiresApproval, f.Free.Select(i => new FreeSlotInfo(i.StartsAt.ToKst(), i.EndsAt.ToKst())).ToList())).ToList());
         }
-        catch (FacilitiesRuleException ex)
+        catch (RuleException ex)
         {
             return Problem(ex, t);
         }
@@ -73,7 +73,7 @@ public static class FacilitiesEndpoints
             var row = await board.FindAsync(booking.Id, userId, ct);
             return TypedResults.Created($"/api/facilities/bookings/{booking.Id}", Info(row!));
         }
-        catch (FacilitiesRuleException ex)
+        catch (RuleException ex)
         {
             return Problem(ex, t);
         }
@@ -88,7 +88,7 @@ public static class FacilitiesEndpoints
             await desk.CancelAsync(id, userId, ct);
             return TypedResults.Ok(Info((await board.FindAsync(id, userId, ct))!));
         }
-        catch (FacilitiesRuleException ex)
+        catch (RuleException ex)
         {
             return Problem(ex, t);
         }
@@ -109,7 +109,7 @@ public static class FacilitiesEndpoints
         _ => StatusCodes.Status400BadRequest,
     };
 
-    private static ProblemHttpResult Problem(FacilitiesRuleException ex, IStringLocalizer<SharedResource> t) =>
+    private static ProblemHttpResult Problem(RuleException ex, IStringLocalizer<SharedResource> t) =>
         TypedResults.Problem(detail: t[ex.Key, ex.Arguments], statusCode: StatusOf(ex.Key), title: t["Fp.Problem.Title"],
             extensions: new Dictionary<string, object?> { ["rule"] = ex.Key });
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Platform.Data;
-using static SeoulAiHub.Features.Facilities.FacilitiesRuleException;
+using static SeoulAiHub.Platform.Errors.Rule;
 
 namespace SeoulAiHub.Features.Facilities;
 

@@ -72,13 +72,13 @@ public sealed class HolidayCalendar(HubDb db)
         var read = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
         if (read > MaxBytes)
         {
-            throw new FacilitiesRuleException("Facilities.Error.HolidayFileTooLarge", MaxBytes / 1024);
+            throw new RuleException("Facilities.Error.HolidayFileTooLarge", MaxBytes / 1024);
         }
 
         var (days, problems) = Read(new string(buffer, 0, read));
         if (days.Count == 0)
         {
-            throw new FacilitiesRuleException("Facilities.Error.HolidayFileEmpty");
+            throw new RuleException("Facilities.Error.HolidayFileEmpty");
         }
 
         var dates = days.Select(d => d.Date).ToHashSet();

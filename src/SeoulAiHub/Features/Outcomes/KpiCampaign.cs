@@ -19,13 +19,6 @@ public enum CampaignTarget
     Selected,
 }
 
-/// <summary>A campaign or task rule was broken; the key names which (Campaign.Error.*).</summary>
-public sealed class CampaignRuleException(string key, params object[] arguments) : InvalidOperationException(key)
-{
-    public string Key { get; } = key;
-    public object[] Arguments { get; } = arguments;
-}
-
 /// <summary>
 /// 성과 조사 — a collection campaign: for one reporting period, the organizations asked (one task each), the KPIs
 /// asked for, and the deadline. Locking turns the accepted values into the official figures (<see cref="KpiFact"/>).
@@ -61,15 +54,15 @@ public sealed class KpiCampaign
     public static KpiCampaign Open(string nameKo, string nameEn, ReportingPeriod period, DateOnly dueOn, CampaignTarget target, Guid? programId,
         IReadOnlyCollection<Guid> kpiIds, IReadOnlyCollection<Guid> organizationIds, DateOnly today, Guid by, DateTimeOffset now)
     {
-        Require(!string.IsNullOrWhiteSpace(nameKo) && !string.IsNullOrWhiteSpace(nameEn), "Campaign.Error.Name");
-        Require(nameKo.Trim().Length <= 200 && nameEn.Trim().Length <= 200, "Campaign.Error.TooLong", 200);
-        Require(target != CampaignTarget.ProgramAwardees || programId is not null, "Campaign.Error.Program");
-        Require(kpiIds.Count > 0, "Campaign.Error.NoKpis");
-        Require(organizationIds.Count > 0, "Campaign.Error.NoOrganizations");
+        Rule.Require(!string.IsNullOrWhiteSpace(nameKo) && !string.IsNullOrWhiteSpace(nameEn), "Campaign.Error.Name");
+        Rule.Require(nameKo.Trim().Length <= 200 && nameEn.Trim().Length <= 200, "Campaign.Error.TooLong", 200);
+        Rule.Require(target != CampaignTarget.ProgramAwardees || programId is not null, "Campaign.Error.Program");
+        Rule.Require(kpiIds.Count > 0, "Campaign.Error.NoKpis");
+        Rule.Require(organizationIds.Count > 0, "Campaign.Error.NoOrganizations");
 
         // A period is reported once it has begun; the deadline falls after the period's end and not in the past.
-        Require(period.StartsOn <= today, "Campaign.Error.FuturePeriod");
-        Require(dueOn > period.EndsOn && dueOn >= today, "Campaign.Error.DueDate");
+        Rule.Require(period.StartsOn <= today, "Campaign.Error.FuturePeriod");
+        Rule.Require(dueOn > period.EndsOn && dueOn >= today, "Campaign.Error.DueDate");
         var campaign = new KpiCampaign
         {
             Id = Guid.CreateVersion7(),
@@ -91,8 +84,8 @@ public sealed class KpiCampaign
 
     public void ExtendDeadline(DateOnly dueOn, DateOnly today)
     {
-        Require(Status == CampaignStatus.Open, "Campaign.Error.Locked");
-        Require(dueOn > Period.EndsOn && dueOn >= today, "Campaign.Error.DueDate");
+        Rule.Require(Status == CampaignStatus.Open, "Campaign.Error.Locked");
+        Rule.Require(dueOn > Period.EndsOn && dueOn >= today, "Campaign.Error.DueDate");
         DueOn = dueOn;
     }
 
@@ -102,20 +95,12 @@ public sealed class KpiCampaign
     /// </summary>
     public void Lock(Guid by, DateTimeOffset now)
     {
-        Require(Status == CampaignStatus.Open, "Campaign.Error.Locked");
+        Rule.Require(Status == CampaignStatus.Open, "Campaign.Error.Locked");
         var waiting = Tasks.Count(t => t.Status == KpiTaskStatus.Submitted);
-        Require(waiting == 0, "Campaign.Error.AwaitingReview", waiting);
+        Rule.Require(waiting == 0, "Campaign.Error.AwaitingReview", waiting);
         Status = CampaignStatus.Locked;
         LockedAt = now.ToUniversalTime();
         LockedBy = by;
-    }
-
-    internal static void Require(bool condition, string key, params object[] arguments)
-    {
-        if (!condition)
-        {
-            throw new CampaignRuleException(key, arguments);
-        }
     }
 }
 

@@ -21,12 +21,6 @@ public enum KpiKind
     Stock,
 }
 
-/// <summary>A KPI definition rule was broken; the key names which (Kpi.Error.*).</summary>
-public sealed class KpiRuleException(string key) : InvalidOperationException(key)
-{
-    public string Key { get; } = key;
-}
-
 /// <summary>성과지표 — one measure the hub collects from organizations every period.</summary>
 public sealed class KpiDefinition
 {
@@ -54,7 +48,7 @@ public sealed class KpiDefinition
         code = (code ?? "").Trim().ToLowerInvariant();
         if (code.Length is 0 or > 40 || !code.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_'))
         {
-            throw new KpiRuleException("Kpi.Error.Code");
+            throw new RuleException("Kpi.Error.Code");
         }
 
         var kpi = new KpiDefinition { Id = Guid.CreateVersion7(), Code = code };
@@ -66,7 +60,7 @@ public sealed class KpiDefinition
     {
         if (string.IsNullOrWhiteSpace(nameKo) || string.IsNullOrWhiteSpace(nameEn) || nameKo.Trim().Length > 100 || nameEn.Trim().Length > 100)
         {
-            throw new KpiRuleException("Kpi.Error.Name");
+            throw new RuleException("Kpi.Error.Name");
         }
 
         (NameKo, NameEn, Unit, Kind, EvidenceRequired, AllowsNegative, SortOrder, Active) =

@@ -28,15 +28,6 @@ public sealed record KpiEntry(Guid KpiId, long? Value, string? Note);
 /// <summary>An operator's decision on one value: accept, or return with a comment saying what to fix.</summary>
 public sealed record LineDecision(Guid KpiId, bool Accept, string? Comment);
 
-/// <summary>One problem with a value at submission; Key is a Campaign.Error.* message key.</summary>
-public sealed record SubmissionProblem(Guid KpiId, string Key);
-
-/// <summary>Submission refused; every problem is listed at once so the reporter fixes them in one pass.</summary>
-public sealed class KpiSubmissionException(IReadOnlyList<SubmissionProblem> problems) : InvalidOperationException("Campaign.Error.Submission")
-{
-    public IReadOnlyList<SubmissionProblem> Problems { get; } = problems;
-}
-
 /// <summary>What a submission is checked against, gathered by the service.</summary>
 public sealed record SubmissionContext(
     IReadOnlyList<KpiDefinition> Kpis,
@@ -80,7 +71,7 @@ public sealed class KpiTask
     /// <summary>Saves a draft (also the autosave); values the reporter may not change are left as they are.</summary>
     public void Save(IEnumerable<KpiEntry> entries, IReadOnlyCollection<Guid> askedKpis, DateTimeOffset now)
     {
-        KpiCampaign.Require(IsEditable, "Campaign.Error.NotEditable");
+        Rule.Require(IsEditable, "Campaign.Error.NotEditable");
         foreach (var entry in entries.Where(e => askedKpis.Contains(e.KpiId) && CanEdit(e.KpiId)))
         {
             var line = Line(entry.KpiId);
@@ -107,8 +98,8 @@ public sealed class KpiTask
     /// </summary>
     public void Submit(SubmissionContext context, Guid by, DateTimeOffset now)
     {
-        KpiCampaign.Require(IsEditable, "Campaign.Error.NotEditable");
-        var problems = new List<SubmissionProblem>();
+        Rule.Require(IsEditable, "Campaign.Error.NotEditable");
+        var problems = new List<RuleProblem>();   // each names its KPI (Field = the KPI id)
         var byCode = context.Kpis
             .Select(k => (k.Code, Line(k.Id)?.Value))
             .Where(x => x.Value is not null)
@@ -118,19 +109,19 @@ public sealed class KpiTask
             var line = Line(kpi.Id);
             if (line?.Value is not { } value)
             {
-                problems.Add(new(kpi.Id, "Campaign.Error.ValueRequired"));
+                problems.Add(new(kpi.Id.ToString(), "Campaign.Error.ValueRequired"));
                 continue;
             }
 
             if (OutlierRules.IsImpossible(kpi, value))
             {
-                problems.Add(new(kpi.Id, "Campaign.Error.Negative"));
+                problems.Add(new(kpi.Id.ToString(), "Campaign.Error.Negative"));
                 continue;
             }
 
             if (kpi.EvidenceRequired && value != 0 && !context.KpisWithEvidence.Contains(kpi.Id))
             {
-                problems.Add(new(kpi.Id, "Campaign.Error.EvidenceRequired"));
+                problems.Add(new(kpi.Id.ToString(), "Campaign.Error.EvidenceRequired"));
             }
 
             var flags = OutlierRules.Check(value, context.PreviousValues.TryGetValue(kpi.Id, out var previous) ? previous : null)
@@ -138,13 +129,14 @@ public sealed class KpiTask
             line.Flag(flags);
             if (flags != OutlierFlags.None && string.IsNullOrWhiteSpace(line.Note))
             {
-                problems.Add(new(kpi.Id, "Campaign.Error.OutlierNoteRequired"));
+                problems.Add(new(kpi.Id.ToString(), "Campaign.Error.OutlierNoteRequired"));
             }
         }
 
         if (problems.Count > 0)
         {
-            throw new KpiSubmissionException(problems);
+            // Every problem is listed at once so the reporter fixes them in one pass.
+            throw new RuleException("Campaign.Error.Submission", problems);
         }
 
         foreach (var line in Lines.Where(l => l.Review == LineReview.Returned))
@@ -164,17 +156,17 @@ public sealed class KpiTask
     /// </summary>
     public void Review(IEnumerable<LineDecision> decisions, Guid by, DateTimeOffset now)
     {
-        KpiCampaign.Require(Status == KpiTaskStatus.Submitted, "Campaign.Error.NotSubmitted");
+        Rule.Require(Status == KpiTaskStatus.Submitted, "Campaign.Error.NotSubmitted");
         // A form may carry the same value twice; the last decision on it counts (ToDictionary would throw).
         var byKpi = decisions.GroupBy(d => d.KpiId).ToDictionary(g => g.Key, g => g.Last());
         foreach (var decision in byKpi.Values.Where(d => !d.Accept))
         {
-            KpiCampaign.Require(!string.IsNullOrWhiteSpace(decision.Comment), "Campaign.Error.ReturnComment");
+            Rule.Require(!string.IsNullOrWhiteSpace(decision.Comment), "Campaign.Error.ReturnComment");
         }
 
         foreach (var decision in byKpi.Values.Where(d => d.Comment is not null))
         {
-            KpiCampaign.Require(decision.Comment!.Trim().Length <= KpiLine.MaxText, "Campaign.Error.TooLong", KpiLine.MaxText);
+            Rule.Require(decision.Comment!.Trim().Length <= KpiLine.MaxText, "Campaign.Error.TooLong", KpiLine.MaxText);
         }
 
         foreach (var line in Lines.Where(l => l.Review == LineReview.Pending))
@@ -197,7 +189,7 @@ public sealed class KpiTask
 
     public KpiEvidence AddEvidence(Guid kpiId, Programs.StoredFile file, Guid by, DateTimeOffset now)
     {
-        KpiCampaign.Require(CanEdit(kpiId), "Campaign.Error.NotEditable");
+        Rule.Require(CanEdit(kpiId), "Campaign.Error.NotEditable");
         var evidence = KpiEvidence.For(Id, kpiId, file, by, now);
         Evidence.Add(evidence);
         UpdatedAt = now.ToUniversalTime();
@@ -206,8 +198,8 @@ public sealed class KpiTask
 
     public void RemoveEvidence(Guid evidenceId, DateTimeOffset now)
     {
-        var evidence = Evidence.FirstOrDefault(e => e.Id == evidenceId) ?? throw new CampaignRuleException("Campaign.Error.NoEvidence");
-        KpiCampaign.Require(CanEdit(evidence.KpiId), "Campaign.Error.NotEditable");
+        var evidence = Evidence.FirstOrDefault(e => e.Id == evidenceId) ?? throw new RuleException("Campaign.Error.NoEvidence");
+        Rule.Require(CanEdit(evidence.KpiId), "Campaign.Error.NotEditable");
         Evidence.Remove(evidence);
         UpdatedAt = now.ToUniversalTime();
     }
@@ -229,7 +221,7 @@ public sealed class KpiLine
 
     internal void Set(long? value, string? note)
     {
-        KpiCampaign.Require(note is null || note.Trim().Length <= MaxText, "Campaign.Error.TooLong", MaxText);
+        Rule.Require(note is null || note.Trim().Length <= MaxText, "Campaign.Error.TooLong", MaxText);
         Value = value;
         Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
     }

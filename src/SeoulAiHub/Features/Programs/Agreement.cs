@@ -37,7 +37,7 @@ public sealed class Agreement
     {
         if (awardKrw < 0 || endsOn <= startsOn)
         {
-            throw new ApplicationRuleException("Agreement.Error.Terms");
+            throw new RuleException("Agreement.Error.Terms");
         }
 
         application.EnterAgreement(now);
@@ -48,7 +48,7 @@ public sealed class Agreement
     {
         if (string.IsNullOrWhiteSpace(title) || dueOn < StartsOn || dueOn > EndsOn)
         {
-            throw new ApplicationRuleException("Agreement.Error.Milestone");
+            throw new RuleException("Agreement.Error.Milestone");
         }
 
         var milestone = new Milestone { Id = Guid.CreateVersion7(), AgreementId = Id, Title = title.Trim(), Deliverable = deliverable.Trim(), DueOn = dueOn };
@@ -61,7 +61,7 @@ public sealed class Agreement
     {
         if (SignedAt is not null || Milestones.Count == 0)
         {
-            throw new ApplicationRuleException("Agreement.Error.CannotSign");
+            throw new RuleException("Agreement.Error.CannotSign");
         }
 
         SignedAt = now;
@@ -72,12 +72,12 @@ public sealed class Agreement
     {
         if (SignedAt is null || string.IsNullOrWhiteSpace(text) || milestone.AgreementId != Id)
         {
-            throw new ApplicationRuleException("Agreement.Error.Report");
+            throw new RuleException("Agreement.Error.Report");
         }
 
         if (Reports.Any(r => r.MilestoneId == milestone.Id && r.Status != ReportStatus.Returned))
         {
-            throw new ApplicationRuleException("Agreement.Error.ReportPending");
+            throw new RuleException("Agreement.Error.ReportPending");
         }
 
         var report = AgreementReport.Create(this, milestone, kind, text, file, userId, now);
@@ -142,7 +142,7 @@ public sealed class AgreementReport
     {
         if (Status != ReportStatus.Submitted || (!accept && string.IsNullOrWhiteSpace(comment)))
         {
-            throw new ApplicationRuleException(accept ? "Agreement.Error.NotPending" : "Application.Error.ReasonRequired");
+            throw new RuleException(accept ? "Agreement.Error.NotPending" : "Application.Error.ReasonRequired");
         }
 
         Status = accept ? ReportStatus.Accepted : ReportStatus.Returned;

@@ -22,12 +22,12 @@ public sealed class Appeal
     {
         if (!application.HasResult || call.AppealsCloseAt is not { } closes || now > closes)
         {
-            throw new ApplicationRuleException("Appeal.Error.Closed");
+            throw new RuleException("Appeal.Error.Closed");
         }
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new ApplicationRuleException("Application.Error.ReasonRequired");
+            throw new RuleException("Application.Error.ReasonRequired");
         }
 
         return new Appeal { Id = Guid.CreateVersion7(), ApplicationId = application.Id, Text = text.Trim(), FiledBy = userId, FiledAt = now };
@@ -37,7 +37,7 @@ public sealed class Appeal
     {
         if (AnsweredAt is not null || string.IsNullOrWhiteSpace(answer))
         {
-            throw new ApplicationRuleException("Application.Error.ReasonRequired");
+            throw new RuleException("Application.Error.ReasonRequired");
         }
 
         (Upheld, Answer, AnsweredAt) = (upheld, answer.Trim(), now);

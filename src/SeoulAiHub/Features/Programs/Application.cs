@@ -20,15 +20,6 @@ public enum ApplicationStatus
     Withdrawn,
 }
 
-/// <summary>An application rule was broken; the key names which (Application.Error.*).</summary>
-public sealed class ApplicationRuleException(string key, params object[] arguments) : InvalidOperationException(key)
-{
-    public string Key { get; } = key;
-
-    /// <summary>Values the message shows (a reviewer's email …).</summary>
-    public object[] Arguments { get; } = arguments;
-}
-
 /// <summary>
 /// 신청서 — one organization's application to one call (the database allows only one per pair).
 /// draft → submitted → under review → selected / not selected / revisions requested (→ submitted again) →
@@ -74,8 +65,8 @@ public sealed class Application
     /// <summary>Autosave and manual save of the draft: only while editable.</summary>
     public void SaveDraft(string title, long requestedKrw, IReadOnlyDictionary<string, string> answers, DateTimeOffset now)
     {
-        Require(IsEditable, "Application.Error.NotEditable");
-        Require(requestedKrw >= 0, "Application.Error.Amount");
+        Rule.Require(IsEditable, "Application.Error.NotEditable");
+        Rule.Require(requestedKrw >= 0, "Application.Error.Amount");
         Title = title.Trim();
         RequestedKrw = requestedKrw;
         Answers = answers.Where(a => !string.IsNullOrWhiteSpace(a.Value)).ToDictionary(a => a.Key, a => a.Value.Trim());
@@ -92,7 +83,7 @@ public sealed class Application
     /// </summary>
     public void Submit(DateTimeOffset now)
     {
-        Require(IsEditable, "Application.Error.NotEditable");
+        Rule.Require(IsEditable, "Application.Error.NotEditable");
         Status = ApplicationStatus.Submitted;
         SubmittedAt = now;
         UpdatedAt = now;
@@ -100,15 +91,15 @@ public sealed class Application
 
     public void StartReview(DateTimeOffset now)
     {
-        Require(Status == ApplicationStatus.Submitted, "Application.Error.NotSubmitted");
+        Rule.Require(Status == ApplicationStatus.Submitted, "Application.Error.NotSubmitted");
         Status = ApplicationStatus.UnderReview;
         UpdatedAt = now;
     }
 
     public void RequestRevisions(string note, DateTimeOffset now)
     {
-        Require(Status is ApplicationStatus.Submitted or ApplicationStatus.UnderReview, "Application.Error.NotSubmitted");
-        Require(!string.IsNullOrWhiteSpace(note), "Application.Error.ReasonRequired");
+        Rule.Require(Status is ApplicationStatus.Submitted or ApplicationStatus.UnderReview, "Application.Error.NotSubmitted");
+        Rule.Require(!string.IsNullOrWhiteSpace(note), "Application.Error.ReasonRequired");
         Status = ApplicationStatus.RevisionsRequested;
         DecisionNote = note.Trim();
         UpdatedAt = now;
@@ -116,14 +107,14 @@ public sealed class Application
 
     public void AdvanceStage(int stageCount, DateTimeOffset now)
     {
-        Require(Status == ApplicationStatus.UnderReview && StageIndex + 1 < stageCount, "Application.Error.NoNextStage");
+        Rule.Require(Status == ApplicationStatus.UnderReview && StageIndex + 1 < stageCount, "Application.Error.NoNextStage");
         StageIndex++;
         UpdatedAt = now;
     }
 
     public void Decide(bool selected, long awardKrw, string? note, DateTimeOffset now)
     {
-        Require(Status is ApplicationStatus.UnderReview or ApplicationStatus.Submitted, "Application.Error.NotUnderReview");
+        Rule.Require(Status is ApplicationStatus.UnderReview or ApplicationStatus.Submitted, "Application.Error.NotUnderReview");
         Status = selected ? ApplicationStatus.Selected : ApplicationStatus.NotSelected;
         AwardKrw = selected ? awardKrw : null;
         DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
@@ -139,7 +130,7 @@ public sealed class Application
 
     public void Withdraw(DateTimeOffset now)
     {
-        Require(Status is ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.UnderReview
+        Rule.Require(Status is ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.UnderReview
             or ApplicationStatus.RevisionsRequested, "Application.Error.CannotWithdraw");
         Status = ApplicationStatus.Withdrawn;
         UpdatedAt = now;
@@ -147,17 +138,9 @@ public sealed class Application
 
     private void Move(ApplicationStatus from, ApplicationStatus to, DateTimeOffset now)
     {
-        Require(Status == from, "Application.Error.WrongState");
+        Rule.Require(Status == from, "Application.Error.WrongState");
         Status = to;
         UpdatedAt = now;
-    }
-
-    private static void Require(bool condition, string key)
-    {
-        if (!condition)
-        {
-            throw new ApplicationRuleException(key);
-        }
     }
 }
 

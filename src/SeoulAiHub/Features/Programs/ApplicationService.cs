@@ -35,7 +35,7 @@ public sealed class ApplicationService(HubDb db, DocumentStore documents, AuditL
         var call = await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId, ct);
         if (call is null || !call.IsOpenAt(clock.GetUtcNow()))
         {
-            throw new ApplicationRuleException("Application.Error.Closed");
+            throw new RuleException("Application.Error.Closed");
         }
 
         var application = Application.Start(callId, organizationId, userId, clock.GetUtcNow());
@@ -48,7 +48,7 @@ public sealed class ApplicationService(HubDb db, DocumentStore documents, AuditL
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return await FindAsync(callId, organizationId, ct) ?? throw new ApplicationRuleException("Application.Error.WrongState");
+            return await FindAsync(callId, organizationId, ct) ?? throw new RuleException("Application.Error.WrongState");
         }
     }
 
@@ -160,7 +160,7 @@ public sealed class ApplicationService(HubDb db, DocumentStore documents, AuditL
         var application = await db.Applications.Include(a => a.Call).FirstAsync(a => a.Id == applicationId, ct);
         var earlier = await db.Applications.AsNoTracking()
             .FirstOrDefaultAsync(a => a.Id == earlierId && a.OrganizationId == application.OrganizationId && a.Id != applicationId, ct)
-            ?? throw new ApplicationRuleException("Application.Error.WrongState");
+            ?? throw new RuleException("Application.Error.WrongState");
         var keys = application.Call.Design.Fields.Where(f => f.Type != FieldType.File).Select(f => f.Key).ToHashSet();
         application.SaveDraft(earlier.Title, earlier.RequestedKrw,
             earlier.Answers.Where(a => keys.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value), clock.GetUtcNow());

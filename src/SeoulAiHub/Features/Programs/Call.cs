@@ -19,12 +19,6 @@ public enum CallState
     Closed,
 }
 
-/// <summary>The call's rules were broken; the key names which (Call.Error.*).</summary>
-public sealed class CallRuleException(string key) : InvalidOperationException(key)
-{
-    public string Key { get; } = key;
-}
-
 /// <summary>
 /// 공고 — a call for applications within a program: text, open and close instants (stored in UTC, shown in KST),
 /// eligibility, form, documents, money, stages and criteria. Published calls are public; applications are accepted
@@ -76,8 +70,8 @@ public sealed class Call
 
     public void Update(CallText text, CallTerms terms, CallDesign design)
     {
-        Require(terms.ClosesAt > terms.OpensAt, "Call.Error.Dates");
-        Require(terms.BudgetKrw >= 0 && terms.MaxAwards >= 1 && terms.AppealDays >= 0, "Call.Error.Terms");
+        Rule.Require(terms.ClosesAt > terms.OpensAt, "Call.Error.Dates");
+        Rule.Require(terms.BudgetKrw >= 0 && terms.MaxAwards >= 1 && terms.AppealDays >= 0, "Call.Error.Terms");
         (TitleKo, TitleEn, BodyKo, BodyEn) = (text.TitleKo, text.TitleEn, text.BodyKo, text.BodyEn);
         // Stored in UTC (PostgreSQL's timestamptz takes nothing else); forms hand in KST.
         (OpensAt, ClosesAt) = (terms.OpensAt.ToUniversalTime(), terms.ClosesAt.ToUniversalTime());
@@ -88,13 +82,13 @@ public sealed class Call
     /// <summary>Makes the call public. It needs at least one stage with criteria to be reviewed at all.</summary>
     public void Publish()
     {
-        Require(Design.Stages.Count > 0 && Design.Stages.All(s => s.Criteria.Count > 0), "Call.Error.NoCriteria");
+        Rule.Require(Design.Stages.Count > 0 && Design.Stages.All(s => s.Criteria.Count > 0), "Call.Error.NoCriteria");
         Status = CallStatus.Published;
     }
 
     public void PublishResults(DateTimeOffset now)
     {
-        Require(ResultsPublishedAt is null, "Call.Error.ResultsPublished");
+        Rule.Require(ResultsPublishedAt is null, "Call.Error.ResultsPublished");
         ResultsPublishedAt = now;
     }
 
@@ -102,14 +96,6 @@ public sealed class Call
     public Call Copy(DateTimeOffset now) =>
         Create(ProgramId, new CallText(TitleKo + " (복사)", TitleEn + " (copy)", BodyKo, BodyEn),
             new CallTerms(OpensAt, ClosesAt, BudgetKrw, MaxAwards, AppealDays), Design, now, Id);
-
-    private static void Require(bool condition, string key)
-    {
-        if (!condition)
-        {
-            throw new CallRuleException(key);
-        }
-    }
 }
 
 public sealed record CallText(string TitleKo, string TitleEn, string BodyKo, string? BodyEn);

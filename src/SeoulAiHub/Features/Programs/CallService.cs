@@ -18,7 +18,7 @@ public sealed class CallService(HubDb db, DocumentStore documents, TimeProvider 
     {
         if (!await db.Programs.AnyAsync(p => p.Id == programId, ct))
         {
-            throw new CallRuleException("Call.Error.NoProgram");
+            throw new RuleException("Call.Error.NoProgram");
         }
 
         var call = Call.Create(programId, text, terms, design, clock.GetUtcNow());
@@ -34,7 +34,7 @@ public sealed class CallService(HubDb db, DocumentStore documents, TimeProvider 
         if (await db.Applications.AnyAsync(a => a.CallId == callId && a.Status != ApplicationStatus.Draft, ct) &&
             System.Text.Json.JsonSerializer.Serialize(call.Design, JsonColumn.Options) != System.Text.Json.JsonSerializer.Serialize(design, JsonColumn.Options))
         {
-            throw new CallRuleException("Call.Error.DesignFixed");
+            throw new RuleException("Call.Error.DesignFixed");
         }
 
         call.Update(text, terms, design);

@@ -36,19 +36,19 @@ public sealed class ReviewerAssignment
     {
         if (SubmittedAt is not null)
         {
-            throw new ApplicationRuleException("Review.Error.AlreadySubmitted");
+            throw new RuleException("Review.Error.AlreadySubmitted");
         }
 
         foreach (var criterion in stage.Criteria)
         {
             if (scores.TryGetValue(criterion.Key, out var s) && (s.Score < 0 || s.Score > criterion.MaxScore))
             {
-                throw new ApplicationRuleException("Review.Error.OutOfRange");
+                throw new RuleException("Review.Error.OutOfRange");
             }
 
             if (submit && !scores.ContainsKey(criterion.Key))
             {
-                throw new ApplicationRuleException("Review.Error.Incomplete");
+                throw new RuleException("Review.Error.Incomplete");
             }
         }
 

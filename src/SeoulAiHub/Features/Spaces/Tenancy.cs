@@ -4,12 +4,6 @@ using SeoulAiHub.Features.Organizations;
 
 namespace SeoulAiHub.Features.Spaces;
 
-/// <summary>A tenancy rule was broken; the message key names which (Tenancy.Error.*).</summary>
-public sealed class TenancyRuleException(string key) : InvalidOperationException(key)
-{
-    public string Key { get; } = key;
-}
-
 /// <summary>
 /// 입주 — an organization's stay in the hub: applied → admitted → resident → graduated or exited (exit is possible
 /// from every open state), with the date and reason of each step, renewals of the planned end, and the rooms it
@@ -41,9 +35,9 @@ public sealed class Tenancy
 
     public void Admit(DateOnly on, DateOnly plannedEnd, string? note = null)
     {
-        Require(Status == TenancyStatus.Applied, "Tenancy.Error.NotApplied");
-        Require(on >= AppliedOn, "Tenancy.Error.DateOrder");
-        Require(plannedEnd > on, "Tenancy.Error.PlannedEnd");
+        Rule.Require(Status == TenancyStatus.Applied, "Tenancy.Error.NotApplied");
+        Rule.Require(on >= AppliedOn, "Tenancy.Error.DateOrder");
+        Rule.Require(plannedEnd > on, "Tenancy.Error.PlannedEnd");
         Status = TenancyStatus.Admitted;
         AdmittedOn = on;
         PlannedEndOn = plannedEnd;
@@ -52,8 +46,8 @@ public sealed class Tenancy
 
     public void MoveIn(DateOnly on)
     {
-        Require(Status == TenancyStatus.Admitted, "Tenancy.Error.NotAdmitted");
-        Require(on >= AdmittedOn!.Value, "Tenancy.Error.DateOrder");
+        Rule.Require(Status == TenancyStatus.Admitted, "Tenancy.Error.NotAdmitted");
+        Rule.Require(on >= AdmittedOn!.Value, "Tenancy.Error.DateOrder");
         Status = TenancyStatus.Resident;
         MovedInOn = on;
         Record(Status, on, null);
@@ -62,8 +56,8 @@ public sealed class Tenancy
     /// <summary>Extends the planned end (재계약·연장).</summary>
     public void Renew(DateOnly on, DateOnly newPlannedEnd, string? reason)
     {
-        Require(Status is TenancyStatus.Admitted or TenancyStatus.Resident, "Tenancy.Error.NotOpenForRenewal");
-        Require(newPlannedEnd > (PlannedEndOn ?? on), "Tenancy.Error.RenewalEnd");
+        Rule.Require(Status is TenancyStatus.Admitted or TenancyStatus.Resident, "Tenancy.Error.NotOpenForRenewal");
+        Rule.Require(newPlannedEnd > (PlannedEndOn ?? on), "Tenancy.Error.RenewalEnd");
         PlannedEndOn = newPlannedEnd;
         Record(Status, on, reason, renewedTo: newPlannedEnd);
     }
@@ -75,10 +69,10 @@ public sealed class Tenancy
     /// <summary>Gives the tenancy a room from a date (to a date, or open-ended until the tenancy ends).</summary>
     public RoomAssignment AssignRoom(Room room, DateOnly from, DateOnly? to)
     {
-        Require(Status is TenancyStatus.Admitted or TenancyStatus.Resident, "Tenancy.Error.NotAdmitted");
-        Require(from >= AdmittedOn!.Value, "Tenancy.Error.DateOrder");
-        Require(to is null || to > from, "Tenancy.Error.AssignmentDates");
-        Require(!Rooms.Any(r => r.RoomId == room.Id && r.Overlaps(from, to)), "Tenancy.Error.RoomOccupied");
+        Rule.Require(Status is TenancyStatus.Admitted or TenancyStatus.Resident, "Tenancy.Error.NotAdmitted");
+        Rule.Require(from >= AdmittedOn!.Value, "Tenancy.Error.DateOrder");
+        Rule.Require(to is null || to > from, "Tenancy.Error.AssignmentDates");
+        Rule.Require(!Rooms.Any(r => r.RoomId == room.Id && r.Overlaps(from, to)), "Tenancy.Error.RoomOccupied");
         var assignment = RoomAssignment.Create(this, room, from, to);
         Rooms.Add(assignment);
         return assignment;
@@ -86,9 +80,9 @@ public sealed class Tenancy
 
     private void End(TenancyStatus status, DateOnly on, string reason)
     {
-        Require(status == TenancyStatus.Exited ? IsOpen : Status == TenancyStatus.Resident, status == TenancyStatus.Exited ? "Tenancy.Error.AlreadyEnded" : "Tenancy.Error.NotResident");
-        Require(on >= (MovedInOn ?? AdmittedOn ?? AppliedOn), "Tenancy.Error.DateOrder");
-        Require(!string.IsNullOrWhiteSpace(reason), "Tenancy.Error.ReasonRequired");
+        Rule.Require(status == TenancyStatus.Exited ? IsOpen : Status == TenancyStatus.Resident, status == TenancyStatus.Exited ? "Tenancy.Error.AlreadyEnded" : "Tenancy.Error.NotResident");
+        Rule.Require(on >= (MovedInOn ?? AdmittedOn ?? AppliedOn), "Tenancy.Error.DateOrder");
+        Rule.Require(!string.IsNullOrWhiteSpace(reason), "Tenancy.Error.ReasonRequired");
         Status = status;
         EndedOn = on;
         EndReason = reason.Trim();
@@ -102,14 +96,6 @@ public sealed class Tenancy
 
     private void Record(TenancyStatus status, DateOnly on, string? note, DateOnly? renewedTo = null) =>
         History.Add(TenancyEvent.Create(Id, status, on, note, renewedTo));
-
-    private static void Require(bool condition, string key)
-    {
-        if (!condition)
-        {
-            throw new TenancyRuleException(key);
-        }
-    }
 }
 
 /// <summary>A room held by a tenancy for a half-open period [StartsOn, EndsOn); EndsOn null means until further notice.</summary>

@@ -53,7 +53,7 @@ public sealed class TenancyPageModel(HubDb db, TenancyService tenancies, IString
                 Done = t["Tenancy.Done"];
                 return RedirectToPage(new { id });
             }
-            catch (TenancyRuleException ex)
+            catch (RuleException ex)
             {
                 ModelState.AddModelError(string.Empty, t[ex.Key]);
             }

@@ -14,11 +14,11 @@ public sealed class TenancyService(HubDb db, DirectoryIndex directory, TimeProvi
     public async Task<Tenancy> ApplyAsync(Guid organizationId, DateOnly on, string? note, CancellationToken ct = default)
     {
         var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == organizationId, ct)
-            ?? throw new TenancyRuleException("Tenancy.Error.NoOrganization");
+            ?? throw new RuleException("Tenancy.Error.NoOrganization");
         if (await db.Tenancies.AnyAsync(t => t.OrganizationId == organizationId &&
                 (t.Status == TenancyStatus.Applied || t.Status == TenancyStatus.Admitted || t.Status == TenancyStatus.Resident), ct))
         {
-            throw new TenancyRuleException("Tenancy.Error.AlreadyOpen");
+            throw new RuleException("Tenancy.Error.AlreadyOpen");
         }
 
         var tenancy = Tenancy.Apply(organizationId, on, note);
@@ -46,13 +46,13 @@ public sealed class TenancyService(HubDb db, DirectoryIndex directory, TimeProvi
 
     public async Task AssignRoomAsync(Guid tenancyId, Guid roomId, DateOnly from, DateOnly? to, CancellationToken ct = default)
     {
-        var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == roomId, ct) ?? throw new TenancyRuleException("Tenancy.Error.NoRoom");
+        var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == roomId, ct) ?? throw new RuleException("Tenancy.Error.NoRoom");
         var end = to ?? DateOnly.MaxValue;
         var taken = await db.RoomAssignments.AnyAsync(a => a.RoomId == roomId && a.TenancyId != tenancyId &&
             a.StartsOn < end && (a.EndsOn == null || from < a.EndsOn), ct);
         if (taken)
         {
-            throw new TenancyRuleException("Tenancy.Error.RoomOccupied");
+            throw new RuleException("Tenancy.Error.RoomOccupied");
         }
 
         await ChangeAsync(tenancyId, t => t.AssignRoom(room, from, to), ct);
@@ -61,7 +61,7 @@ public sealed class TenancyService(HubDb db, DirectoryIndex directory, TimeProvi
     private async Task ChangeAsync(Guid tenancyId, Action<Tenancy> change, CancellationToken ct)
     {
         var tenancy = await db.Tenancies.Include(t => t.Rooms).Include(t => t.Organization)
-            .FirstOrDefaultAsync(t => t.Id == tenancyId, ct) ?? throw new TenancyRuleException("Tenancy.Error.NoTenancy");
+            .FirstOrDefaultAsync(t => t.Id == tenancyId, ct) ?? throw new RuleException("Tenancy.Error.NoTenancy");
         change(tenancy);
         tenancy.Organization.SetTenancyStatus(tenancy.Status, clock.GetUtcNow());
         try
@@ -72,7 +72,7 @@ public sealed class TenancyService(HubDb db, DirectoryIndex directory, TimeProvi
         catch (DbUpdateException ex) when (RoomOverlap.IsViolation(ex))
         {
             db.ChangeTracker.Clear();
-            throw new TenancyRuleException("Tenancy.Error.RoomOccupied");
+            throw new RuleException("Tenancy.Error.RoomOccupied");
         }
     }
 }

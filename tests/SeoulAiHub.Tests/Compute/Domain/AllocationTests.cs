@@ -16,9 +16,9 @@ public sealed class AllocationTests
         return cluster;
     }
 
-    private static ComputeRuleException Refused(string key, Action action)
+    private static RuleException Refused(string key, Action action)
     {
-        var ex = Assert.Throws<ComputeRuleException>(action);
+        var ex = Assert.Throws<RuleException>(action);
         Assert.Equal(key, ex.Key);
         return ex;
     }

@@ -198,7 +198,7 @@ public sealed class SacctParserTests
     [Fact]
     public void A_file_without_the_columns_usage_needs_is_refused_before_any_line()
     {
-        var ex = Assert.Throws<ComputeRuleException>(() => Parse("JobID|User|Elapsed\n1|kim|01:00:00"));
+        var ex = Assert.Throws<RuleException>(() => Parse("JobID|User|Elapsed\n1|kim|01:00:00"));
 
         Assert.Equal("Compute.Error.SacctColumns", ex.Key);
         Assert.Equal("Account, Start, End, AllocTRES", ex.Arguments[0]);

@@ -94,7 +94,7 @@ public sealed class UsageImportTests
         var op = await host.CreateAsync(HubRoles.Operator);
         var cluster = await ClusterAsync(host);
 
-        var ex = await Assert.ThrowsAsync<ComputeRuleException>(() => ImportAsync(host, cluster.Id, "JobID|User\n1|kim", op.Id));
+        var ex = await Assert.ThrowsAsync<RuleException>(() => ImportAsync(host, cluster.Id, "JobID|User\n1|kim", op.Id));
 
         Assert.Equal("Compute.Error.SacctColumns", ex.Key);
         Assert.Equal(0, await host.QueryAsync(db => db.UsageImports.CountAsync(i => i.ClusterId == cluster.Id)));
@@ -111,7 +111,7 @@ public sealed class UsageImportTests
         var cluster = await ClusterAsync(host);
         await ActiveAllocationAsync(host, organization.Id, cluster.Id, "shared", 100, member.Id, op.Id);
 
-        var ex = await Assert.ThrowsAsync<ComputeRuleException>(() => ActiveAllocationAsync(host, organization.Id, cluster.Id, "shared", 50, member.Id, op.Id));
+        var ex = await Assert.ThrowsAsync<RuleException>(() => ActiveAllocationAsync(host, organization.Id, cluster.Id, "shared", 50, member.Id, op.Id));
 
         Assert.Equal("Compute.Error.AccountOverlap", ex.Key);
     }

@@ -36,9 +36,9 @@ public sealed class FieldOpinionTests
         Refused("Engagement.Error.Source", () => Record((OpinionSource)7));
         Refused("Engagement.Error.Visibility", () => Record(visibility: (OpinionVisibility)5));
         Refused("Engagement.Error.Text", () => Record(text: "  "));
-        var tooLong = Refused("Engagement.Error.TooLong", () => Record(text: new string('가', FieldOpinion.MaxText + 1)));
+        var tooLong = Refused("Error.TooLong", () => Record(text: new string('가', FieldOpinion.MaxText + 1)));
         Assert.Equal(new object[] { FieldOpinion.MaxText }, tooLong.Arguments);
-        Refused("Engagement.Error.TooLong", () => Record(speaker: new string('가', FieldOpinion.MaxSpeaker + 1)));
+        Refused("Error.TooLong", () => Record(speaker: new string('가', FieldOpinion.MaxSpeaker + 1)));
 
         Assert.Equal(FieldOpinion.MaxText, Record(text: new string('가', FieldOpinion.MaxText)).Text.Length);
         Assert.Equal(OpinionSource.Visit, Record(OpinionSource.Visit, visit: Guid.NewGuid()).Source);
@@ -64,7 +64,7 @@ public sealed class FieldOpinionTests
 
         // Refused edits change nothing, not even the fields checked before the one that failed.
         Refused("Engagement.Error.Category", () => opinion.Edit(null, "x", OpinionCategory.None, OpinionVisibility.Public, Operator, Now));
-        Refused("Engagement.Error.TooLong", () => opinion.Edit(new string('가', FieldOpinion.MaxSpeaker + 1), "고친 글", OpinionCategory.Other, OpinionVisibility.Public, Operator, Now));
+        Refused("Error.TooLong", () => opinion.Edit(new string('가', FieldOpinion.MaxSpeaker + 1), "고친 글", OpinionCategory.Other, OpinionVisibility.Public, Operator, Now));
         Assert.Equal(("데이터 규제가 불명확합니다.", (string?)null, OpinionCategory.Regulation | OpinionCategory.Other, OpinionVisibility.Internal, 3),
             (opinion.Text, opinion.Speaker, opinion.Category, opinion.Visibility, opinion.History.Count));
     }

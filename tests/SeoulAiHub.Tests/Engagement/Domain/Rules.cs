@@ -10,9 +10,9 @@ internal static class Rules
     public static readonly Guid Operator = Guid.NewGuid();
 
     /// <summary>The action is refused with the rule <paramref name="key"/>; returns the exception for its arguments.</summary>
-    public static EngagementRuleException Refused(string key, Action action)
+    public static RuleException Refused(string key, Action action)
     {
-        var ex = Assert.Throws<EngagementRuleException>(action);
+        var ex = Assert.Throws<RuleException>(action);
         Assert.Equal(key, ex.Key);
         return ex;
     }

@@ -23,15 +23,15 @@ public sealed class VisitTests
     public void Texts_over_their_maximum_are_refused_with_the_maximum_and_change_nothing()
     {
         var visit = Planned();
-        var tooLong = Refused("Engagement.Error.TooLong", () =>
+        var tooLong = Refused("Error.TooLong", () =>
             visit.Describe(VisitKind.Meeting, new string('가', Visit.MaxTitle + 1), Today, null, "운영사무국", null, Now));
         Assert.Equal(new object[] { Visit.MaxTitle }, tooLong.Arguments);
         Assert.Equal(("의장 현장방문", VisitKind.Visit), (visit.Title, visit.Kind));
 
-        Refused("Engagement.Error.TooLong", () => visit.Describe(VisitKind.Visit, "방문", Today, new string('a', Visit.MaxPurpose + 1), "운영사무국", null, Now));
-        Refused("Engagement.Error.TooLong", () => visit.AddGuest(new string('a', Visit.MaxName + 1), "의장", "서울특별시의회", Now));
-        Refused("Engagement.Error.TooLong", () => visit.AddStop(new(14, 0), new(15, 0), new string('a', Visit.MaxTitle + 1), null, null, null, null, Now));
-        Refused("Engagement.Error.TooLong", () => visit.AddStop(new(14, 0), new(15, 0), "201호", null, null, null, new string('a', Visit.MaxPurpose + 1), Now));
+        Refused("Error.TooLong", () => visit.Describe(VisitKind.Visit, "방문", Today, new string('a', Visit.MaxPurpose + 1), "운영사무국", null, Now));
+        Refused("Error.TooLong", () => visit.AddGuest(new string('a', Visit.MaxName + 1), "의장", "서울특별시의회", Now));
+        Refused("Error.TooLong", () => visit.AddStop(new(14, 0), new(15, 0), new string('a', Visit.MaxTitle + 1), null, null, null, null, Now));
+        Refused("Error.TooLong", () => visit.AddStop(new(14, 0), new(15, 0), "201호", null, null, null, new string('a', Visit.MaxPurpose + 1), Now));
         Assert.Empty(visit.Participants);
         Assert.Empty(visit.Stops);
 

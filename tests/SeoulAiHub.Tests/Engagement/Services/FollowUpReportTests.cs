@@ -140,8 +140,8 @@ public sealed class FollowUpReportTests
         Assert.Equal(new[] { $"Created:", $"Moved:{duplicate.Id}" }, moved.History.Select(e => $"{e.Kind}:{e.Note}").Order());
 
         // Refused merges change nothing.
-        await Assert.ThrowsAsync<EngagementRuleException>(() => host.WithAsync<OpinionDesk>(d => d.MergeAsync(survivor.Id, survivor.Id, op.Id)));
-        var refused = await Assert.ThrowsAsync<EngagementRuleException>(() => host.WithAsync<OpinionDesk>(d => d.MergeAsync(duplicate.Id, earlier.Id, op.Id)));
+        await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<OpinionDesk>(d => d.MergeAsync(survivor.Id, survivor.Id, op.Id)));
+        var refused = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<OpinionDesk>(d => d.MergeAsync(duplicate.Id, earlier.Id, op.Id)));
         Assert.Equal("Engagement.Error.Merged", refused.Key);
         Assert.Equal(10, await host.QueryAsync(db => db.OpinionEvents.CountAsync(e => ids.Contains(e.OpinionId))));
     }

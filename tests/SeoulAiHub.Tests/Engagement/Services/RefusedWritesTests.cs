@@ -21,7 +21,7 @@ public sealed class RefusedWritesTests
 
         async Task RefusedAsync(string key, Func<OpinionDesk, Task> write)
         {
-            var ex = await Assert.ThrowsAsync<EngagementRuleException>(() => host.WithAsync(write));
+            var ex = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync(write));
             Assert.Equal(key, ex.Key);
         }
 

@@ -22,9 +22,9 @@ internal static class Rooms
     public static Booking Book(Facility room, DateTimeOffset start, DateTimeOffset end, Guid? organization = null) =>
         Booking.Request(room, organization ?? Guid.NewGuid(), Person, false, "주간 회의", 6, start, end, null, Now);
 
-    public static FacilitiesRuleException Refused(string key, Action action)
+    public static RuleException Refused(string key, Action action)
     {
-        var ex = Assert.Throws<FacilitiesRuleException>(action);
+        var ex = Assert.Throws<RuleException>(action);
         Assert.Equal(key, ex.Key);
         return ex;
     }

@@ -57,7 +57,7 @@ public sealed class ConcurrentBookingTests
             await host.BookAsync(userId, facilityId, start, end);
             return "booked";
         }
-        catch (FacilitiesRuleException ex)
+        catch (RuleException ex)
         {
             return ex.Key;
         }

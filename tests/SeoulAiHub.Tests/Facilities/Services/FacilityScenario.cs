@@ -68,9 +68,9 @@ internal static class FacilityScenario
     public static Task<Booking> BookAsync(this HubAppFactory host, Guid userId, Guid facilityId, DateTimeOffset start, DateTimeOffset end, int attendees = 4, Guid? organization = null) =>
         host.DeskAsync(d => d.BookAsync(userId, new BookingRequest(facilityId, start, end, "시험 예약", attendees, organization)));
 
-    public static async Task<FacilitiesRuleException> RefusedAsync(string key, Func<Task> action)
+    public static async Task<RuleException> RefusedAsync(string key, Func<Task> action)
     {
-        var ex = await Assert.ThrowsAsync<FacilitiesRuleException>(action);
+        var ex = await Assert.ThrowsAsync<RuleException>(action);
         Assert.Equal(key, ex.Key);
         return ex;
     }

@@ -29,7 +29,7 @@ public sealed class CampaignStateTests
             new KpiEntry(Hires.Id, hires, null), new KpiEntry(Papers.Id, papers, null),
         ], All.Select(k => k.Id).ToList(), Now);
 
-    private static string Error(Action action) => Assert.Throws<CampaignRuleException>(action).Key;
+    private static string Error(Action action) => Assert.Throws<RuleException>(action).Key;
 
     private static KpiStepTask Submitted()
     {
@@ -166,11 +166,11 @@ public sealed class CampaignStateTests
         ], campaign.KpiIds, Now);
         var previous = new Dictionary<Guid, long> { [Papers.Id] = 1 };
 
-        var problems = Assert.Throws<KpiSubmissionException>(() => task.Submit(Context(previous), Reporter, Now)).Problems;
+        var problems = Assert.Throws<RuleException>(() => task.Submit(Context(previous), Reporter, Now)).Problems;
         Assert.Equal(
             new[] { (Revenue.Id, "Campaign.Error.EvidenceRequired"), (Headcount.Id, "Campaign.Error.ValueRequired"), (Hires.Id, "Campaign.Error.Negative"), (Papers.Id, "Campaign.Error.OutlierNoteRequired") }
                 .OrderBy(p => p.Item2),
-            problems.Select(p => (p.KpiId, p.Key)).OrderBy(p => p.Key));
+            problems.Select(p => (Guid.Parse(p.Field), p.Key)).OrderBy(p => p.Key));
         Assert.Equal(KpiTaskStatus.Draft, task.Status);
         Assert.Null(task.SubmittedAt);
         Assert.Equal(OutlierFlags.AboveFiveTimes, task.Line(Papers.Id)!.Outliers);
@@ -189,7 +189,7 @@ public sealed class CampaignStateTests
         Assert.Equal(Now, task.SubmittedAt);
         Assert.Equal(OutlierFlags.AboveFiveTimes, task.Line(Papers.Id)!.Outliers);
         Assert.Equal(OutlierFlags.BelowFifth, task.Line(Revenue.Id)!.Outliers);   // zero after 100 is flagged...
-        Assert.Equal("Campaign.Error.OutlierNoteRequired", Assert.Single(Assert.Throws<KpiSubmissionException>(() =>
+        Assert.Equal("Campaign.Error.OutlierNoteRequired", Assert.Single(Assert.Throws<RuleException>(() =>
         {
             var other = Campaign().Tasks[0];
             Fill(other, revenue: 0);
@@ -202,8 +202,8 @@ public sealed class CampaignStateTests
     {
         var task = Campaign().Tasks[0];
         Fill(task, headcount: 3, hires: 5);
-        var problem = Assert.Single(Assert.Throws<KpiSubmissionException>(() => task.Submit(Context(evidence: Revenue.Id), Reporter, Now)).Problems);
-        Assert.Equal((Hires.Id, "Campaign.Error.OutlierNoteRequired"), (problem.KpiId, problem.Key));
+        var problem = Assert.Single(Assert.Throws<RuleException>(() => task.Submit(Context(evidence: Revenue.Id), Reporter, Now)).Problems);
+        Assert.Equal((Hires.Id, "Campaign.Error.OutlierNoteRequired"), (Guid.Parse(problem.Field), problem.Key));
         Assert.Equal(OutlierFlags.HiresAboveHeadcount, task.Line(Hires.Id)!.Outliers);
 
         task.Save([new KpiEntry(Hires.Id, 5, "계약직 포함, 분기 중 퇴사 2명")], All.Select(k => k.Id).ToList(), Now);
@@ -335,13 +335,13 @@ public sealed class CampaignStateTests
         }
 
         campaign.Tasks[3].Save([new KpiEntry(Revenue.Id, 5, null)], campaign.KpiIds, Now);   // a draft never submitted
-        var refused = Assert.Throws<CampaignRuleException>(() => campaign.Lock(Operator, Now));
+        var refused = Assert.Throws<RuleException>(() => campaign.Lock(Operator, Now));
         Assert.Equal("Campaign.Error.AwaitingReview", refused.Key);
         Assert.Equal([3], refused.Arguments);
 
         campaign.Tasks[0].Review([], Operator, Now);
         campaign.Tasks[1].Review([new LineDecision(Revenue.Id, false, "증빙 불일치")], Operator, Now);
-        refused = Assert.Throws<CampaignRuleException>(() => campaign.Lock(Operator, Now));
+        refused = Assert.Throws<RuleException>(() => campaign.Lock(Operator, Now));
         Assert.Equal([1], refused.Arguments);
         Assert.Equal(CampaignStatus.Open, campaign.Status);
 

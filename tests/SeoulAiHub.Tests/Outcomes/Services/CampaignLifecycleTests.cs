@@ -51,10 +51,10 @@ public sealed class CampaignLifecycleTests
         // This quarter: a, b and c are asked.
         var taskA = await TaskIdAsync(host, second.Id, a.Id);
         await host.WithAsync<CampaignService>(s => s.SaveAsync(taskA, [new KpiEntry(kpis.Flow.Id, 1_000_000_000, null), new KpiEntry(kpis.Stock.Id, 12, null)]));
-        var refused = await Assert.ThrowsAsync<KpiSubmissionException>(() => host.WithAsync<CampaignService>(s => s.SubmitAsync(taskA, reporter)));
+        var refused = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CampaignService>(s => s.SubmitAsync(taskA, reporter)));
         Assert.Equal(
             new[] { (kpis.Flow.Id, "Campaign.Error.EvidenceRequired"), (kpis.Flow.Id, "Campaign.Error.OutlierNoteRequired") },
-            refused.Problems.Select(p => (p.KpiId, p.Key)).OrderBy(p => p.Key));
+            refused.Problems.Select(p => (Guid.Parse(p.Field), p.Key)).OrderBy(p => p.Key));
         Assert.Equal(KpiTaskStatus.Draft, (await TaskAsync(host, taskA)).Status);
 
         var evidence = await EvidenceAsync(host, taskA, kpis.Flow.Id, reporter);
@@ -69,7 +69,7 @@ public sealed class CampaignLifecycleTests
         Assert.Equal(12, submitted.Line(kpis.Stock.Id)!.Value);   // a save of one value keeps the others
 
         // The operator returns the revenue; the headcount is accepted.
-        await Assert.ThrowsAsync<CampaignRuleException>(() => host.WithAsync<CampaignService>(s =>
+        await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CampaignService>(s =>
             s.ReviewAsync(taskA, [new LineDecision(kpis.Flow.Id, false, "")], Operator)));
         await host.WithAsync<CampaignService>(s => s.ReviewAsync(taskA, [new LineDecision(kpis.Flow.Id, false, "계약서 금액과 다릅니다")], Operator));
         var returned = await TaskAsync(host, taskA);
@@ -83,7 +83,7 @@ public sealed class CampaignLifecycleTests
         await host.WithAsync<CampaignService>(s => s.SaveAsync(taskB, [new KpiEntry(kpis.Flow.Id, 150_000_000, null), new KpiEntry(kpis.Stock.Id, 5, null)]));
         await EvidenceAsync(host, taskB, kpis.Flow.Id, reporter);
         await host.WithAsync<CampaignService>(s => s.SubmitAsync(taskB, reporter));
-        var waiting = await Assert.ThrowsAsync<CampaignRuleException>(() => host.WithAsync<CampaignService, int>(s => s.LockAsync(second.Id, Operator)));
+        var waiting = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CampaignService, int>(s => s.LockAsync(second.Id, Operator)));
         Assert.Equal("Campaign.Error.AwaitingReview", waiting.Key);
         Assert.Equal([1], waiting.Arguments);
         Assert.Empty(await FactsAsync(host, second.Id));
@@ -163,11 +163,11 @@ public sealed class CampaignLifecycleTests
         Assert.Equal([p1, p1, p0, p0], values.Select(v => v.Period));
 
         // Locked: nothing changes any more.
-        Assert.Equal("Campaign.Error.Locked", (await Assert.ThrowsAsync<CampaignRuleException>(() =>
+        Assert.Equal("Campaign.Error.Locked", (await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<CampaignService>(s => s.SaveAsync(taskC, [new KpiEntry(kpis.Flow.Id, 1, null)])))).Key);
-        Assert.Equal("Campaign.Error.Locked", (await Assert.ThrowsAsync<CampaignRuleException>(() =>
+        Assert.Equal("Campaign.Error.Locked", (await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<CampaignService, int>(s => s.LockAsync(second.Id, Operator)))).Key);
-        Assert.Equal("Campaign.Error.Locked", (await Assert.ThrowsAsync<CampaignRuleException>(() =>
+        Assert.Equal("Campaign.Error.Locked", (await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<CampaignService>(s => s.ExtendAsync(second.Id, Today(host).AddDays(30))))).Key);
         Assert.Equal(4, (await FactsAsync(host, second.Id)).Count);
     }
@@ -182,8 +182,8 @@ public sealed class CampaignLifecycleTests
         var quarter = ReportingPeriod.Containing(Today(host), PeriodGrain.Quarter).Previous;
         await OpenAsync(host, quarter, orgs.Take(2), [kpis.Flow.Id], Operator);
 
-        async Task<CampaignRuleException> Refused(ReportingPeriod period, IEnumerable<Organization> organizations) =>
-            await Assert.ThrowsAsync<CampaignRuleException>(() => OpenAsync(host, period, organizations, [kpis.Flow.Id], Operator));
+        async Task<RuleException> Refused(ReportingPeriod period, IEnumerable<Organization> organizations) =>
+            await Assert.ThrowsAsync<RuleException>(() => OpenAsync(host, period, organizations, [kpis.Flow.Id], Operator));
 
         var again = await Refused(quarter, [orgs[1], orgs[2]]);
         Assert.Equal("Campaign.Error.Overlap", again.Key);

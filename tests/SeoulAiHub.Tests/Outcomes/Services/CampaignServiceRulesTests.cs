@@ -53,7 +53,7 @@ public sealed class CampaignServiceRulesTests
 
             var results = await Task.WhenAll(AttemptAsync(), AttemptAsync());
             Assert.Single(results, r => r is null);
-            var loser = Assert.IsType<CampaignRuleException>(Assert.Single(results, r => r is not null));
+            var loser = Assert.IsType<RuleException>(Assert.Single(results, r => r is not null));
             Assert.Equal("Campaign.Error.Locked", loser.Key);
 
             var facts = await FactsAsync(host, campaign.Id);
@@ -92,7 +92,7 @@ public sealed class CampaignServiceRulesTests
         Assert.Empty((await TaskAsync(host, taskId)).Evidence);
 
         // A KPI the campaign does not ask for.
-        Assert.Equal("Campaign.Error.UnknownKpi", (await Assert.ThrowsAsync<CampaignRuleException>(() =>
+        Assert.Equal("Campaign.Error.UnknownKpi", (await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<CampaignService, (KpiEvidence?, string?)>(s =>
                 s.AddEvidenceAsync(taskId, other.Flow.Id, SeoulAiHub.Tests.Programs.ProgramsServiceScenario.PdfFile(), Operator)))).Key);
 
@@ -102,14 +102,14 @@ public sealed class CampaignServiceRulesTests
         Assert.Equal(KpiTaskStatus.NotStarted, (await TaskAsync(host, taskId)).Status);   // evidence alone is not a draft
         await host.WithAsync<CampaignService>(s => s.RemoveEvidenceAsync(taskId, first.Id));
         Assert.Equal([second.Id], (await TaskAsync(host, taskId)).Evidence.Select(e => e.Id));
-        Assert.Equal("Campaign.Error.NoEvidence", (await Assert.ThrowsAsync<CampaignRuleException>(() =>
+        Assert.Equal("Campaign.Error.NoEvidence", (await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<CampaignService>(s => s.RemoveEvidenceAsync(taskId, first.Id)))).Key);
 
         // The remaining file still satisfies the evidence rule.
         await host.WithAsync<CampaignService>(s => s.SaveAsync(taskId, [new KpiEntry(kpis.Flow.Id, 5_000_000, null), new KpiEntry(kpis.Stock.Id, 3, null)]));
         await host.WithAsync<CampaignService>(s => s.SubmitAsync(taskId, Operator));
         Assert.Equal(KpiTaskStatus.Submitted, (await TaskAsync(host, taskId)).Status);
-        Assert.Equal("Campaign.Error.NotEditable", (await Assert.ThrowsAsync<CampaignRuleException>(() =>
+        Assert.Equal("Campaign.Error.NotEditable", (await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<CampaignService>(s => s.RemoveEvidenceAsync(taskId, second.Id)))).Key);
     }
 
@@ -123,7 +123,7 @@ public sealed class CampaignServiceRulesTests
         var missing = Guid.NewGuid();
 
         async Task<string> KeyAsync(Func<CampaignService, Task> work) =>
-            (await Assert.ThrowsAsync<CampaignRuleException>(() => host.WithAsync(work))).Key;
+            (await Assert.ThrowsAsync<RuleException>(() => host.WithAsync(work))).Key;
 
         Assert.Equal("Campaign.Error.NotFound", await KeyAsync(s => s.SaveAsync(missing, [])));
         Assert.Equal("Campaign.Error.NotFound", await KeyAsync(s => s.SubmitAsync(missing, Operator)));
@@ -169,7 +169,7 @@ public sealed class CampaignServiceRulesTests
         await RetireAsync(host, kpis);
 
         // Regression: an explicit list used to ask for retired KPIs too.
-        Assert.Equal("Campaign.Error.NoKpis", (await Assert.ThrowsAsync<CampaignRuleException>(() =>
+        Assert.Equal("Campaign.Error.NoKpis", (await Assert.ThrowsAsync<RuleException>(() =>
             OpenAsync(host, quarter, [orgs[1]], [kpis.Flow.Id, kpis.Stock.Id], Operator))).Key);
         var active = await host.QueryAsync(db => db.KpiDefinitions.Where(k => k.Active).OrderBy(k => k.SortOrder).Select(k => k.Id).FirstAsync());
         var mixed = await OpenAsync(host, quarter, [orgs[1]], [kpis.Flow.Id, active], Operator);

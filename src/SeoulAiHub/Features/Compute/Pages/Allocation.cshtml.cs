@@ -149,7 +149,7 @@ public sealed class AllocationModel(HubDb db, ComputeAccess access, ComputeRepor
             Done = t[doneKey].Value;
             return Redirect($"/compute/allocations/{id}");
         }
-        catch (ComputeRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
             db.ChangeTracker.Clear();

@@ -106,7 +106,7 @@ public sealed class IndexModel(HubDb db, ComputeAccess access, ComputeReports re
             Done = t["Cp.Done.Requested"].Value;
             return Redirect($"/compute/allocations/{allocation.Id}");
         }
-        catch (ComputeRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
             return Page();

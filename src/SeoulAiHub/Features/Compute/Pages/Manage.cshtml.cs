@@ -112,7 +112,7 @@ public sealed class ManageModel(HubDb db, ComputeReports reports, ComputeCatalog
         {
             return await work();
         }
-        catch (ComputeRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
         }

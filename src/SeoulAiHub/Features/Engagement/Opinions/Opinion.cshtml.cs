@@ -138,7 +138,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
             Done = t[message];
             return Redirect($"/engagement/opinions/{opinion}");
         }
-        catch (EngagementRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
             db.ChangeTracker.Clear();
@@ -151,7 +151,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
     {
         if (!condition)
         {
-            throw new EngagementRuleException(key);
+            throw new RuleException(key);
         }
     }
 

@@ -94,7 +94,7 @@ public sealed class OpinionNewModel(HubDb db, OpinionDesk desk, EngagementAccess
             TempData["Done"] = t["Eo.New.Saved"].Value;
             return Redirect($"/engagement/opinions/{opinion.Id}");
         }
-        catch (EngagementRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
             return Page();

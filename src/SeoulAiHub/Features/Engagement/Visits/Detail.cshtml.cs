@@ -185,7 +185,7 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
                 Done = t["Ev.Done.OpinionRecorded"].Value;
                 return Redirect($"/engagement/visits/{id}#opinions");
             }
-            catch (EngagementRuleException ex)
+            catch (RuleException ex)
             {
                 ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
             }
@@ -220,7 +220,7 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
                 return Redirect($"/engagement/visits/{id}");
             }
         }
-        catch (EngagementRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
         }

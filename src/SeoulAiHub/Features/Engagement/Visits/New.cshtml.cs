@@ -46,7 +46,7 @@ public sealed class NewModel(HubDb db, IStringLocalizer<SharedResource> t, TimeP
             TempData["Done"] = t["Ev.Done.Created"].Value;
             return Redirect($"/engagement/visits/{visit.Id}");
         }
-        catch (EngagementRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
             return Page();

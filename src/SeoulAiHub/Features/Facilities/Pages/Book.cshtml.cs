@@ -91,7 +91,7 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
                 + (result.Taken.Count > 0 ? " " + t["Fp.Done.SeriesTaken", string.Join(", ", result.Taken.Select(o => o.Date.ToString("yyyy-MM-dd")))].Value : "");
             return Redirect("/facilities/bookings");
         }
-        catch (FacilitiesRuleException ex)
+        catch (RuleException ex)
         {
             OfferWaitlist = ex.Key == "Facilities.Error.Taken" && !Input.Repeat;
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
@@ -117,7 +117,7 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
             TempData["Done"] = t["Fp.Done.Waitlisted"].Value;
             return Redirect("/facilities/bookings");
         }
-        catch (FacilitiesRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
             return Page();

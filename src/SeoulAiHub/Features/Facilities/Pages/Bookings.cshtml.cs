@@ -57,7 +57,7 @@ public sealed class BookingsModel(BookingBoard board, BookingDesk desk, Facility
             TempData["Done"] = t[doneKey].Value;
             return Redirect("/facilities/bookings");
         }
-        catch (FacilitiesRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
             await LoadAsync(ct);

@@ -113,7 +113,7 @@ public sealed class EditFacilityModel(HubDb db, FacilityCatalog catalog, IString
             TempData["Done"] = t["Fp.Done.FacilitySaved"].Value;
             return Redirect("/facilities/manage");
         }
-        catch (FacilitiesRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
             return Page();

@@ -68,7 +68,7 @@ public sealed class ManageModel(HubDb db, BookingBoard board, BookingDesk desk, 
 
             return Redirect("/facilities/manage");
         }
-        catch (FacilitiesRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
             await LoadAsync(ct);

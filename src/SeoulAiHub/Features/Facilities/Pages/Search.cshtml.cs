@@ -38,7 +38,7 @@ public sealed class SearchModel(AvailabilitySearch search, FacilitiesAccess acce
         {
             Results = await search.FindAsync(query, ct);
         }
-        catch (FacilitiesRuleException ex)
+        catch (RuleException ex)
         {
             Error = t[ex.Key, ex.Arguments];
         }

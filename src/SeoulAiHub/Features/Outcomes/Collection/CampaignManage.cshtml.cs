@@ -65,7 +65,7 @@ public sealed class CampaignManageModel(HubDb db, CampaignService campaigns, ISt
             Done = t["Oc.Campaign.Extended", CollectionFormat.Date(due)];
             return Redirect($"/outcomes/campaigns/{id}");
         }
-        catch (CampaignRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
             return Page();
@@ -85,7 +85,7 @@ public sealed class CampaignManageModel(HubDb db, CampaignService campaigns, ISt
             Done = t["Oc.Campaign.Locked", values];
             return Redirect($"/outcomes/campaigns/{id}");
         }
-        catch (CampaignRuleException ex)
+        catch (RuleException ex)
         {
             db.ChangeTracker.Clear();
             await LoadAsync(id, ct);

@@ -75,7 +75,7 @@ public sealed class CampaignNewModel(HubDb db, CampaignService campaigns, IStrin
             TempData["Done"] = t["Oc.Campaign.Opened", campaign.Tasks.Count].Value;
             return Redirect($"/outcomes/campaigns/{campaign.Id}");
         }
-        catch (CampaignRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
             Asked = await CountAsync(input, ct);

@@ -61,7 +61,7 @@ public sealed class KpiEditModel(HubDb db, AuditLog audit, IStringLocalizer<Shar
             Done = t["Oc.Kpi.Saved", kpi.Code];
             return Redirect("/outcomes/kpis");
         }
-        catch (KpiRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key]);
             return Page();

@@ -51,7 +51,7 @@ public sealed class KpisModel(HubDb db, AuditLog audit, IStringLocalizer<SharedR
                 Done = t["Oc.Kpi.Added", kpi.Code];
                 return Redirect("/outcomes/kpis");
             }
-            catch (KpiRuleException ex)
+            catch (RuleException ex)
             {
                 ModelState.AddModelError(string.Empty, t[ex.Key]);
             }

@@ -126,17 +126,13 @@ public sealed class TaskModel(HubDb db, CampaignService campaigns, OutcomeAccess
             Done = t["Oc.Task.Submitted"];
             return Redirect($"/outcomes/tasks/{id}");
         }
-        catch (KpiSubmissionException ex)
-        {
-            ModelState.AddModelError(string.Empty, t["Campaign.Error.Submission"]);
-            foreach (var problem in ex.Problems)
-            {
-                AddProblem(problem.KpiId, t[problem.Key]);
-            }
-        }
-        catch (CampaignRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
+            foreach (var problem in ex.Problems)
+            {
+                AddProblem(Guid.Parse(problem.Field), t[problem.Key, problem.Arguments]);
+            }
         }
 
         return await ReloadAsync(id, ct);
@@ -166,7 +162,7 @@ public sealed class TaskModel(HubDb db, CampaignService campaigns, OutcomeAccess
             Done = t["Oc.Task.EvidenceRemoved"];
             return Redirect($"/outcomes/tasks/{id}");
         }
-        catch (CampaignRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
             return await ReloadAsync(id, ct);
@@ -213,7 +209,7 @@ public sealed class TaskModel(HubDb db, CampaignService campaigns, OutcomeAccess
             Done = t[status == KpiTaskStatus.Returned ? "Oc.Task.ReviewReturned" : "Oc.Task.ReviewAccepted"];
             return Redirect($"/outcomes/tasks/{id}");
         }
-        catch (CampaignRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
             foreach (var d in decisions.Where(d => !d.Accept && string.IsNullOrWhiteSpace(d.Comment)))
@@ -302,7 +298,7 @@ public sealed class TaskModel(HubDb db, CampaignService campaigns, OutcomeAccess
                 }
             }
         }
-        catch (CampaignRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
             return false;

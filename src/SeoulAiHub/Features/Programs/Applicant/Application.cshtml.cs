@@ -93,7 +93,7 @@ public sealed class ApplicationDetailModel(
             await applications.SaveDraftAsync(id, Input.Title ?? "", amount, Input.Answers, ct);
             return new JsonResult(new { savedAt = clock.GetUtcNow().ToKst().ToString("HH:mm", CultureInfo.InvariantCulture) });
         }
-        catch (ApplicationRuleException ex)
+        catch (RuleException ex)
         {
             return BadRequest(new { error = t[ex.Key, ex.Arguments].Value });
         }
@@ -137,7 +137,7 @@ public sealed class ApplicationDetailModel(
                 ModelState.AddModelError(string.Empty, t[reason.Key, reason.Arguments]);
             }
         }
-        catch (ApplicationRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
         }
@@ -251,7 +251,7 @@ public sealed class ApplicationDetailModel(
                 }
             }
         }
-        catch (ApplicationRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
         }

@@ -45,7 +45,7 @@ public sealed class ApplyToCallModel(HubDb db, ProgramAccess access, Application
             var application = await applications.StartAsync(id, organizationId, User.UserId()!.Value, ct);
             return Redirect($"/applications/{application.Id}");
         }
-        catch (ApplicationRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
             return Page();

@@ -45,7 +45,7 @@ public sealed class CallEditModel(HubDb db, CallService calls, IStringLocalizer<
             Done = t["Operator.Call.Saved"];
             return Redirect($"/calls/{id}/edit");
         }
-        catch (CallRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key]);
             return Page();
@@ -76,10 +76,10 @@ public sealed class CallEditModel(HubDb db, CallService calls, IStringLocalizer<
         {
             if (file is null)
             {
-                throw new CallRuleException("Document.Error.Size");
+                throw new RuleException("Document.Error.Size");
             }
 
-            return await calls.AttachAsync(id, file, ct) is { } error ? throw new CallRuleException(error) : t["Operator.Call.Attached"];
+            return await calls.AttachAsync(id, file, ct) is { } error ? throw new RuleException(error) : t["Operator.Call.Attached"];
         }, ct);
 
     /// <summary>A button-only action: the form's fields are not posted, so they are shown again as stored.</summary>
@@ -96,7 +96,7 @@ public sealed class CallEditModel(HubDb db, CallService calls, IStringLocalizer<
             Done = await action();
             return Redirect($"/calls/{id}/edit");
         }
-        catch (CallRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key]);
         }

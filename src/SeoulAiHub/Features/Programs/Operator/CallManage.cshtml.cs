@@ -76,7 +76,7 @@ public sealed class CallManageModel(HubDb db, ReviewService reviews, SelectionSe
                 Done = t["Operator.Manage.Assigned", added];
                 return Redirect($"/calls/{id}/manage");
             }
-            catch (ApplicationRuleException ex)
+            catch (RuleException ex)
             {
                 ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
             }
@@ -104,7 +104,7 @@ public sealed class CallManageModel(HubDb db, ReviewService reviews, SelectionSe
             Done = t["Operator.Manage.RevisionsRequested"];
             return Redirect($"/calls/{id}/manage");
         }
-        catch (ApplicationRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
         }

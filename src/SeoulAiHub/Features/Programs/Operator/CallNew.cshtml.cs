@@ -50,7 +50,7 @@ public sealed class CallNewModel(HubDb db, CallService calls, IStringLocalizer<S
             Done = t["Operator.Call.Saved"];
             return Redirect($"/calls/{call.Id}/edit");
         }
-        catch (CallRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key]);
             return Page();

@@ -59,7 +59,7 @@ public sealed class CallRankingModel(HubDb db, SelectionService selection, IStri
                 Done = t["Operator.Ranking.Advanced", Advance.Count];
                 return Redirect($"/calls/{id}/ranking?stage={Uri.EscapeDataString(Call.Design.Stages[Ranking.StageIndex + 1].Key)}");
             }
-            catch (ApplicationRuleException ex)
+            catch (RuleException ex)
             {
                 ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
             }
@@ -115,13 +115,9 @@ public sealed class CallRankingModel(HubDb db, SelectionService selection, IStri
             Done = t["Operator.Ranking.Confirmed"];
             return Redirect($"/calls/{id}/ranking");
         }
-        catch (ApplicationRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-        }
-        catch (CallRuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key]);
         }
 
         return Page();

@@ -78,7 +78,7 @@ public sealed class ReviewAssignmentModel(ReviewService reviews, IStringLocalize
             Done = t[submit ? "Pa.Review.Submitted" : "Pa.Saved"];
             return RedirectToPage(new { assignmentId });
         }
-        catch (ApplicationRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
         }

@@ -27,19 +27,19 @@ public sealed class ReviewAssignmentsModel(HubDb db, ReviewService reviews, IStr
         {
             if (callId is { } call && !await db.Calls.AnyAsync(c => c.Id == call && c.Status == CallStatus.Published, ct))
             {
-                throw new ApplicationRuleException("Application.Error.WrongState");
+                throw new RuleException("Application.Error.WrongState");
             }
 
             if (reason?.Length > 1000)
             {
-                throw new ApplicationRuleException("Validation.TooLong");
+                throw new RuleException("Validation.TooLong");
             }
 
             await reviews.DeclareConflictAsync(User.UserId()!.Value, organizationId ?? Guid.Empty, callId, reason ?? "", ct);
             Done = t["Pa.Conflict.Declared"];
             return RedirectToPage();
         }
-        catch (ApplicationRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
         }
