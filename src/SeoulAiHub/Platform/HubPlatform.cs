@@ -40,6 +40,7 @@ public static class HubPlatform
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddMvcOptions(options => options.Filters.Add<RulePageFilter>())   // one error path: refusals on forms
             .AddHubViewLocalization();
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         return builder;

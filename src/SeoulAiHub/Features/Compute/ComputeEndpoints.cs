@@ -32,7 +32,7 @@ public static class ComputeEndpoints
 {
     public static IEndpointRouteBuilder MapComputeEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/compute").WithTags("Compute");
+        var api = app.MapApiGroup("/api/compute", "Compute");
         api.MapGet("/allocations", ListAllocations).RequireAuthorization(Policies.SignedIn)
             .WithSummary("GPU allocations").WithDescription("The caller's organizations' allocations (all for operators and overseers), with usage.");
         api.MapGet("/allocations/{id:guid}/usage", UsageOf).RequireAuthorization(Policies.SignedIn)
@@ -92,18 +92,11 @@ public static class ComputeEndpoints
 
         var columnText = form["columns"].ToString();
         var columns = string.IsNullOrWhiteSpace(columnText) ? null : columnText.Split([',', '|', ' '], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        try
-        {
-            await using var stream = file.OpenReadStream();
-            var import = await importer.ImportAsync(clusterId, stream, file.FileName, columns, user.UserId()!.Value, ct);
-            return TypedResults.Ok(new ImportReportInfo(import.Id, import.FileName, import.Sha256, import.Lines, import.Accepted, import.Inserted,
-                import.Duplicates, import.Ignored, import.Steps, import.Rejected, import.Unmatched, Math.Round(import.GpuSeconds / 3600.0, 2),
-                [.. import.RejectedLines.Select(l => new RejectedLineInfo(l.Line, t[l.ReasonKey, l.Arguments], l.Text))], import.UnmatchedAccounts));
-        }
-        catch (RuleException ex)
-        {
-            var status = ex.Key == "Compute.Error.NoCluster" ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
-            return TypedResults.Problem(t[ex.Key, ex.Arguments], statusCode: status);
-        }
+        // A refused import (unknown cluster: 404; unreadable columns: 400) is a problem by RuleEndpointFilter.
+        await using var stream = file.OpenReadStream();
+        var import = await importer.ImportAsync(clusterId, stream, file.FileName, columns, user.UserId()!.Value, ct);
+        return TypedResults.Ok(new ImportReportInfo(import.Id, import.FileName, import.Sha256, import.Lines, import.Accepted, import.Inserted,
+            import.Duplicates, import.Ignored, import.Steps, import.Rejected, import.Unmatched, Math.Round(import.GpuSeconds / 3600.0, 2),
+            [.. import.RejectedLines.Select(l => new RejectedLineInfo(l.Line, t[l.ReasonKey, l.Arguments], l.Text))], import.UnmatchedAccounts));
     }
 }

@@ -24,7 +24,7 @@ public sealed class UsageImporter(HubDb db, ComputeAlerts alerts, TimeProvider c
         CancellationToken ct = default)
     {
         var cluster = await db.GpuClusters.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clusterId, ct)
-                      ?? throw new RuleException("Compute.Error.NoCluster");
+                      ?? throw RuleException.NotFound("Compute.Error.NoCluster");
         var matcher = await AllocationMatcher.LoadAsync(db, clusterId, ct);
         var import = new UsageImport
         {

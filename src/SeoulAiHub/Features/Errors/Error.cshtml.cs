@@ -20,7 +20,10 @@ public sealed class ErrorModel : PageModel
 
     private void Show(int? code)
     {
-        Code = code is >= 400 and < 600 ? code.Value : StatusCodes.Status500InternalServerError;
+        // An exception re-executed here carries its status already (500, or a refusal's 404/403 …).
+        var exceptionStatus = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null
+            && Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError;
+        Code = code is >= 400 and < 600 ? code.Value : exceptionStatus;
         TraceId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && code is not null)
         {

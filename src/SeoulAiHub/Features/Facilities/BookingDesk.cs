@@ -38,7 +38,7 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
         var booking = Booking.Request(facility, organization, userId, booker.IsStaff, request.Purpose, request.Attendees, request.StartsAt, request.EndsAt, null, now);
 
         await using var transaction = await BeginAsync(booker, organization, ct);
-        Require(!await TakenAsync(facility.Id, booking.Claims, ct), "Facilities.Error.Taken");
+        Require(!await TakenAsync(facility.Id, booking.Claims, ct), RuleKind.Conflict, "Facilities.Error.Taken");
         await CheckQuotaAsync(booker, organization, [(booking.StartsAt, booking.Minutes)], ct);
         db.Bookings.Add(booking);
         await SaveClaimsAsync(ct);
@@ -74,7 +74,7 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
             .Select(c => c.CellStart).ToListAsync(ct)).ToHashSet();
         var free = bookings.Where(b => !b.Booking.Claims.Any(c => held.Contains(c.CellStart))).ToList();
         var taken = bookings.Where(b => b.Booking.Claims.Any(c => held.Contains(c.CellStart))).Select(b => b.Occurrence).ToList();
-        Require(free.Count > 0, "Facilities.Error.SeriesAllTaken");
+        Require(free.Count > 0, RuleKind.Conflict, "Facilities.Error.SeriesAllTaken");
         await CheckQuotaAsync(booker, organization, free.Select(b => (b.Booking.StartsAt, b.Booking.Minutes)), ct);
         db.BookingSeries.Add(series);
         db.Bookings.AddRange(free.Select(b => b.Booking));
@@ -91,7 +91,7 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
     public async Task ApproveAsync(Guid bookingId, Guid userId, CancellationToken ct = default)
     {
         var (booking, facility, booker) = await LoadAsync(bookingId, userId, ct);
-        Require(booker.IsStaff, "Facilities.Error.NotAllowed");
+        Require(booker.IsStaff, RuleKind.Forbidden, "Facilities.Error.NotAllowed");
         booking.Approve(userId, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
@@ -102,7 +102,7 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
     public async Task RejectAsync(Guid bookingId, string? reason, Guid userId, CancellationToken ct = default)
     {
         var (booking, facility, booker) = await LoadAsync(bookingId, userId, ct);
-        Require(booker.IsStaff, "Facilities.Error.NotAllowed");
+        Require(booker.IsStaff, RuleKind.Forbidden, "Facilities.Error.NotAllowed");
         booking.Reject(reason, userId, clock.GetUtcNow());
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
@@ -119,7 +119,7 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
     public async Task<bool> CancelAsync(Guid bookingId, Guid userId, CancellationToken ct = default)
     {
         var (booking, facility, booker) = await LoadAsync(bookingId, userId, ct);
-        Require(booker.IsStaff || booker.Owns(booking.BookedBy, booking.OrganizationId), "Facilities.Error.NotAllowed");
+        Require(booker.IsStaff || booker.Owns(booking.BookedBy, booking.OrganizationId), RuleKind.Forbidden, "Facilities.Error.NotAllowed");
         var late = booking.Cancel(facility, userId, clock.GetUtcNow());
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
@@ -134,7 +134,7 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
     public async Task CheckInAsync(Guid bookingId, Guid userId, CancellationToken ct = default)
     {
         var (booking, facility, booker) = await LoadAsync(bookingId, userId, ct);
-        Require(booker.IsStaff || booker.Owns(booking.BookedBy, booking.OrganizationId), "Facilities.Error.NotAllowed");
+        Require(booker.IsStaff || booker.Owns(booking.BookedBy, booking.OrganizationId), RuleKind.Forbidden, "Facilities.Error.NotAllowed");
         booking.CheckIn(facility, userId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
@@ -142,7 +142,7 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
     public async Task AcceptOfferAsync(Guid bookingId, Guid userId, CancellationToken ct = default)
     {
         var (booking, facility, booker) = await LoadAsync(bookingId, userId, ct);
-        Require(booker.Owns(booking.BookedBy, booking.OrganizationId), "Facilities.Error.NotAllowed");
+        Require(booker.Owns(booking.BookedBy, booking.OrganizationId), RuleKind.Forbidden, "Facilities.Error.NotAllowed");
         var now = clock.GetUtcNow();
         booking.AcceptOffer(facility, userId, now);
         var entry = await db.WaitlistEntries.SingleAsync(w => w.Id == booking.WaitlistEntryId, ct);
@@ -160,7 +160,7 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
     public async Task DeclineOfferAsync(Guid bookingId, Guid userId, CancellationToken ct = default)
     {
         var (booking, facility, booker) = await LoadAsync(bookingId, userId, ct);
-        Require(booker.Owns(booking.BookedBy, booking.OrganizationId), "Facilities.Error.NotAllowed");
+        Require(booker.Owns(booking.BookedBy, booking.OrganizationId), RuleKind.Forbidden, "Facilities.Error.NotAllowed");
         await EndOfferAsync(booking, userId, ct);
         await PromoteAsync(facility.Id, ct);
     }
@@ -176,7 +176,7 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
         var start = entry.StartsAt;
         var end = entry.EndsAt;
         Require(!await db.WaitlistEntries.AnyAsync(w => w.FacilityId == facility.Id && w.UserId == userId && w.Status == WaitlistStatus.Waiting
-            && w.StartsAt == start && w.EndsAt == end, ct), "Facilities.Error.AlreadyWaiting");
+            && w.StartsAt == start && w.EndsAt == end, ct), RuleKind.Conflict, "Facilities.Error.AlreadyWaiting");
         db.WaitlistEntries.Add(entry);
         await db.SaveChangesAsync(ct);
         return entry;
@@ -186,8 +186,8 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
     {
         var booker = await access.BookerAsync(userId, ct);
         var entry = await db.WaitlistEntries.SingleOrDefaultAsync(w => w.Id == entryId, ct);
-        Require(entry is not null && (booker.SeesAll || booker.Owns(entry.UserId, entry.OrganizationId)), "Facilities.Error.NoSuchEntry");
-        Require(booker.IsStaff || booker.Owns(entry!.UserId, entry.OrganizationId), "Facilities.Error.NotAllowed");
+        Require(entry is not null && (booker.SeesAll || booker.Owns(entry.UserId, entry.OrganizationId)), RuleKind.NotFound, "Facilities.Error.NoSuchEntry");
+        Require(booker.IsStaff || booker.Owns(entry!.UserId, entry.OrganizationId), RuleKind.Forbidden, "Facilities.Error.NotAllowed");
         entry!.Withdraw(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
@@ -310,7 +310,7 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
     {
         var booker = await access.BookerAsync(userId, ct);
         var facility = await db.Facilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == facilityId, ct);
-        Require(facility is not null && (facility.Active || booker.IsStaff), "Facilities.Error.NoSuchFacility");
+        Require(facility is not null && (facility.Active || booker.IsStaff), RuleKind.NotFound, "Facilities.Error.NoSuchFacility");
         return (booker, facility!, booker.BookingFor(facility!, organizationId));
     }
 
@@ -325,7 +325,7 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
     {
         var booker = await access.BookerAsync(userId, ct);
         var booking = await FacilitiesAccess.Visible(db.Bookings, booker).SingleOrDefaultAsync(b => b.Id == bookingId, ct);
-        Require(booking is not null, "Facilities.Error.NoSuchBooking");
+        Require(booking is not null, RuleKind.NotFound, "Facilities.Error.NoSuchBooking");
         var facility = await db.Facilities.AsNoTracking().SingleAsync(f => f.Id == booking!.FacilityId, ct);
         return (booking!, facility, booker);
     }
@@ -376,7 +376,7 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
         catch (DbUpdateException ex) when (IsTakenCell(ex))
         {
             db.ChangeTracker.Clear();
-            throw new RuleException("Facilities.Error.Taken");
+            throw new RuleException(RuleKind.Conflict, "Facilities.Error.Taken");
         }
     }
 

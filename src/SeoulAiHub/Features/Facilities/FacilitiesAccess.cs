@@ -20,7 +20,7 @@ public sealed record Booker(Guid UserId, string? Email, bool IsStaff, bool IsOve
     /// <summary>May the person book this facility, and for whom? Returns the organization the hours count against (null: staff or a public individual).</summary>
     public Guid? BookingFor(Facility facility, Guid? organizationId)
     {
-        Require(IsStaff || !IsOverseer, "Facilities.Error.NotAllowed");
+        Require(IsStaff || !IsOverseer, RuleKind.Forbidden, "Facilities.Error.NotAllowed");
         if (IsStaff)
         {
             Require(organizationId is null || Organizations.Contains(organizationId.Value), "Facilities.Error.NotMember");
@@ -51,7 +51,7 @@ public sealed class FacilitiesAccess(HubDb db)
     public async Task<Booker> BookerAsync(Guid userId, CancellationToken ct = default)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email }).SingleOrDefaultAsync(ct);
-        Require(user is not null, "Facilities.Error.NotAllowed");
+        Require(user is not null, RuleKind.Forbidden, "Facilities.Error.NotAllowed");
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name).ToListAsync(ct);
         var organizations = await db.OrganizationMemberships.OrganizationIdsOfAsync(userId, ct);
         return new Booker(userId, user!.Email, roles.Contains(HubRoles.Operator), roles.Contains(HubRoles.Overseer), organizations);

@@ -27,7 +27,7 @@ public static class FacilitiesEndpoints
 {
     public static IEndpointRouteBuilder MapFacilitiesEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/facilities").WithTags("Facilities").RequireAuthorization(Policies.SignedIn);
+        var api = app.MapApiGroup("/api/facilities", "Facilities").RequireAuthorization(Policies.SignedIn);
         api.MapGet("/availability", Availability).WithSummary("Free facilities and times")
             .WithDescription("q: a phrase such as '목요일 오후 12명'; date/to (yyyy-MM-dd, at most 14 days), from/until (HH:mm KST), minutes, people, equipment, site, kind override it.");
         api.MapGet("/bookings", Mine).WithSummary("My and my organizations' bookings from yesterday on");
@@ -48,16 +48,9 @@ public static class FacilitiesEndpoints
             return TypedResults.Problem(detail: t[error!], statusCode: StatusCodes.Status400BadRequest, title: t["Fp.Problem.Title"]);
         }
 
-        try
-        {
-            var found = await search.FindAsync(query, ct);
-            return TypedResults.Ok(found.Select(f => new AvailabilityInfo(f.Id, f.NameKo, f.NameEn, f.Kind.ToString(), f.SiteKo, f.SiteEn, f.FloorLevel, f.Capacity,
-                f.Equipment, f.RequiresApproval, f.Free.Select(i => new FreeSlotInfo(i.StartsAt.ToKst(), i.EndsAt.ToKst())).ToList())).ToList());
-        }
-        catch (RuleException ex)
-        {
-            return Problem(ex, t);
-        }
+        var found = await search.FindAsync(query, ct);
+        return TypedResults.Ok(found.Select(f => new AvailabilityInfo(f.Id, f.NameKo, f.NameEn, f.Kind.ToString(), f.SiteKo, f.SiteEn, f.FloorLevel, f.Capacity,
+            f.Equipment, f.RequiresApproval, f.Free.Select(i => new FreeSlotInfo(i.StartsAt.ToKst(), i.EndsAt.ToKst())).ToList())).ToList());
     }
 
     public static async Task<Ok<List<BookingInfo>>> Mine(ClaimsPrincipal user, BookingBoard board, CancellationToken ct) =>
@@ -67,31 +60,17 @@ public static class FacilitiesEndpoints
         IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var userId = user.UserId()!.Value;
-        try
-        {
-            var booking = await desk.BookAsync(userId, new BookingRequest(input.FacilityId, input.StartsAt, input.EndsAt, input.Purpose, input.Attendees, input.OrganizationId), ct);
-            var row = await board.FindAsync(booking.Id, userId, ct);
-            return TypedResults.Created($"/api/facilities/bookings/{booking.Id}", Info(row!));
-        }
-        catch (RuleException ex)
-        {
-            return Problem(ex, t);
-        }
+        var booking = await desk.BookAsync(userId, new BookingRequest(input.FacilityId, input.StartsAt, input.EndsAt, input.Purpose, input.Attendees, input.OrganizationId), ct);
+        var row = await board.FindAsync(booking.Id, userId, ct);
+        return TypedResults.Created($"/api/facilities/bookings/{booking.Id}", Info(row!));
     }
 
     public static async Task<Results<Ok<BookingInfo>, ProblemHttpResult>> Cancel(Guid id, ClaimsPrincipal user, BookingDesk desk, BookingBoard board,
         IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var userId = user.UserId()!.Value;
-        try
-        {
-            await desk.CancelAsync(id, userId, ct);
-            return TypedResults.Ok(Info((await board.FindAsync(id, userId, ct))!));
-        }
-        catch (RuleException ex)
-        {
-            return Problem(ex, t);
-        }
+        await desk.CancelAsync(id, userId, ct);
+        return TypedResults.Ok(Info((await board.FindAsync(id, userId, ct))!));
     }
 
     public static async Task<IResult> FacilityFeed(Guid id, string? token, FacilityFeeds feeds, CancellationToken ct) =>
@@ -99,19 +78,6 @@ public static class FacilitiesEndpoints
 
     public static async Task<IResult> PersonalFeed(string? token, FacilityFeeds feeds, CancellationToken ct) =>
         await feeds.PersonalAsync(token, ct) is { } ics ? Results.Text(ics, "text/calendar; charset=utf-8") : Results.NotFound();
-
-    /// <summary>The HTTP status of a refused rule.</summary>
-    public static int StatusOf(string key) => key switch
-    {
-        "Facilities.Error.Taken" or "Facilities.Error.SeriesAllTaken" or "Facilities.Error.Quota" or "Facilities.Error.AlreadyWaiting" => StatusCodes.Status409Conflict,
-        "Facilities.Error.NoSuchBooking" or "Facilities.Error.NoSuchFacility" or "Facilities.Error.NoSuchEntry" => StatusCodes.Status404NotFound,
-        "Facilities.Error.NotAllowed" => StatusCodes.Status403Forbidden,
-        _ => StatusCodes.Status400BadRequest,
-    };
-
-    private static ProblemHttpResult Problem(RuleException ex, IStringLocalizer<SharedResource> t) =>
-        TypedResults.Problem(detail: t[ex.Key, ex.Arguments], statusCode: StatusOf(ex.Key), title: t["Fp.Problem.Title"],
-            extensions: new Dictionary<string, object?> { ["rule"] = ex.Key });
 
     private static BookingInfo Info(BookingRow b) => new(b.Id, b.FacilityId, b.FacilityKo, b.FacilityEn, b.OrganizationId, b.Purpose, b.Attendees,
         b.StartsAt.ToKst(), b.EndsAt.ToKst(), b.Status.ToString(), b.LateCancellation, b.OfferExpiresAt?.ToKst());

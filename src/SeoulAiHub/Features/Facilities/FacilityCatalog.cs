@@ -20,7 +20,7 @@ public sealed class FacilityCatalog(HubDb db, TimeProvider clock)
     public async Task UpdateAsync(Guid id, FacilitySettings settings, CancellationToken ct = default)
     {
         var facility = await db.Facilities.SingleOrDefaultAsync(f => f.Id == id, ct);
-        Require(facility is not null, "Facilities.Error.NoSuchFacility");
+        Require(facility is not null, RuleKind.NotFound, "Facilities.Error.NoSuchFacility");
         await RequireSiteAsync(settings.SiteId, ct);
         facility!.Update(settings, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);

@@ -59,7 +59,7 @@ public sealed class Quota(HubDb db, IOptions<FacilitiesOptions> options)
             if (left < 0)
             {
                 var before = Math.Max(0, limit * 60 - used);
-                throw new RuleException("Facilities.Error.Quota", limit, (before / 60.0).ToString("0.##"), Grid.KstDate(month.Key.From.AddDays(1)).ToString("yyyy-MM"));
+                throw new RuleException(RuleKind.Conflict, "Facilities.Error.Quota", limit, (before / 60.0).ToString("0.##"), Grid.KstDate(month.Key.From.AddDays(1)).ToString("yyyy-MM"));
             }
         }
     }

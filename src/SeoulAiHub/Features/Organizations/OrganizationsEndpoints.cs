@@ -26,7 +26,7 @@ public static class OrganizationsEndpoints
 {
     public static IEndpointRouteBuilder MapOrganizationsEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/organizations").WithTags("Organizations");
+        var api = app.MapApiGroup("/api/organizations", "Organizations");
         api.MapGet("/", List).AllowAnonymous();
         api.MapGet("/{id:guid}", Get).AllowAnonymous();
         api.MapPost("/", Create).RequireAuthorization(Policies.Operator);

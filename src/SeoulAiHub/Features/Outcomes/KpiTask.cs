@@ -159,9 +159,12 @@ public sealed class KpiTask
         Rule.Require(Status == KpiTaskStatus.Submitted, "Campaign.Error.NotSubmitted");
         // A form may carry the same value twice; the last decision on it counts (ToDictionary would throw).
         var byKpi = decisions.GroupBy(d => d.KpiId).ToDictionary(g => g.Key, g => g.Last());
-        foreach (var decision in byKpi.Values.Where(d => !d.Accept))
+        // A returned value says what to fix: every one without a comment is named, so the form marks each.
+        var uncommented = byKpi.Values.Where(d => !d.Accept && string.IsNullOrWhiteSpace(d.Comment))
+            .Select(d => new RuleProblem(d.KpiId.ToString(), "Campaign.Error.ReturnComment")).ToList();
+        if (uncommented.Count > 0)
         {
-            Rule.Require(!string.IsNullOrWhiteSpace(decision.Comment), "Campaign.Error.ReturnComment");
+            throw new RuleException("Campaign.Error.ReturnComment", uncommented);
         }
 
         foreach (var decision in byKpi.Values.Where(d => d.Comment is not null))

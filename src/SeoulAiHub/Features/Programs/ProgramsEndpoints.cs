@@ -35,10 +35,10 @@ public static class ProgramsEndpoints
 {
     public static IEndpointRouteBuilder MapProgramsEndpoints(this IEndpointRouteBuilder app)
     {
-        var calls = app.MapGroup("/api/calls").WithTags("Calls");
+        var calls = app.MapApiGroup("/api/calls", "Calls");
         calls.MapGet("/", ListCalls).AllowAnonymous();
         calls.MapGet("/{id:guid}", GetCall).AllowAnonymous();
-        var applications = app.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization(Policies.SignedIn);
+        var applications = app.MapApiGroup("/api/applications", "Applications").RequireAuthorization(Policies.SignedIn);
         applications.MapGet("/", ListApplications);
         applications.MapGet("/{id:guid}", GetApplication);
         return app;

@@ -13,7 +13,7 @@ namespace SeoulAiHub.Features.Spaces;
 
 /// <summary>입주 관리 — an operator moves an organization through its tenancy and gives it rooms.</summary>
 [Authorize(Policy = Policies.Operator)]
-public sealed class TenancyPageModel(HubDb db, TenancyService tenancies, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
+public sealed class TenancyPageModel(HubDb db, TenancyService tenancies, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel, IReloadAfterRefusal
 {
     [BindProperty] public TenancyActionForm Input { get; set; } = new();
     [TempData] public string? Done { get; set; }
@@ -38,6 +38,8 @@ public sealed class TenancyPageModel(HubDb db, TenancyService tenancies, IString
     public Task<IActionResult> OnPostGraduateAsync(Guid id, Guid tenancyId, CancellationToken ct) => ActAsync(id, () => tenancies.GraduateAsync(tenancyId, Input.On, Input.Note ?? "", ct), ct);
     public Task<IActionResult> OnPostExitAsync(Guid id, Guid tenancyId, CancellationToken ct) => ActAsync(id, () => tenancies.ExitAsync(tenancyId, Input.On, Input.Note ?? "", ct), ct);
 
+    public async Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct) => await LoadAsync(this.RouteId(), ct);
+
     private async Task<IActionResult> ActAsync(Guid id, Func<Task> action, CancellationToken ct)
     {
         if (!await db.Organizations.AnyAsync(o => o.Id == id, ct))
@@ -47,16 +49,9 @@ public sealed class TenancyPageModel(HubDb db, TenancyService tenancies, IString
 
         if (ModelState.IsValid)
         {
-            try
-            {
-                await action();
-                Done = t["Tenancy.Done"];
-                return RedirectToPage(new { id });
-            }
-            catch (RuleException ex)
-            {
-                ModelState.AddModelError(string.Empty, t[ex.Key]);
-            }
+            await action();
+            Done = t["Tenancy.Done"];
+            return RedirectToPage(new { id });
         }
 
         await LoadAsync(id, ct);

@@ -2,7 +2,11 @@ namespace SeoulAiHub.Platform.Errors;
 
 internal static class ErrorsSetup
 {
-    public static void AddHubErrors(this IServiceCollection services) => services.AddProblemDetails();
+    public static void AddHubErrors(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<UnexpectedErrorHandler>();
+    }
 
     /// <summary>
     /// Unexpected errors are logged with their trace id and shown as a page in the user's language (no stack traces
@@ -19,7 +23,9 @@ internal static class ErrorsSetup
             app.UseExceptionHandler(new ExceptionHandlerOptions
             {
                 ExceptionHandlingPath = "/error",
-                StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+                StatusCodeSelector = ex => ex is RuleException refusal ? RuleStatus.Of(refusal.Kind) : StatusCodes.Status500InternalServerError,
+                // UnexpectedErrorHandler logs each one once, with the trace id; the middleware would log it again.
+                SuppressDiagnosticsCallback = _ => true,
             });
         }
 

@@ -17,7 +17,7 @@ namespace SeoulAiHub.Features.Compute.Pages;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class AllocationModel(HubDb db, ComputeAccess access, ComputeReports reports, AllocationService service,
-    IStringLocalizer<SharedResource> t) : PageModel
+    IStringLocalizer<SharedResource> t) : PageModel, IReloadAfterRefusal
 {
     [BindProperty] public ApproveForm Approval { get; set; } = new();
     [BindProperty] public string? Reason { get; set; }
@@ -140,23 +140,15 @@ public sealed class AllocationModel(HubDb db, ComputeAccess access, ComputeRepor
         return !await LoadAsync(id, 1, ct) ? NotFound() : await RunAsync(id, change, doneKey);
     }
 
-    /// <summary>PRG on success; a broken rule re-renders the page (as stored) with the message, and nothing changed.</summary>
+    /// <summary>PRG on success; a broken rule re-renders the page (as stored) with the message (RulePageFilter).</summary>
     private async Task<IActionResult> RunAsync(Guid id, Func<Task> change, string doneKey)
     {
-        try
-        {
-            await change();
-            Done = t[doneKey].Value;
-            return Redirect($"/compute/allocations/{id}");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            db.ChangeTracker.Clear();
-            await LoadAsync(id, 1, HttpContext.RequestAborted);
-            return Page();
-        }
+        await change();
+        Done = t[doneKey].Value;
+        return Redirect($"/compute/allocations/{id}");
     }
+
+    public async Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct) => await LoadAsync(this.RouteId(), 1, ct);
 
     private async Task<bool> LoadAsync(Guid id, int page, CancellationToken ct)
     {

@@ -99,18 +99,10 @@ public sealed class IndexModel(HubDb db, ComputeAccess access, ComputeReports re
             return Page();
         }
 
-        try
-        {
-            var allocation = await allocations.RequestAsync(organization!.Value,
-                new AllocationRequest(cluster!.Value, partition, hours!.Value, starts!.Value, ends!.Value, Input.Justification), User.UserId()!.Value, ct);
-            Done = t["Cp.Done.Requested"].Value;
-            return Redirect($"/compute/allocations/{allocation.Id}");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            return Page();
-        }
+        var allocation = await allocations.RequestAsync(organization!.Value,
+            new AllocationRequest(cluster!.Value, partition, hours!.Value, starts!.Value, ends!.Value, Input.Justification), User.UserId()!.Value, ct);
+        Done = t["Cp.Done.Requested"].Value;
+        return Redirect($"/compute/allocations/{allocation.Id}");
     }
 
     private async Task LoadAsync(CancellationToken ct)

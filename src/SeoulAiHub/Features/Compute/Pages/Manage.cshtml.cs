@@ -17,7 +17,7 @@ namespace SeoulAiHub.Features.Compute.Pages;
 [RequestSizeLimit(MaxUpload)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
 public sealed class ManageModel(HubDb db, ComputeReports reports, ComputeCatalog catalog, UsageImporter importer, IStringLocalizer<SharedResource> t)
-    : PageModel
+    : PageModel, IReloadAfterRefusal
 {
     /// <summary>A year of a busy cluster's accounting is a few hundred MB; bigger files go through the command line.</summary>
     public const long MaxUpload = 512L * 1024 * 1024;
@@ -112,10 +112,6 @@ public sealed class ManageModel(HubDb db, ComputeReports reports, ComputeCatalog
         {
             return await work();
         }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-        }
         catch (DbUpdateException)
         {
             // Two operators adding the same name at once: the unique index refuses the second.
@@ -126,6 +122,8 @@ public sealed class ManageModel(HubDb db, ComputeReports reports, ComputeCatalog
         await LoadAsync(null, ct);
         return Page();
     }
+
+    public Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct) => LoadAsync(null, ct);
 
     private async Task LoadAsync(Guid? import, CancellationToken ct)
     {

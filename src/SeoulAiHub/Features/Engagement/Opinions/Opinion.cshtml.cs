@@ -18,7 +18,7 @@ namespace SeoulAiHub.Features.Engagement.Opinions;
 /// text unless the reader may read it.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess access, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
+public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess access, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel, IReloadAfterRefusal
 {
     [BindProperty] public OpinionInput EditInput { get; set; } = new();
     [BindProperty] public string? AnswerText { get; set; }
@@ -57,7 +57,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
     public Task<IActionResult> OnPostEditAsync(Guid id, CancellationToken ct) => WorkAsync(id, "edit", async by =>
     {
         var visibility = EngagementForms.Enum<OpinionVisibility>(EditInput.Visibility);
-        Require(visibility is not null, "Engagement.Error.Visibility");
+        Rule.Require(visibility is not null, "Engagement.Error.Visibility");
         await desk.EditAsync(id, EditInput.Speaker, EditInput.Text, EngagementLabels.ParseCategories(EditInput.Categories), visibility!.Value, by, ct);
         return ("Eo.Detail.Edited", id);
     }, ct);
@@ -73,7 +73,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
     {
         var pasted = MergeIntoPasted?.Trim().TrimEnd('/');
         var target = !string.IsNullOrWhiteSpace(pasted) ? EngagementForms.Id(pasted[(pasted.LastIndexOf('/') + 1)..]) : EngagementForms.Id(MergeInto);
-        Require(target is not null, "Eo.Error.MergeTarget");
+        Rule.Require(target is not null, "Eo.Error.MergeTarget");
         await desk.MergeAsync(id, target!.Value, by, ct);
         return ("Eo.Detail.Merged", target.Value);
     }, ct);
@@ -81,7 +81,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
     public Task<IActionResult> OnPostAddActionAsync(Guid id, CancellationToken ct) => WorkAsync(id, "add-action", async by =>
     {
         var due = EngagementForms.Date(NewAction.DueOn);
-        Require(due is not null, "Eo.Error.Date");
+        Rule.Require(due is not null, "Eo.Error.Date");
         var owner = await OwnerAsync(NewAction.OwnerUserId, ct);
         await desk.AddActionAsync(id, NewAction.Title, NewAction.Department, owner, due!.Value, by, ct);
         return ("Eo.Detail.ActionAdded", id);
@@ -91,7 +91,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
     {
         var action = OwnAction(Step.ActionId);
         var to = EngagementForms.Enum<ActionStatus>(Step.Status);
-        Require(to is not null, "Engagement.Error.Status");
+        Rule.Require(to is not null, "Engagement.Error.Status");
         await desk.MoveActionAsync(action, to!.Value, Step.Note, by, ct);
         return ("Eo.Detail.ActionMoved", id);
     }, ct);
@@ -100,7 +100,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
     {
         var action = OwnAction(Step.ActionId);
         var due = EngagementForms.Date(Step.DueOn);
-        Require(due is not null, "Eo.Error.Date");
+        Rule.Require(due is not null, "Eo.Error.Date");
         await desk.RescheduleActionAsync(action, due!.Value, Step.Note, by, ct);
         return ("Eo.Detail.ActionRescheduled", id);
     }, ct);
@@ -119,6 +119,9 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
     /// Every form goes through here: 404 if the reader may not read the opinion, 403 unless an operator, then the work;
     /// a broken rule shows the page again with the message (nothing was saved: each desk call is one save).
     /// </summary>
+
+    public Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct) => LoadAsync(this.RouteId(), ct);
+
     private async Task<IActionResult> WorkAsync(Guid id, string form, Func<Guid, Task<(string Message, Guid Opinion)>> work, CancellationToken ct)
     {
         Posted = form;
@@ -132,34 +135,16 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
             return Forbid();
         }
 
-        try
-        {
-            var (message, opinion) = await work(User.UserId()!.Value);
-            Done = t[message];
-            return Redirect($"/engagement/opinions/{opinion}");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            db.ChangeTracker.Clear();
-            await LoadAsync(id, ct);
-            return Page();
-        }
-    }
-
-    private static void Require(bool condition, string key)
-    {
-        if (!condition)
-        {
-            throw new RuleException(key);
-        }
+        var (message, opinion) = await work(User.UserId()!.Value);
+        Done = t[message];
+        return Redirect($"/engagement/opinions/{opinion}");
     }
 
     /// <summary>An action item of this opinion (a form may only touch those the page shows).</summary>
     private Guid OwnAction(string? value)
     {
         var id = EngagementForms.Id(value);
-        Require(id is { } actionId && ActionsEditable && Actions.Any(a => a.Id == actionId), "Engagement.Error.NoSuchAction");
+        Rule.Require(id is { } actionId && ActionsEditable && Actions.Any(a => a.Id == actionId), "Engagement.Error.NoSuchAction");
         return id!.Value;
     }
 
@@ -172,7 +157,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
         }
 
         var id = EngagementForms.Id(value);
-        Require(id is not null && await EngagementForms.IsStaffAsync(db, id.Value, ct), "Eo.Error.Owner");
+        Rule.Require(id is not null && await EngagementForms.IsStaffAsync(db, id.Value, ct), "Eo.Error.Owner");
         return id;
     }
 

@@ -56,49 +56,41 @@ public sealed class OpinionNewModel(HubDb db, OpinionDesk desk, EngagementAccess
             return Problem("Engagement.Error.Visibility");
         }
 
-        try
+        FieldOpinion opinion;
+        if (IsOperator)
         {
-            FieldOpinion opinion;
-            if (IsOperator)
+            var source = EngagementForms.Enum<OpinionSource>(Input.Source);
+            if (source is null)
             {
-                var source = EngagementForms.Enum<OpinionSource>(Input.Source);
-                if (source is null)
-                {
-                    return Problem("Engagement.Error.Source");
-                }
-
-                DateOnly? saidOn = null;
-                if (!string.IsNullOrWhiteSpace(Input.SaidOn) && (saidOn = EngagementForms.Date(Input.SaidOn)) is null)
-                {
-                    return Problem("Eo.Error.Date");
-                }
-
-                // Only the fields that belong to the chosen source count (the others may hold an earlier choice).
-                var visitId = source is OpinionSource.Visit or OpinionSource.Meeting ? EngagementForms.Id(Input.VisitId) : null;
-                var organizationId = source == OpinionSource.Tenant || !string.IsNullOrWhiteSpace(Input.OrganizationId) ? EngagementForms.Id(Input.OrganizationId) : null;
-                opinion = await desk.RecordAsync(source.Value, visitId, organizationId, Input.Speaker, Input.Text, category, visibility.Value, saidOn, User.UserId()!.Value, ct);
-            }
-            else
-            {
-                Guid? organizationId = OwnOrganizations.Count == 1 && string.IsNullOrWhiteSpace(Input.OrganizationId)
-                    ? OwnOrganizations[0].Id
-                    : EngagementForms.Id(Input.OrganizationId);
-                if (organizationId is not { } own || OwnOrganizations.All(o => o.Id != own))
-                {
-                    return Problem("Engagement.Error.NotMember");
-                }
-
-                opinion = await desk.RecordAsync(OpinionSource.Tenant, null, own, null, Input.Text, category, visibility.Value, Kst.Today(clock), User.UserId()!.Value, ct);
+                return Problem("Engagement.Error.Source");
             }
 
-            TempData["Done"] = t["Eo.New.Saved"].Value;
-            return Redirect($"/engagement/opinions/{opinion.Id}");
+            DateOnly? saidOn = null;
+            if (!string.IsNullOrWhiteSpace(Input.SaidOn) && (saidOn = EngagementForms.Date(Input.SaidOn)) is null)
+            {
+                return Problem("Eo.Error.Date");
+            }
+
+            // Only the fields that belong to the chosen source count (the others may hold an earlier choice).
+            var visitId = source is OpinionSource.Visit or OpinionSource.Meeting ? EngagementForms.Id(Input.VisitId) : null;
+            var organizationId = source == OpinionSource.Tenant || !string.IsNullOrWhiteSpace(Input.OrganizationId) ? EngagementForms.Id(Input.OrganizationId) : null;
+            opinion = await desk.RecordAsync(source.Value, visitId, organizationId, Input.Speaker, Input.Text, category, visibility.Value, saidOn, User.UserId()!.Value, ct);
         }
-        catch (RuleException ex)
+        else
         {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            return Page();
+            Guid? organizationId = OwnOrganizations.Count == 1 && string.IsNullOrWhiteSpace(Input.OrganizationId)
+                ? OwnOrganizations[0].Id
+                : EngagementForms.Id(Input.OrganizationId);
+            if (organizationId is not { } own || OwnOrganizations.All(o => o.Id != own))
+            {
+                return Problem("Engagement.Error.NotMember");
+            }
+
+            opinion = await desk.RecordAsync(OpinionSource.Tenant, null, own, null, Input.Text, category, visibility.Value, Kst.Today(clock), User.UserId()!.Value, ct);
         }
+
+        TempData["Done"] = t["Eo.New.Saved"].Value;
+        return Redirect($"/engagement/opinions/{opinion.Id}");
     }
 
     private PageResult Problem(string key)

@@ -19,7 +19,7 @@ namespace SeoulAiHub.Features.Engagement.Visits;
 /// </summary>
 [Authorize(Policy = Policies.Oversight)]
 public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports followUps, OpinionDesk desk,
-    IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
+    IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel, IReloadAfterRefusal
 {
     [BindProperty] public VisitForm Input { get; set; } = new();
     [BindProperty] public StopForm Stop { get; set; } = new();
@@ -176,19 +176,12 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
 
         if (ModelState.IsValid)
         {
-            try
-            {
-                // An event is heard like a visit; a meeting is a meeting.
-                var source = Visit.Kind == VisitKind.Meeting ? OpinionSource.Meeting : OpinionSource.Visit;
-                await desk.RecordAsync(source, id, organization, Opinion.Speaker, Opinion.Text, EngagementLabels.ParseCategories(Opinion.Categories),
-                    visibility!.Value, null, User.UserId()!.Value, ct);
-                Done = t["Ev.Done.OpinionRecorded"].Value;
-                return Redirect($"/engagement/visits/{id}#opinions");
-            }
-            catch (RuleException ex)
-            {
-                ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            }
+            // An event is heard like a visit; a meeting is a meeting.
+            var source = Visit.Kind == VisitKind.Meeting ? OpinionSource.Meeting : OpinionSource.Visit;
+            await desk.RecordAsync(source, id, organization, Opinion.Speaker, Opinion.Text, EngagementLabels.ParseCategories(Opinion.Categories),
+                visibility!.Value, null, User.UserId()!.Value, ct);
+            Done = t["Ev.Done.OpinionRecorded"].Value;
+            return Redirect($"/engagement/visits/{id}#opinions");
         }
 
         Input = VisitForm.Of(Visit);
@@ -211,27 +204,27 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
             return NotFound();
         }
 
-        try
+        if (change(Visit))
         {
-            if (change(Visit))
-            {
-                await db.SaveChangesAsync(ct);
-                Done = t[doneKey].Value;
-                return Redirect($"/engagement/visits/{id}");
-            }
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
+            await db.SaveChangesAsync(ct);
+            Done = t[doneKey].Value;
+            return Redirect($"/engagement/visits/{id}");
         }
 
-        // A rule may break half-way through a change (Describe sets the kind before checking the title): read the
-        // visit again as stored, so the page shows what is saved, with the posted forms kept for correction.
+        await ReloadAfterRefusalAsync(null, ct);
+        return Page();
+    }
+
+    /// <summary>
+    /// A rule may break half-way through a change (Describe sets the kind before checking the title): read the
+    /// visit again as stored, so the page shows what is saved, with the posted forms kept for correction.
+    /// </summary>
+    public async Task ReloadAfterRefusalAsync(RuleException? refusal, CancellationToken ct)
+    {
         var posted = Input;
         db.ChangeTracker.Clear();
-        await LoadAsync(id, ct);
+        await LoadAsync(this.RouteId(), ct);
         Input = posted.Kind is null && posted.Title is null ? VisitForm.Of(Visit) : posted;
-        return Page();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct, bool tracked = false)

@@ -38,19 +38,11 @@ public sealed class NewModel(HubDb db, IStringLocalizer<SharedResource> t, TimeP
             return Page();
         }
 
-        try
-        {
-            var visit = Visit.Plan(read.Kind, Input.Title, read.Date, Input.Purpose, Input.Host, read.SiteId, User.UserId()!.Value, clock.GetUtcNow());
-            db.Visits.Add(visit);
-            await db.SaveChangesAsync(ct);
-            TempData["Done"] = t["Ev.Done.Created"].Value;
-            return Redirect($"/engagement/visits/{visit.Id}");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            return Page();
-        }
+        var visit = Visit.Plan(read.Kind, Input.Title, read.Date, Input.Purpose, Input.Host, read.SiteId, User.UserId()!.Value, clock.GetUtcNow());
+        db.Visits.Add(visit);
+        await db.SaveChangesAsync(ct);
+        TempData["Done"] = t["Ev.Done.Created"].Value;
+        return Redirect($"/engagement/visits/{visit.Id}");
     }
 
     internal static async Task<IReadOnlyList<Site>> SitesAsync(HubDb db, CancellationToken ct) =>

@@ -31,7 +31,7 @@ public sealed class BookForm
 
 /// <summary>예약하기 — confirm a slot (purpose, attendees, optionally weekly with exceptions); a taken slot offers the waitlist.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess access, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess access, IStringLocalizer<SharedResource> t) : PageModel, IReloadAfterRefusal
 {
     [BindProperty] public BookForm Input { get; set; } = new();
     public Facility? Facility { get; private set; }
@@ -69,34 +69,25 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
         }
 
         var userId = User.UserId()!.Value;
-        try
+        if (!Input.Repeat)
         {
-            if (!Input.Repeat)
-            {
-                var booking = await desk.BookAsync(userId, new BookingRequest(Input.FacilityId, slot.Start, slot.End, Input.Purpose, Input.Attendees, Input.OrganizationId), ct);
-                TempData["Done"] = booking.Status == BookingStatus.Pending ? t["Fp.Done.Pending"].Value : t["Fp.Done.Booked"].Value;
-                return Redirect("/facilities/bookings");
-            }
-
-            if (Kst.ParseDate(Input.Until) is not { } until || ReadExceptions() is not { } exceptions)
-            {
-                ModelState.AddModelError(string.Empty, t["Fp.Error.Date"]);
-                return Page();
-            }
-
-            var days = Input.RepeatDays.Where(Enum.IsDefined).Aggregate(Weekdays.None, (all, d) => all | WeekdaysExtensions.Of(d));
-            var rule = new RecurrenceRule(days == Weekdays.None ? WeekdaysExtensions.Of(slot.Date.DayOfWeek) : days, slot.From, slot.To, slot.Date, until, exceptions);
-            var result = await desk.BookSeriesAsync(userId, new SeriesRequest(Input.FacilityId, rule, Input.Purpose, Input.Attendees, Input.OrganizationId), ct);
-            TempData["Done"] = t["Fp.Done.Series", result.Booked.Count, result.Taken.Count, result.Skipped.Count].Value
-                + (result.Taken.Count > 0 ? " " + t["Fp.Done.SeriesTaken", string.Join(", ", result.Taken.Select(o => o.Date.ToString("yyyy-MM-dd")))].Value : "");
+            var booking = await desk.BookAsync(userId, new BookingRequest(Input.FacilityId, slot.Start, slot.End, Input.Purpose, Input.Attendees, Input.OrganizationId), ct);
+            TempData["Done"] = booking.Status == BookingStatus.Pending ? t["Fp.Done.Pending"].Value : t["Fp.Done.Booked"].Value;
             return Redirect("/facilities/bookings");
         }
-        catch (RuleException ex)
+
+        if (Kst.ParseDate(Input.Until) is not { } until || ReadExceptions() is not { } exceptions)
         {
-            OfferWaitlist = ex.Key == "Facilities.Error.Taken" && !Input.Repeat;
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
+            ModelState.AddModelError(string.Empty, t["Fp.Error.Date"]);
             return Page();
         }
+
+        var days = Input.RepeatDays.Where(Enum.IsDefined).Aggregate(Weekdays.None, (all, d) => all | WeekdaysExtensions.Of(d));
+        var rule = new RecurrenceRule(days == Weekdays.None ? WeekdaysExtensions.Of(slot.Date.DayOfWeek) : days, slot.From, slot.To, slot.Date, until, exceptions);
+        var result = await desk.BookSeriesAsync(userId, new SeriesRequest(Input.FacilityId, rule, Input.Purpose, Input.Attendees, Input.OrganizationId), ct);
+        TempData["Done"] = t["Fp.Done.Series", result.Booked.Count, result.Taken.Count, result.Skipped.Count].Value
+            + (result.Taken.Count > 0 ? " " + t["Fp.Done.SeriesTaken", string.Join(", ", result.Taken.Select(o => o.Date.ToString("yyyy-MM-dd")))].Value : "");
+        return Redirect("/facilities/bookings");
     }
 
     public async Task<IActionResult> OnPostWaitlistAsync(CancellationToken ct)
@@ -111,17 +102,16 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
             return Page();
         }
 
-        try
-        {
-            await desk.JoinWaitlistAsync(User.UserId()!.Value, new BookingRequest(Input.FacilityId, slot.Start, slot.End, Input.Purpose, Input.Attendees, Input.OrganizationId), ct);
-            TempData["Done"] = t["Fp.Done.Waitlisted"].Value;
-            return Redirect("/facilities/bookings");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            return Page();
-        }
+        await desk.JoinWaitlistAsync(User.UserId()!.Value, new BookingRequest(Input.FacilityId, slot.Start, slot.End, Input.Purpose, Input.Attendees, Input.OrganizationId), ct);
+        TempData["Done"] = t["Fp.Done.Waitlisted"].Value;
+        return Redirect("/facilities/bookings");
+    }
+
+    /// <summary>A taken slot offers the waitlist instead (a single booking only).</summary>
+    public Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct)
+    {
+        OfferWaitlist = refusal.Key == "Facilities.Error.Taken" && !Input.Repeat;
+        return Task.CompletedTask;
     }
 
     private (DateOnly Date, TimeOnly From, TimeOnly To, DateTimeOffset Start, DateTimeOffset End)? Read()

@@ -9,7 +9,7 @@ namespace SeoulAiHub.Features.Facilities.Pages;
 
 /// <summary>내 예약 — my and my organizations' bookings (cancel, check in, answer offers), my waitlist entries, my calendar feed.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class BookingsModel(BookingBoard board, BookingDesk desk, FacilityFeeds feeds, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
+public sealed class BookingsModel(BookingBoard board, BookingDesk desk, FacilityFeeds feeds, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel, IReloadAfterRefusal
 {
     public IReadOnlyList<BookingRow> Bookings { get; private set; } = [];
     public IReadOnlyList<WaitlistRow> Waitlist { get; private set; } = [];
@@ -47,22 +47,15 @@ public sealed class BookingsModel(BookingBoard board, BookingDesk desk, Facility
 
     public bool CanCheckIn(BookingRow b) => b.Status == BookingStatus.Confirmed && Now >= b.StartsAt - Booking.CheckInOpensBefore && Now < b.EndsAt;
 
+    public Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct) => LoadAsync(ct);
+
     private Guid Me => User.UserId()!.Value;
 
     private async Task<IActionResult> ActAsync(Func<Task> action, string doneKey, CancellationToken ct)
     {
-        try
-        {
-            await action();
-            TempData["Done"] = t[doneKey].Value;
-            return Redirect("/facilities/bookings");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            await LoadAsync(ct);
-            return Page();
-        }
+        await action();
+        TempData["Done"] = t[doneKey].Value;
+        return Redirect("/facilities/bookings");
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -99,24 +99,16 @@ public sealed class EditFacilityModel(HubDb db, FacilityCatalog catalog, IString
             return Page();
         }
 
-        try
+        if (id is { } existing)
         {
-            if (id is { } existing)
-            {
-                await catalog.UpdateAsync(existing, settings, ct);
-            }
-            else
-            {
-                id = (await catalog.CreateAsync(settings, ct)).Id;
-            }
+            await catalog.UpdateAsync(existing, settings, ct);
+        }
+        else
+        {
+            id = (await catalog.CreateAsync(settings, ct)).Id;
+        }
 
-            TempData["Done"] = t["Fp.Done.FacilitySaved"].Value;
-            return Redirect("/facilities/manage");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            return Page();
-        }
+        TempData["Done"] = t["Fp.Done.FacilitySaved"].Value;
+        return Redirect("/facilities/manage");
     }
 }

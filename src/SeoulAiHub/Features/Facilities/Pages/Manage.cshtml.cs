@@ -14,7 +14,7 @@ namespace SeoulAiHub.Features.Facilities.Pages;
 /// <summary>시설 운영 — operators: the facilities, the approval queue, public holidays (.ics upload) and quotas.</summary>
 [Authorize(Policy = Policies.Operator)]
 public sealed class ManageModel(HubDb db, BookingBoard board, BookingDesk desk, HolidayCalendar holidays, FacilityCatalog catalog,
-    IOptions<FacilitiesOptions> options, IStringLocalizer<SharedResource> t) : PageModel
+    IOptions<FacilitiesOptions> options, IStringLocalizer<SharedResource> t) : PageModel, IReloadAfterRefusal
 {
     public IReadOnlyList<Facility> Facilities { get; private set; } = [];
     public IReadOnlyList<BookingRow> Pending { get; private set; } = [];
@@ -56,24 +56,17 @@ public sealed class ManageModel(HubDb db, BookingBoard board, BookingDesk desk, 
     public Task<IActionResult> OnPostQuotaAsync(Guid organizationId, int? hours, CancellationToken ct) =>
         ActAsync(() => catalog.SetQuotaAsync(organizationId, hours, ct), t["Fp.Done.Quota"], ct);
 
+    public Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct) => LoadAsync(ct);
+
     private async Task<IActionResult> ActAsync(Func<Task> action, string? done, CancellationToken ct)
     {
-        try
+        await action();
+        if (done is not null)
         {
-            await action();
-            if (done is not null)
-            {
-                TempData["Done"] = done;
-            }
+            TempData["Done"] = done;
+        }
 
-            return Redirect("/facilities/manage");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            await LoadAsync(ct);
-            return Page();
-        }
+        return Redirect("/facilities/manage");
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -15,7 +15,7 @@ namespace SeoulAiHub.Features.Outcomes.Collection;
 /// a later deadline, and locking, which asks for confirmation with the numbers of accepted and missing reports.
 /// </summary>
 [Authorize(Policy = Policies.Operator)]
-public sealed class CampaignManageModel(HubDb db, CampaignService campaigns, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
+public sealed class CampaignManageModel(HubDb db, CampaignService campaigns, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel, IReloadAfterRefusal
 {
     public const int MaxRows = 5000;
 
@@ -59,17 +59,9 @@ public sealed class CampaignManageModel(HubDb db, CampaignService campaigns, ISt
             return Page();
         }
 
-        try
-        {
-            await campaigns.ExtendAsync(id, due, ct);
-            Done = t["Oc.Campaign.Extended", CollectionFormat.Date(due)];
-            return Redirect($"/outcomes/campaigns/{id}");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            return Page();
-        }
+        await campaigns.ExtendAsync(id, due, ct);
+        Done = t["Oc.Campaign.Extended", CollectionFormat.Date(due)];
+        return Redirect($"/outcomes/campaigns/{id}");
     }
 
     public async Task<IActionResult> OnPostLockAsync(Guid id, CancellationToken ct)
@@ -79,20 +71,15 @@ public sealed class CampaignManageModel(HubDb db, CampaignService campaigns, ISt
             return NotFound();
         }
 
-        try
-        {
-            var values = await campaigns.LockAsync(id, User.UserId()!.Value, ct);
-            Done = t["Oc.Campaign.Locked", values];
-            return Redirect($"/outcomes/campaigns/{id}");
-        }
-        catch (RuleException ex)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id, ct);
-            Confirm = false;
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            return Page();
-        }
+        var values = await campaigns.LockAsync(id, User.UserId()!.Value, ct);
+        Done = t["Oc.Campaign.Locked", values];
+        return Redirect($"/outcomes/campaigns/{id}");
+    }
+
+    public async Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct)
+    {
+        await LoadAsync(this.RouteId(), ct);
+        Confirm = false;
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

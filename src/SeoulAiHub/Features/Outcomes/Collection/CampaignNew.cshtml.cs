@@ -19,7 +19,7 @@ namespace SeoulAiHub.Features.Outcomes.Collection;
 /// </summary>
 [Authorize(Policy = Policies.Operator)]
 [RequestFormLimits(ValueCountLimit = 20_000)]
-public sealed class CampaignNewModel(HubDb db, CampaignService campaigns, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
+public sealed class CampaignNewModel(HubDb db, CampaignService campaigns, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel, IReloadAfterRefusal
 {
     [BindProperty] public CampaignForm Input { get; set; } = new();
 
@@ -69,21 +69,22 @@ public sealed class CampaignNewModel(HubDb db, CampaignService campaigns, IStrin
             return Page();
         }
 
-        try
-        {
-            var campaign = await campaigns.OpenAsync(input, User.UserId()!.Value, ct);
-            TempData["Done"] = t["Oc.Campaign.Opened", campaign.Tasks.Count].Value;
-            return Redirect($"/outcomes/campaigns/{campaign.Id}");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            Asked = await CountAsync(input, ct);
-            return Page();
-        }
+        var campaign = await campaigns.OpenAsync(input, User.UserId()!.Value, ct);
+        TempData["Done"] = t["Oc.Campaign.Opened", campaign.Tasks.Count].Value;
+        return Redirect($"/outcomes/campaigns/{campaign.Id}");
     }
 
     /// <summary>The service's input, or null with every problem of the form added to the model state.</summary>
+
+    /// <summary>How many organizations the refused campaign would have asked, shown beside the form again.</summary>
+    public async Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct)
+    {
+        if (Read() is { } input)
+        {
+            Asked = await CountAsync(input, ct);
+        }
+    }
+
     private CampaignInput? Read()
     {
         if (!ModelState.IsValid)

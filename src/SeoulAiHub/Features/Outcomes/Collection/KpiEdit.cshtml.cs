@@ -53,18 +53,10 @@ public sealed class KpiEditModel(HubDb db, AuditLog audit, IStringLocalizer<Shar
             return Page();
         }
 
-        try
-        {
-            kpi.Update(Input.NameKo ?? "", Input.NameEn ?? "", unit, kind, Input.EvidenceRequired, Input.AllowsNegative, order, Input.Active);
-            await db.SaveChangesAsync(ct);
-            await audit.EventAsync("outcomes.kpi.updated", nameof(KpiDefinition), kpi.Id.ToString(), kpi.Code, ct);
-            Done = t["Oc.Kpi.Saved", kpi.Code];
-            return Redirect("/outcomes/kpis");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key]);
-            return Page();
-        }
+        kpi.Update(Input.NameKo ?? "", Input.NameEn ?? "", unit, kind, Input.EvidenceRequired, Input.AllowsNegative, order, Input.Active);
+        await db.SaveChangesAsync(ct);
+        await audit.EventAsync("outcomes.kpi.updated", nameof(KpiDefinition), kpi.Id.ToString(), kpi.Code, ct);
+        Done = t["Oc.Kpi.Saved", kpi.Code];
+        return Redirect("/outcomes/kpis");
     }
 }

@@ -15,7 +15,7 @@ namespace SeoulAiHub.Features.Outcomes.Collection;
 /// keeps its history and is no longer offered for new campaigns.
 /// </summary>
 [Authorize(Policy = Policies.Operator)]
-public sealed class KpisModel(HubDb db, AuditLog audit, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class KpisModel(HubDb db, AuditLog audit, IStringLocalizer<SharedResource> t) : PageModel, IReloadAfterRefusal
 {
     [BindProperty] public KpiForm Input { get; set; } = new();
     [TempData] public string? Done { get; set; }
@@ -51,10 +51,6 @@ public sealed class KpisModel(HubDb db, AuditLog audit, IStringLocalizer<SharedR
                 Done = t["Oc.Kpi.Added", kpi.Code];
                 return Redirect("/outcomes/kpis");
             }
-            catch (RuleException ex)
-            {
-                ModelState.AddModelError(string.Empty, t[ex.Key]);
-            }
             catch (DbUpdateException)
             {
                 // Two operators adding the same code at once: the unique index answers for the second.
@@ -82,6 +78,8 @@ public sealed class KpisModel(HubDb db, AuditLog audit, IStringLocalizer<SharedR
         Done = t[active ? "Oc.Kpi.Reactivated" : "Oc.Kpi.Retired", kpi.Code];
         return Redirect("/outcomes/kpis");
     }
+
+    public Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct) => LoadAsync(ct);
 
     private int NextOrder() => Kpis.Count == 0 ? 10 : Kpis.Max(k => k.SortOrder) + 10;
 

@@ -18,7 +18,7 @@ namespace SeoulAiHub.Features.Outcomes.Collection;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 [RequestFormLimits(ValueCountLimit = 5_000)]
-public sealed class TaskModel(HubDb db, CampaignService campaigns, OutcomeAccess access, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
+public sealed class TaskModel(HubDb db, CampaignService campaigns, OutcomeAccess access, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel, IReloadAfterRefusal
 {
     public const int MaxNote = 2000;
     public const string FilePrefix = "File.";
@@ -120,22 +120,9 @@ public sealed class TaskModel(HubDb db, CampaignService campaigns, OutcomeAccess
             return await ReloadAsync(id, ct);
         }
 
-        try
-        {
-            await campaigns.SubmitAsync(id, User.UserId()!.Value, ct);
-            Done = t["Oc.Task.Submitted"];
-            return Redirect($"/outcomes/tasks/{id}");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            foreach (var problem in ex.Problems)
-            {
-                AddProblem(Guid.Parse(problem.Field), t[problem.Key, problem.Arguments]);
-            }
-        }
-
-        return await ReloadAsync(id, ct);
+        await campaigns.SubmitAsync(id, User.UserId()!.Value, ct);
+        Done = t["Oc.Task.Submitted"];
+        return Redirect($"/outcomes/tasks/{id}");
     }
 
     /// <summary>Removes one evidence file (after saving the values typed so far).</summary>
@@ -156,17 +143,9 @@ public sealed class TaskModel(HubDb db, CampaignService campaigns, OutcomeAccess
             return await ReloadAsync(id, ct);
         }
 
-        try
-        {
-            await campaigns.RemoveEvidenceAsync(id, evidenceId, ct);
-            Done = t["Oc.Task.EvidenceRemoved"];
-            return Redirect($"/outcomes/tasks/{id}");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            return await ReloadAsync(id, ct);
-        }
+        await campaigns.RemoveEvidenceAsync(id, evidenceId, ct);
+        Done = t["Oc.Task.EvidenceRemoved"];
+        return Redirect($"/outcomes/tasks/{id}");
     }
 
     /// <summary>An operator's decisions: each pending value accepted or returned with a comment.</summary>
@@ -201,24 +180,11 @@ public sealed class TaskModel(HubDb db, CampaignService campaigns, OutcomeAccess
             return await ReloadAsync(id, ct);
         }
 
-        try
-        {
-            await campaigns.ReviewAsync(id, decisions, User.UserId()!.Value, ct);
-            db.ChangeTracker.Clear();
-            var status = (await campaigns.TaskAsync(id, ct))!.Value.Task.Status;
-            Done = t[status == KpiTaskStatus.Returned ? "Oc.Task.ReviewReturned" : "Oc.Task.ReviewAccepted"];
-            return Redirect($"/outcomes/tasks/{id}");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            foreach (var d in decisions.Where(d => !d.Accept && string.IsNullOrWhiteSpace(d.Comment)))
-            {
-                AddProblem(d.KpiId, t["Campaign.Error.ReturnComment"]);
-            }
-
-            return await ReloadAsync(id, ct);
-        }
+        await campaigns.ReviewAsync(id, decisions, User.UserId()!.Value, ct);
+        db.ChangeTracker.Clear();
+        var status = (await campaigns.TaskAsync(id, ct))!.Value.Task.Status;
+        Done = t[status == KpiTaskStatus.Returned ? "Oc.Task.ReviewReturned" : "Oc.Task.ReviewAccepted"];
+        return Redirect($"/outcomes/tasks/{id}");
     }
 
     public string KpiName(Guid kpiId) => Kpis.FirstOrDefault(k => k.Id == kpiId)?.Name(Platform.Localization.HubCulture.IsEnglish) ?? "";
@@ -276,32 +242,24 @@ public sealed class TaskModel(HubDb db, CampaignService campaigns, OutcomeAccess
             return false;
         }
 
-        try
+        await campaigns.SaveAsync(id, entries, ct);
+        if (!withFiles || !Request.HasFormContentType)
         {
-            await campaigns.SaveAsync(id, entries, ct);
-            if (!withFiles || !Request.HasFormContentType)
-            {
-                return true;
-            }
-
-            foreach (var file in Request.Form.Files.Where(f => f.Length > 0 && f.Name.StartsWith(FilePrefix, StringComparison.Ordinal)))
-            {
-                if (!Guid.TryParse(file.Name[FilePrefix.Length..], out var kpiId) || Kpis.All(k => k.Id != kpiId))
-                {
-                    continue;
-                }
-
-                var (_, error) = await campaigns.AddEvidenceAsync(id, kpiId, file, User.UserId()!.Value, ct);
-                if (error is not null)
-                {
-                    AddProblem(kpiId, $"{file.FileName}: {t[error]}");
-                }
-            }
+            return true;
         }
-        catch (RuleException ex)
+
+        foreach (var file in Request.Form.Files.Where(f => f.Length > 0 && f.Name.StartsWith(FilePrefix, StringComparison.Ordinal)))
         {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            return false;
+            if (!Guid.TryParse(file.Name[FilePrefix.Length..], out var kpiId) || Kpis.All(k => k.Id != kpiId))
+            {
+                continue;
+            }
+
+            var (_, error) = await campaigns.AddEvidenceAsync(id, kpiId, file, User.UserId()!.Value, ct);
+            if (error is not null)
+            {
+                AddProblem(kpiId, $"{file.FileName}: {t[error]}");
+            }
         }
 
         if (Problems.Count > 0)
@@ -340,6 +298,18 @@ public sealed class TaskModel(HubDb db, CampaignService campaigns, OutcomeAccess
     }
 
     /// <summary>Shows the page again with what is stored now, keeping what the person typed in the form.</summary>
+    /// <summary>A refused save, submission or review: each problem goes beside its KPI, the report is read as stored.</summary>
+    public async Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct)
+    {
+        foreach (var problem in refusal.Problems)
+        {
+            AddProblem(Guid.Parse(problem.Field), t[problem.Key, problem.Arguments]);
+        }
+
+        db.ChangeTracker.Clear();
+        await LoadAsync(this.RouteId(), ct);
+    }
+
     private async Task<IActionResult> ReloadAsync(Guid id, CancellationToken ct)
     {
         db.ChangeTracker.Clear();

@@ -20,7 +20,7 @@ namespace SeoulAiHub.Features.Programs.Applications;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class ApplicationDetailModel(
     HubDb db, ProgramAccess access, ApplicationService applications, AgreementService agreements, Notifier notifier,
-    IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
+    IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel, IReloadAfterRefusal
 {
     [BindProperty] public ApplicationForm Input { get; set; } = new();
     [TempData] public string? Done { get; set; }
@@ -88,15 +88,8 @@ public sealed class ApplicationDetailModel(
             return BadRequest(new { error = t["Pa.Error.Amount"].Value });
         }
 
-        try
-        {
-            await applications.SaveDraftAsync(id, Input.Title ?? "", amount, Input.Answers, ct);
-            return new JsonResult(new { savedAt = clock.GetUtcNow().ToKst().ToString("HH:mm", CultureInfo.InvariantCulture) });
-        }
-        catch (RuleException ex)
-        {
-            return BadRequest(new { error = t[ex.Key, ex.Arguments].Value });
-        }
+        await applications.SaveDraftAsync(id, Input.Title ?? "", amount, Input.Answers, ct);
+        return new JsonResult(new { savedAt = clock.GetUtcNow().ToKst().ToString("HH:mm", CultureInfo.InvariantCulture) });
     }
 
     /// <summary>Saves what the form holds, then submits; a refusal names every reason and leaves the application a draft.</summary>
@@ -107,39 +100,32 @@ public sealed class ApplicationDetailModel(
             return NotFound();
         }
 
-        try
+        if (!ModelState.IsValid)
         {
-            if (!ModelState.IsValid)
-            {
-                return Page();
-            }
-
-            if (ParseAmount() is not { } amount)
-            {
-                ModelState.AddModelError(string.Empty, t["Pa.Error.Amount"]);
-                return Page();
-            }
-
-            if (Application.IsEditable)
-            {
-                await applications.SaveDraftAsync(id, Input.Title ?? "", amount, Input.Answers, ct);
-            }
-
-            var outcome = await applications.SubmitAsync(id, ct);
-            if (outcome.Submitted)
-            {
-                Done = t["Pa.Submitted"];
-                return RedirectToPage(new { id });
-            }
-
-            foreach (var reason in outcome.Reasons)
-            {
-                ModelState.AddModelError(string.Empty, t[reason.Key, reason.Arguments]);
-            }
+            return Page();
         }
-        catch (RuleException ex)
+
+        if (ParseAmount() is not { } amount)
         {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
+            ModelState.AddModelError(string.Empty, t["Pa.Error.Amount"]);
+            return Page();
+        }
+
+        if (Application.IsEditable)
+        {
+            await applications.SaveDraftAsync(id, Input.Title ?? "", amount, Input.Answers, ct);
+        }
+
+        var outcome = await applications.SubmitAsync(id, ct);
+        if (outcome.Submitted)
+        {
+            Done = t["Pa.Submitted"];
+            return RedirectToPage(new { id });
+        }
+
+        foreach (var reason in outcome.Reasons)
+        {
+            ModelState.AddModelError(string.Empty, t[reason.Key, reason.Arguments]);
         }
 
         await LoadAsync(id, ct);
@@ -236,30 +222,25 @@ public sealed class ApplicationDetailModel(
             return NotFound();
         }
 
-        try
+        if (ModelState.IsValid)
         {
-            if (ModelState.IsValid)
+            if (await action() is { } error)
             {
-                if (await action() is { } error)
-                {
-                    ModelState.AddModelError(string.Empty, t[error]);
-                }
-                else
-                {
-                    Done = t[doneKey];
-                    return RedirectToPage(new { id });
-                }
+                ModelState.AddModelError(string.Empty, t[error]);
             }
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
+            else
+            {
+                Done = t[doneKey];
+                return RedirectToPage(new { id });
+            }
         }
 
         db.ChangeTracker.Clear();
         await LoadAsync(id, ct);
         return Page();
     }
+
+    public async Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct) => await LoadAsync(this.RouteId(), ct);
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {

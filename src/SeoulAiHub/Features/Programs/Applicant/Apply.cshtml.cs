@@ -40,16 +40,8 @@ public sealed class ApplyToCallModel(HubDb db, ProgramAccess access, Application
 
     private async Task<IActionResult> StartAsync(Guid id, Guid organizationId, CancellationToken ct)
     {
-        try
-        {
-            var application = await applications.StartAsync(id, organizationId, User.UserId()!.Value, ct);
-            return Redirect($"/applications/{application.Id}");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            return Page();
-        }
+        var application = await applications.StartAsync(id, organizationId, User.UserId()!.Value, ct);
+        return Redirect($"/applications/{application.Id}");
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

@@ -10,9 +10,10 @@ namespace SeoulAiHub.Features.Programs.Operator;
 
 /// <summary>공고 수정 — change, publish, copy a call and attach its files.</summary>
 [Authorize(Policy = Policies.Operator)]
-public sealed class CallEditModel(HubDb db, CallService calls, IStringLocalizer<SharedResource> t) : CallFormPageModel(t)
+public sealed class CallEditModel(HubDb db, CallService calls, IStringLocalizer<SharedResource> t) : CallFormPageModel(t), IReloadAfterRefusal
 {
     private readonly IStringLocalizer<SharedResource> t = t;
+    private bool _showStored;
 
     public bool HasSubmissions { get; private set; }
 
@@ -39,17 +40,9 @@ public sealed class CallEditModel(HubDb db, CallService calls, IStringLocalizer<
             return Page();
         }
 
-        try
-        {
-            await calls.UpdateAsync(id, values.Text, values.Terms, values.Design, ct);
-            Done = t["Operator.Call.Saved"];
-            return Redirect($"/calls/{id}/edit");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key]);
-            return Page();
-        }
+        await calls.UpdateAsync(id, values.Text, values.Terms, values.Design, ct);
+        Done = t["Operator.Call.Saved"];
+        return Redirect($"/calls/{id}/edit");
     }
 
     public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) =>
@@ -91,19 +84,21 @@ public sealed class CallEditModel(HubDb db, CallService calls, IStringLocalizer<
         }
 
         ModelState.Clear();
-        try
-        {
-            Done = await action();
-            return Redirect($"/calls/{id}/edit");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key]);
-        }
+        _showStored = true;
+        Done = await action();
+        return Redirect($"/calls/{id}/edit");
+    }
 
-        await LoadAsync(id, ct);
-        Input = CallForm.From(Call!);
-        return Page();
+    /// <summary>
+    /// A refused save keeps what was typed; a refused publish, close or copy shows the call as stored (its form was
+    /// not posted, so there is nothing typed to keep).
+    /// </summary>
+    public async Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct)
+    {
+        if (_showStored && await LoadAsync(this.RouteId(), ct))
+        {
+            Input = CallForm.From(Call!);
+        }
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

@@ -16,7 +16,7 @@ namespace SeoulAiHub.Features.Programs.Operator;
 /// </summary>
 [Authorize(Policy = Policies.Operator)]
 [RequestFormLimits(ValueCountLimit = 20_000)]
-public sealed class CallManageModel(HubDb db, ReviewService reviews, SelectionService selection, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CallManageModel(HubDb db, ReviewService reviews, SelectionService selection, IStringLocalizer<SharedResource> t) : PageModel, IReloadAfterRefusal
 {
     public const int MaxRows = 5000;
 
@@ -70,16 +70,9 @@ public sealed class CallManageModel(HubDb db, ReviewService reviews, SelectionSe
         }
         else
         {
-            try
-            {
-                var added = await reviews.AssignAsync(id, Assign.StageKey!, applicationIds, reviewerIds, ct);
-                Done = t["Operator.Manage.Assigned", added];
-                return Redirect($"/calls/{id}/manage");
-            }
-            catch (RuleException ex)
-            {
-                ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            }
+            var added = await reviews.AssignAsync(id, Assign.StageKey!, applicationIds, reviewerIds, ct);
+            Done = t["Operator.Manage.Assigned", added];
+            return Redirect($"/calls/{id}/manage");
         }
 
         await LoadAsync(id, ct);
@@ -98,20 +91,12 @@ public sealed class CallManageModel(HubDb db, ReviewService reviews, SelectionSe
             return Page();
         }
 
-        try
-        {
-            await selection.RequestRevisionsAsync(id, Revision.ApplicationId, Revision.Note ?? "", ct);
-            Done = t["Operator.Manage.RevisionsRequested"];
-            return Redirect($"/calls/{id}/manage");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-        }
-
-        await LoadAsync(id, ct);
-        return Page();
+        await selection.RequestRevisionsAsync(id, Revision.ApplicationId, Revision.Note ?? "", ct);
+        Done = t["Operator.Manage.RevisionsRequested"];
+        return Redirect($"/calls/{id}/manage");
     }
+
+    public async Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct) => await LoadAsync(this.RouteId(), ct);
 
     public string StageName(int index, bool english) =>
         index >= 0 && index < Call.Design.Stages.Count ? (english ? Call.Design.Stages[index].NameEn : Call.Design.Stages[index].NameKo) : "—";

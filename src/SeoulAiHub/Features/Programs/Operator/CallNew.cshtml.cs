@@ -44,17 +44,9 @@ public sealed class CallNewModel(HubDb db, CallService calls, IStringLocalizer<S
             return Page();
         }
 
-        try
-        {
-            var call = await calls.CreateAsync(Program.Id, values.Text, values.Terms, values.Design, ct);
-            Done = t["Operator.Call.Saved"];
-            return Redirect($"/calls/{call.Id}/edit");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key]);
-            return Page();
-        }
+        var call = await calls.CreateAsync(Program.Id, values.Text, values.Terms, values.Design, ct);
+        Done = t["Operator.Call.Saved"];
+        return Redirect($"/calls/{call.Id}/edit");
     }
 
     private async Task<bool> LoadAsync(Guid? program, CancellationToken ct)

@@ -53,16 +53,9 @@ public sealed class CallRankingModel(HubDb db, SelectionService selection, IStri
         }
         else
         {
-            try
-            {
-                await selection.AdvanceAsync(id, Advance, ct);
-                Done = t["Operator.Ranking.Advanced", Advance.Count];
-                return Redirect($"/calls/{id}/ranking?stage={Uri.EscapeDataString(Call.Design.Stages[Ranking.StageIndex + 1].Key)}");
-            }
-            catch (RuleException ex)
-            {
-                ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-            }
+            await selection.AdvanceAsync(id, Advance, ct);
+            Done = t["Operator.Ranking.Advanced", Advance.Count];
+            return Redirect($"/calls/{id}/ranking?stage={Uri.EscapeDataString(Call.Design.Stages[Ranking.StageIndex + 1].Key)}");
         }
 
         return Page();
@@ -109,18 +102,9 @@ public sealed class CallRankingModel(HubDb db, SelectionService selection, IStri
             decisions.Add(new SelectionDecision(applicationId, isSelected, award, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
         }
 
-        try
-        {
-            await selection.ConfirmAsync(id, decisions, ct);
-            Done = t["Operator.Ranking.Confirmed"];
-            return Redirect($"/calls/{id}/ranking");
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-        }
-
-        return Page();
+        await selection.ConfirmAsync(id, decisions, ct);
+        Done = t["Operator.Ranking.Confirmed"];
+        return Redirect($"/calls/{id}/ranking");
     }
 
     /// <summary>The posted value (as typed) of a field of the confirm form, to show it again after a refusal.</summary>

@@ -72,18 +72,9 @@ public sealed class ReviewAssignmentModel(ReviewService reviews, IStringLocalize
             parsed[criterion.Key] = new CriterionScore(score, string.IsNullOrEmpty(comment) ? null : comment);
         }
 
-        try
-        {
-            await reviews.ScoreAsync(assignmentId, User.UserId()!.Value, parsed, submit, ct);
-            Done = t[submit ? "Pa.Review.Submitted" : "Pa.Saved"];
-            return RedirectToPage(new { assignmentId });
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
-        }
-
-        return Page();
+        await reviews.ScoreAsync(assignmentId, User.UserId()!.Value, parsed, submit, ct);
+        Done = t[submit ? "Pa.Review.Submitted" : "Pa.Saved"];
+        return RedirectToPage(new { assignmentId });
     }
 
     private async Task<bool> LoadAsync(Guid assignmentId, CancellationToken ct)

@@ -12,7 +12,7 @@ namespace SeoulAiHub.Features.Programs.Review;
 
 /// <summary>심사 — the reviewer's own assignments, and the declaration of a conflict of interest (이해충돌 신고).</summary>
 [Authorize(Roles = HubRoles.Reviewer)]
-public sealed class ReviewAssignmentsModel(HubDb db, ReviewService reviews, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ReviewAssignmentsModel(HubDb db, ReviewService reviews, IStringLocalizer<SharedResource> t) : PageModel, IReloadAfterRefusal
 {
     [TempData] public string? Done { get; set; }
     public IReadOnlyList<ReviewerAssignment> Assignments { get; private set; } = [];
@@ -23,30 +23,22 @@ public sealed class ReviewAssignmentsModel(HubDb db, ReviewService reviews, IStr
 
     public async Task<IActionResult> OnPostConflictAsync(Guid? organizationId, Guid? callId, string? reason, CancellationToken ct)
     {
-        try
+        if (callId is { } call && !await db.Calls.AnyAsync(c => c.Id == call && c.Status == CallStatus.Published, ct))
         {
-            if (callId is { } call && !await db.Calls.AnyAsync(c => c.Id == call && c.Status == CallStatus.Published, ct))
-            {
-                throw new RuleException("Application.Error.WrongState");
-            }
-
-            if (reason?.Length > 1000)
-            {
-                throw new RuleException("Validation.TooLong");
-            }
-
-            await reviews.DeclareConflictAsync(User.UserId()!.Value, organizationId ?? Guid.Empty, callId, reason ?? "", ct);
-            Done = t["Pa.Conflict.Declared"];
-            return RedirectToPage();
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, t[ex.Key, ex.Arguments]);
+            throw new RuleException("Application.Error.WrongState");
         }
 
-        await LoadAsync(ct);
-        return Page();
+        if (reason?.Length > 1000)
+        {
+            throw new RuleException("Validation.TooLong");
+        }
+
+        await reviews.DeclareConflictAsync(User.UserId()!.Value, organizationId ?? Guid.Empty, callId, reason ?? "", ct);
+        Done = t["Pa.Conflict.Declared"];
+        return RedirectToPage();
     }
+
+    public Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct) => LoadAsync(ct);
 
     private async Task LoadAsync(CancellationToken ct)
     {
