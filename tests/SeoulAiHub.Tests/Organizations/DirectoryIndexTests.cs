@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Tests.Infrastructure;
 
 namespace SeoulAiHub.Tests.Organizations;
@@ -21,13 +23,13 @@ public sealed class DirectoryIndexTests
         clock.Advance(TimeSpan.FromSeconds(3));
         Assert.Same(first, await index.CurrentAsync());   // stamp checked, nothing changed
 
-        // A write that bypasses this node's index (as another application node would) is seen at the next stamp check.
+        // A write this node's SaveChanges does not see (as another application node's) is found at the next stamp check.
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<HubDb>();
-            var organization = await db.Organizations.FirstAsync(o => o.NameKo == "말결랩스");
-            organization.UpdateProfile(organization.Profile with { NameKo = "말결랩스 (새 이름)" }, clock.GetUtcNow().AddSeconds(1));
-            await db.SaveChangesAsync();
+            var later = clock.GetUtcNow().AddSeconds(1);
+            await db.Organizations.Where(o => o.NameKo == "말결랩스")
+                .ExecuteUpdateAsync(o => o.SetProperty(x => x.NameKo, "말결랩스 (새 이름)").SetProperty(x => x.UpdatedAt, later));
         }
 
         Assert.Same(first, await index.CurrentAsync());   // within the stamp interval
@@ -59,5 +61,47 @@ public sealed class DirectoryIndexTests
         }));
 
         Assert.All(found, Assert.True);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_tenancy_saved_through_Spaces_shows_in_the_directory_without_anyone_invalidating_it(string provider)
+    {
+        // The clock stands still, so neither the stamp check nor the snapshot's age can explain a rebuild: only the save.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await TestHosts.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        var index = host.Services.GetRequiredService<DirectoryIndex>();
+        var today = Kst.Today(clock);
+        var organization = Organization.Create($"입주시험 {Guid.NewGuid():N}", "Tenancy test", OrganizationType.Startup,
+            TenancyStatus.None, clock.GetUtcNow());
+        var site = Site.Create($"시험 거점 {Guid.NewGuid():N}", "Test site", "서울");
+        var floor = Floor.Create(site, 1);
+        var room = Room.Create(floor, "101", RoomKind.Office, 30m);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HubDb>();
+            db.AddRange(organization, site, floor, room);
+            await db.SaveChangesAsync();
+        }
+
+        await index.CurrentAsync();
+        var before = await index.CurrentAsync();   // the one stamp check a standing clock allows is spent
+        Assert.Equal((TenancyStatus.None, 0), Of(before));
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var tenancies = scope.ServiceProvider.GetRequiredService<TenancyService>();
+            var tenancy = await tenancies.ApplyAsync(organization.Id, today, null);
+            await tenancies.AdmitAsync(tenancy.Id, today, today.AddYears(1), null);
+            await tenancies.AssignRoomAsync(tenancy.Id, room.Id, today, null);
+            await tenancies.MoveInAsync(tenancy.Id, today);
+        }
+
+        Assert.Equal((TenancyStatus.Resident, 1), Of(await index.CurrentAsync()));
+
+        (TenancyStatus, int) Of(DirectoryIndex.Snapshot snapshot) =>
+            snapshot.Entries.Single(e => e.Id == organization.Id) is var entry
+                ? (entry.Status, entry.Sites.Count(s => s == site.Id))
+                : default;
     }
 }

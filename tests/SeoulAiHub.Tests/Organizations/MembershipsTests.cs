@@ -23,14 +23,14 @@ public sealed class MembershipsTests
             return await db.SaveChangesAsync();
         });
 
-        var names = await host.QueryAsync(db => db.OrganizationMemberships.OrganizationsOfAsync(member.Id));
+        var names = await host.QueryAsync(db => db.OrganizationsOfAsync(member.Id));
         Assert.Equal([first.Id, second.Id], names.Select(o => o.Id));   // Korean name order: 가나 before 하늘
         Assert.Equal(second.NameEn, names[1].NameEn);
 
-        var ids = await host.QueryAsync(db => db.OrganizationMemberships.OrganizationIdsOfAsync(member.Id));
+        var ids = await host.QueryAsync(db => db.OrganizationIdsOfAsync(member.Id));
         Assert.Equal(new HashSet<Guid> { first.Id, second.Id }, ids.ToHashSet());
-        Assert.True(await host.QueryAsync(db => db.OrganizationMemberships.IsActiveMemberAsync(member.Id, first.Id)));
-        Assert.False(await host.QueryAsync(db => db.OrganizationMemberships.IsActiveMemberAsync(member.Id, pending.Id)));
-        Assert.Empty(await host.QueryAsync(db => db.OrganizationMemberships.OrganizationIdsOfAsync(Guid.NewGuid())));
+        Assert.True(await host.QueryAsync(db => db.IsActiveMemberAsync(member.Id, first.Id)));
+        Assert.False(await host.QueryAsync(db => db.IsActiveMemberAsync(member.Id, pending.Id)));
+        Assert.Empty(await host.QueryAsync(db => db.OrganizationIdsOfAsync(Guid.NewGuid())));
     }
 }

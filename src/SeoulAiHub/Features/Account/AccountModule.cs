@@ -1,17 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
-using SeoulAiHub.Platform;
 using SeoulAiHub.Platform.Authorization;
 
 namespace SeoulAiHub.Features.Account;
 
 public static class AccountModule
 {
-    public static IServiceCollection AddAccountModule(this IServiceCollection services) =>
-        services.AddScoped<AccountLinks>();
+    public static IServiceCollection AddAccountModule(this IServiceCollection services) => services;
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
@@ -30,39 +26,10 @@ public static class AccountModule
 
 public sealed record MeResponse(Guid Id, string Email, IReadOnlyList<string> Roles);
 
-/// <summary>Absolute links for emails: the configured public address, else the address the request came in on.</summary>
-public sealed class AccountLinks(IHttpContextAccessor http, IOptions<HubOptions> options)
+/// <summary>Where to go after signing in: the asked address when it is local, else home.</summary>
+internal static class ReturnUrls
 {
-    public string Build(string path, IDictionary<string, string?> query)
-    {
-        var configured = options.Value.PublicBaseUrl;
-        var request = http.HttpContext?.Request;
-        var baseUrl = !string.IsNullOrWhiteSpace(configured)
-            ? configured.TrimEnd('/')
-            : request is null ? "http://localhost:5080" : $"{request.Scheme}://{request.Host}{request.PathBase}";
-        return QueryHelpers.AddQueryString(baseUrl + path, query);
-    }
-
-    public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));
-
-    public static string? DecodeToken(string? code)
-    {
-        if (string.IsNullOrEmpty(code))
-        {
-            return null;
-        }
-
-        try
-        {
-            return System.Text.Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
-
-    public static string ReturnUrlOrHome(string? returnUrl) =>
+    public static string OrHome(string? returnUrl) =>
         returnUrl is { Length: > 0 } && Platform.Localization.LocalizationSetup.IsLocal(returnUrl) ? returnUrl : "/";
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SeoulAiHub.Platform.Email;
 using SeoulAiHub.Platform.Identity;
 
 namespace SeoulAiHub.Features.Account;
@@ -12,7 +13,7 @@ public sealed class ConfirmEmailModel(UserManager<HubUser> users) : PageModel
 
     public async Task OnGetAsync(string? userId, string? code)
     {
-        var token = AccountLinks.DecodeToken(code);
+        var token = EmailLinks.DecodeToken(code);
         if (token is null || userId is null || await users.FindByIdAsync(userId) is not { } user)
         {
             return;

@@ -13,7 +13,7 @@ namespace SeoulAiHub.Features.Account;
 
 /// <summary>Sends a reset link. The answer is the same whether or not the address is known (no account probing).</summary>
 [AllowAnonymous]
-public sealed class ForgotPasswordModel(UserManager<HubUser> users, EmailOutbox outbox, AccountLinks links, AuditLog audit,
+public sealed class ForgotPasswordModel(UserManager<HubUser> users, EmailOutbox outbox, EmailLinks links, AuditLog audit,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public ForgotPasswordInput Input { get; set; } = new();
@@ -37,7 +37,7 @@ public sealed class ForgotPasswordModel(UserManager<HubUser> users, EmailOutbox 
             var link = links.Build("/account/reset-password", new Dictionary<string, string?>
             {
                 ["email"] = user.Email,
-                ["code"] = AccountLinks.EncodeToken(token),
+                ["code"] = EmailLinks.EncodeToken(token),
             });
             await outbox.EnqueueAsync(user.Email!, t["Email.Reset.Subject"], t["Email.Reset.Body", user.DisplayName], link, t["Email.Reset.Link"], ct);
             await audit.EventAsync("password-reset.requested", "HubUser", user.Id.ToString(), ct: ct);

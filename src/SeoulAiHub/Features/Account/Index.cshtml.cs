@@ -16,7 +16,7 @@ public sealed class IndexModel(HubDb db, UserManager<HubUser> users) : PageModel
 {
     public HubUser Me { get; private set; } = null!;
     public IReadOnlyList<string> Roles { get; private set; } = [];
-    public IReadOnlyList<MyMembership> Memberships { get; private set; } = [];
+    public IReadOnlyList<PersonMembership> Memberships { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -27,13 +27,7 @@ public sealed class IndexModel(HubDb db, UserManager<HubUser> users) : PageModel
 
         Me = me;
         Roles = (await users.GetRolesAsync(me)).Order().ToList();
-        Memberships = await db.OrganizationMemberships.AsNoTracking()
-            .Where(m => m.UserId == me.Id)
-            .OrderBy(m => m.Organization.NameKo)
-            .Select(m => new MyMembership(m.OrganizationId, m.Organization.NameKo, m.Organization.NameEn, m.Role, m.Status))
-            .ToListAsync(ct);
+        Memberships = await db.MembershipsOfAsync(me.Id, ct);
         return Page();
     }
 }
-
-public sealed record MyMembership(Guid OrganizationId, string NameKo, string NameEn, MembershipRole Role, MembershipStatus Status);

@@ -18,7 +18,7 @@ namespace SeoulAiHub.Features.Account;
 /// sign-in; an organization membership stays pending until an operator approves it.
 /// </summary>
 [AllowAnonymous]
-public sealed class RegisterModel(HubDb db, UserManager<HubUser> users, EmailOutbox outbox, AccountLinks links,
+public sealed class RegisterModel(HubDb db, UserManager<HubUser> users, EmailOutbox outbox, EmailLinks links,
     TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public static readonly string[] Kinds = [HubRoles.Learner, HubRoles.TenantMember, HubRoles.DemandOrganizationMember];
@@ -36,12 +36,11 @@ public sealed class RegisterModel(HubDb db, UserManager<HubUser> users, EmailOut
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Kind)}", t["Validation.Invalid"]);
         }
 
-        Organization? organization = null;
+        OrganizationInfo? organization = null;
         if (HubRoles.NeedsOrganization(Input.Kind))
         {
             var name = Input.OrganizationName?.Trim() ?? "";
-            organization = name.Length == 0 ? null : await db.Organizations
-                .FirstOrDefaultAsync(o => o.NameKo == name || o.NameEn.ToLower() == name.ToLower(), ct);
+            organization = name.Length == 0 ? null : await db.OrganizationNamedAsync(name, ct);
             if (organization is null)
             {
                 ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.OrganizationName)}", t["Register.UnknownOrganization"]);
@@ -68,7 +67,7 @@ public sealed class RegisterModel(HubDb db, UserManager<HubUser> users, EmailOut
         }
         else
         {
-            db.OrganizationMemberships.Add(OrganizationMembership.Request(organization.Id, user.Id, Input.Kind, clock.GetUtcNow()));
+            db.RequestMembership(organization.Id, user.Id, Input.Kind, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
         }
 
@@ -76,7 +75,7 @@ public sealed class RegisterModel(HubDb db, UserManager<HubUser> users, EmailOut
         var link = links.Build("/account/confirm-email", new Dictionary<string, string?>
         {
             ["userId"] = user.Id.ToString(),
-            ["code"] = AccountLinks.EncodeToken(token),
+            ["code"] = EmailLinks.EncodeToken(token),
         });
         await outbox.EnqueueAsync(user.Email!, t["Email.Confirm.Subject"], t["Email.Confirm.Body", user.DisplayName], link, t["Email.Confirm.Link"], ct);
         await transaction.CommitAsync(ct);

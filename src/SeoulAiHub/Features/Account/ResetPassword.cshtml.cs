@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using SeoulAiHub.Platform.Email;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Resources;
 
@@ -28,7 +29,7 @@ public sealed class ResetPasswordModel(UserManager<HubUser> users, IStringLocali
             return Page();
         }
 
-        var token = AccountLinks.DecodeToken(Input.Code);
+        var token = EmailLinks.DecodeToken(Input.Code);
         var user = await users.FindByEmailAsync(Input.Email);
         if (token is null || user is null)
         {

@@ -41,7 +41,7 @@ public sealed class SignInModel(SignInManager<HubUser> signIn, UserManager<HubUs
         if (result.Succeeded)
         {
             await audit.SignInAttemptAsync("succeeded", Input.Email, user.Id);
-            return LocalRedirect(AccountLinks.ReturnUrlOrHome(ReturnUrl));
+            return LocalRedirect(ReturnUrls.OrHome(ReturnUrl));
         }
 
         if (result.RequiresTwoFactor)

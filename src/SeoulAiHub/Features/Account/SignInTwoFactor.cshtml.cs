@@ -41,7 +41,7 @@ public sealed class SignInTwoFactorModel(SignInManager<HubUser> signIn, AuditLog
         if (result.Succeeded)
         {
             await audit.SignInAttemptAsync("succeeded-two-factor", email, user.Id);
-            return LocalRedirect(AccountLinks.ReturnUrlOrHome(ReturnUrl));
+            return LocalRedirect(ReturnUrls.OrHome(ReturnUrl));
         }
 
         await audit.SignInAttemptAsync(result.IsLockedOut ? "locked-out" : "two-factor-failed", email, user.Id);

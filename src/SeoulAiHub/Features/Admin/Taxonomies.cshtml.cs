@@ -13,7 +13,7 @@ namespace SeoulAiHub.Features.Admin;
 
 /// <summary>분류 관리 — operators keep the AI domain and industry taxonomies (add, rename, reorder).</summary>
 [Authorize(Policy = Policies.Operator)]
-public sealed class TaxonomiesModel(HubDb db, DirectoryIndex directory, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class TaxonomiesModel(HubDb db, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public TermForm Input { get; set; } = new();
     [TempData] public string? Done { get; set; }
@@ -53,7 +53,6 @@ public sealed class TaxonomiesModel(HubDb db, DirectoryIndex directory, IStringL
         }
 
         await db.SaveChangesAsync(ct);
-        directory.Invalidate();
         Done = t["Taxonomy.Added"];
         return RedirectToPage();
     }
@@ -76,7 +75,6 @@ public sealed class TaxonomiesModel(HubDb db, DirectoryIndex directory, IStringL
 
         term.Rename(Input.NameKo, Input.NameEn, Input.SortOrder);
         await db.SaveChangesAsync(ct);
-        directory.Invalidate();
         Done = t["Taxonomy.Renamed"];
         return RedirectToPage();
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Notifications;
+using SeoulAiHub.Features.Programs;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Time;
 
@@ -43,8 +44,7 @@ public sealed class AllocationService(HubDb db, Notifier notifier, ComputeAlerts
         var cluster = await ClusterAsync(allocation.ClusterId, ct);
         if (approval.AgreementId is { } agreementId)
         {
-            var ofOrganization = await db.Agreements.AsNoTracking()
-                .AnyAsync(a => a.Id == agreementId && a.Application.OrganizationId == allocation.OrganizationId, ct);
+            var ofOrganization = await db.IsAgreementOfAsync(agreementId, allocation.OrganizationId, ct);
             Rule.Require(ofOrganization, "Compute.Error.Agreement");
         }
 

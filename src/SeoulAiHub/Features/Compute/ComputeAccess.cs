@@ -22,13 +22,13 @@ public sealed class ComputeAccess(HubDb db)
 
     /// <summary>The organizations the person is an active member of, with their names (for the request form).</summary>
     public async Task<List<MemberOrganization>> OrganizationsOfAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
-        user.UserId() is { } userId ? await db.OrganizationMemberships.OrganizationsOfAsync(userId, ct) : [];
+        user.UserId() is { } userId ? await db.OrganizationsOfAsync(userId, ct) : [];
 
     public async Task<bool> CanReadAsync(Guid organizationId, ClaimsPrincipal user, CancellationToken ct = default) =>
         SeesAll(user) || await IsMemberAsync(organizationId, user, ct);
 
     public async Task<bool> IsMemberAsync(Guid organizationId, ClaimsPrincipal user, CancellationToken ct = default) =>
-        user.UserId() is { } userId && await db.OrganizationMemberships.IsActiveMemberAsync(userId, organizationId, ct);
+        user.UserId() is { } userId && await db.IsActiveMemberAsync(userId, organizationId, ct);
 }
 
 /// <summary>What the compute pages and API read from forms and query strings, defensively: bad input is a message, never a 500.</summary>

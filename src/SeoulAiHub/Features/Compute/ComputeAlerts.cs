@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Notifications;
+using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
 
@@ -33,7 +34,7 @@ public sealed class ComputeAlerts(HubDb db, Notifier notifier, TimeProvider cloc
             from a in db.GpuAllocations.AsNoTracking()
             where allocationIds.Contains(a.Id)
             join c in db.GpuClusters on a.ClusterId equals c.Id
-            join o in db.Organizations on a.OrganizationId equals o.Id
+            join o in db.OrganizationInfos() on a.OrganizationId equals o.Id
             select new { a.Id, a.OrganizationId, a.GpuHours, a.UsedGpuSeconds, a.Alert80SentAt, a.Alert100SentAt, Cluster = c.Name, o.NameKo, o.NameEn })
             .ToListAsync(ct);
         var sent = 0;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Data;
 
 namespace SeoulAiHub.Features.Compute;
@@ -54,7 +55,7 @@ public sealed class ComputeReports(HubDb db)
 
         return (
             from a in query
-            join o in db.Organizations on a.OrganizationId equals o.Id
+            join o in db.OrganizationInfos() on a.OrganizationId equals o.Id
             join c in db.GpuClusters on a.ClusterId equals c.Id
             join p in db.GpuPartitions on a.PartitionId equals p.Id into parts
             from p in parts.DefaultIfEmpty()
@@ -108,8 +109,7 @@ public sealed class ComputeReports(HubDb db)
             .Select(a => new { a.OrganizationId, a.GpuHours, a.StartsOn, a.EndsOn })
             .ToListAsync(ct);
         var organizationIds = used.Select(u => u.OrganizationId).Concat(allocations.Select(a => a.OrganizationId)).Distinct().ToList();
-        var names = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id))
-            .Select(o => new { o.Id, o.NameKo, o.NameEn }).ToDictionaryAsync(o => o.Id, ct);
+        var names = await db.OrganizationsByIdAsync(organizationIds, ct);
         var usedBy = used.ToDictionary(u => (u.OrganizationId, u.Month), u => u.Seconds / 3600.0);
 
         var rows = new List<OrganizationMonth>();

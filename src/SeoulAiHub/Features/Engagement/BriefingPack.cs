@@ -74,7 +74,7 @@ public sealed class BriefingPacks(HubDb db, VisitPlanner planner, FollowUpReport
         var (openReport, openCounts) = await followUps.OpenForOrganizationsAsync(organizationIds, ct);
         var open = openReport.Opinions.ToLookup(o => o.OrganizationId);
         var siteIds = visit.Stops.Select(s => s.SiteId).Append(visit.SiteId).OfType<Guid>().Distinct().ToList();
-        var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var sites = await db.AllSites().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
 
         var stops = visit.StopsInOrder().Select(stop =>
         {

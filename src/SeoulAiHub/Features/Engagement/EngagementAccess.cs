@@ -21,7 +21,7 @@ public sealed class EngagementAccess(HubDb db)
     /// <summary>The organizations the person is an active member of (whose internal opinions they see and may submit for).</summary>
     public async Task<List<Guid>> OrganizationsOfAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
-        return user.UserId() is { } userId ? await db.OrganizationMemberships.OrganizationIdsOfAsync(userId, ct) : [];
+        return user.UserId() is { } userId ? await db.OrganizationIdsOfAsync(userId, ct) : [];
     }
 
     /// <summary>Narrows a query to the opinions the person may read.</summary>

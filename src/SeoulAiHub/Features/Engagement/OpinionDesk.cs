@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Notifications;
+using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Time;
 using static SeoulAiHub.Platform.Errors.Rule;
@@ -28,7 +29,7 @@ public sealed class OpinionDesk(HubDb db, Notifier notifier, TimeProvider clock)
         Require(saidOn is null || saidOn <= today, "Engagement.Error.SaidInFuture");
         if (organizationId is { } organization)
         {
-            Require(await db.Organizations.AnyAsync(o => o.Id == organization, ct), "Engagement.Error.NoSuchOrganization");
+            Require(await db.OrganizationExistsAsync(organization, ct), "Engagement.Error.NoSuchOrganization");
         }
 
         var opinion = FieldOpinion.Record(source, visitId, organizationId, speaker, text, category, visibility, saidOn ?? today, by, clock.GetUtcNow());

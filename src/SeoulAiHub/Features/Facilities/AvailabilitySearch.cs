@@ -56,7 +56,7 @@ public sealed class AvailabilitySearch(HubDb db, TimeProvider clock)
             facilities = facilities.Where(f => f.Kind == kind);
         }
 
-        var rows = await (from f in facilities join s in db.Sites on f.SiteId equals s.Id select new { Facility = f, s.NameKo, s.NameEn }).ToListAsync(ct);
+        var rows = await (from f in facilities join s in db.AllSites() on f.SiteId equals s.Id select new { Facility = f, s.NameKo, s.NameEn }).ToListAsync(ct);
         if (!string.IsNullOrWhiteSpace(query.Equipment))
         {
             rows = rows.Where(r => r.Facility.HasEquipment(query.Equipment)).ToList();

@@ -53,7 +53,7 @@ public sealed class FacilitiesAccess(HubDb db)
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email }).SingleOrDefaultAsync(ct);
         Require(user is not null, RuleKind.Forbidden, "Facilities.Error.NotAllowed");
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name).ToListAsync(ct);
-        var organizations = await db.OrganizationMemberships.OrganizationIdsOfAsync(userId, ct);
+        var organizations = await db.OrganizationIdsOfAsync(userId, ct);
         return new Booker(userId, user!.Email, roles.Contains(HubRoles.Operator), roles.Contains(HubRoles.Overseer), organizations);
     }
 

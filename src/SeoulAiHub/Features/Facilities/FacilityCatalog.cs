@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform.Data;
 using static SeoulAiHub.Platform.Errors.Rule;
 
@@ -29,7 +31,7 @@ public sealed class FacilityCatalog(HubDb db, TimeProvider clock)
     /// <summary>Sets an organization's monthly hours; null goes back to the default.</summary>
     public async Task SetQuotaAsync(Guid organizationId, int? monthlyHours, CancellationToken ct = default)
     {
-        Require(await db.Organizations.AnyAsync(o => o.Id == organizationId, ct), "Facilities.Error.NoSuchOrganization");
+        Require(await db.OrganizationExistsAsync(organizationId, ct), "Facilities.Error.NoSuchOrganization");
         var quota = await db.FacilityQuotas.SingleOrDefaultAsync(q => q.OrganizationId == organizationId, ct);
         if (monthlyHours is not { } hours)
         {
@@ -51,5 +53,5 @@ public sealed class FacilityCatalog(HubDb db, TimeProvider clock)
     }
 
     private async Task RequireSiteAsync(Guid siteId, CancellationToken ct) =>
-        Require(await db.Sites.AnyAsync(s => s.Id == siteId, ct), "Facilities.Error.Site");
+        Require(await db.SiteExistsAsync(siteId, ct), "Facilities.Error.Site");
 }

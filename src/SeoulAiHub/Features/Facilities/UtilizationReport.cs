@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Data;
 
 namespace SeoulAiHub.Features.Facilities;
@@ -57,7 +58,7 @@ public sealed class UtilizationReports(HubDb db)
         }
 
         var organizationIds = held.Where(b => b.OrganizationId != null).Select(b => b.OrganizationId!.Value).Distinct().ToList();
-        var names = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id)).Select(o => new { o.Id, o.NameKo, o.NameEn }).ToDictionaryAsync(o => o.Id, ct);
+        var names = await db.OrganizationsByIdAsync(organizationIds, ct);
         var organizations = held.GroupBy(b => b.OrganizationId)
             .Select(g => new OrganizationUsage(g.Key, g.Key is { } id ? names[id].NameKo : null, g.Key is { } id2 ? names[id2].NameEn : null, g.Sum(b => b.Minutes) / 60.0, g.Count()))
             .OrderByDescending(o => o.Hours).ToList();

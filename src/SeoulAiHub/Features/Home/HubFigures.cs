@@ -26,10 +26,10 @@ public sealed class HubFigures(HubDb db, IMemoryCache cache)
             return cached;
         }
 
-        var organizations = await db.Organizations.CountAsync(ct);
-        var residents = await db.Organizations.CountAsync(o => o.TenancyStatus == TenancyStatus.Resident, ct);
+        var organizations = await db.OrganizationInfos().CountAsync(ct);
+        var residents = await db.OrganizationInfos().CountAsync(o => o.TenancyStatus == TenancyStatus.Resident, ct);
         var people = await db.Users.CountAsync(ct);
-        var cards = await db.Organizations.AsNoTracking()
+        var cards = await db.OrganizationInfos()
             .Where(o => o.TenancyStatus == TenancyStatus.Resident)
             // The anchor institutions first, then the startups.
             .OrderBy(o => o.Type == OrganizationType.Startup).ThenBy(o => o.NameKo)

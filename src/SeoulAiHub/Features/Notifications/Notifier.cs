@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Organizations;
-using SeoulAiHub.Features.Account;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Email;
 
@@ -10,14 +9,11 @@ namespace SeoulAiHub.Features.Notifications;
 /// Tells an organization's active members something: an in-app notice each, and an email each through the outbox
 /// (Korean first, English below, since the recipient's language is not known to the mail).
 /// </summary>
-public sealed class Notifier(HubDb db, EmailOutbox outbox, AccountLinks links, TimeProvider clock)
+public sealed class Notifier(HubDb db, EmailOutbox outbox, EmailLinks links, TimeProvider clock)
 {
     public async Task OrganizationAsync(Guid organizationId, string titleKo, string titleEn, string bodyKo, string bodyEn, string link, CancellationToken ct = default)
     {
-        var members = await db.OrganizationMemberships.AsNoTracking()
-            .Where(m => m.OrganizationId == organizationId && m.Status == MembershipStatus.Active)
-            .Select(m => new { m.UserId, m.User.Email })
-            .ToListAsync(ct);
+        var members = await db.ActiveMembersAsync(organizationId, ct);
         foreach (var member in members)
         {
             await UserAsync(member.UserId, member.Email, titleKo, titleEn, bodyKo, bodyEn, link, ct);

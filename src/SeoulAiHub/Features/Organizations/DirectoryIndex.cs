@@ -37,12 +37,13 @@ public sealed record SiteName(Guid Id, string Ko, string En);
 /// <summary>
 /// The public directory held in memory: every organization with its names, type, status, domains, industries and the
 /// sites where it holds a room today. Searching 10,000 organizations by substring in memory takes well under a
-/// millisecond, where SQL LIKE '%…%' would scan the table on every request. The snapshot is rebuilt when a writer
-/// calls <see cref="Invalidate"/> and at the latest every <see cref="MaxAge"/> (other application nodes' writes);
+/// millisecond, where SQL LIKE '%…%' would scan the table on every request. The snapshot is rebuilt after a save that
+/// changed what it shows (<see cref="DirectoryInvalidation"/> calls <see cref="Invalidate"/>) and at the latest every
+/// <see cref="MaxAge"/> (other application nodes' writes);
 /// readers keep using the previous snapshot while a new one is built. Writes made through another application
 /// node are noticed by a cheap stamp query (latest organization change) at most every <see cref="StampInterval"/>.
 /// </summary>
-public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
+public sealed class DirectoryIndex(IServiceScopeFactory scopes, IOrganizationPremises premises, TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan StampInterval = TimeSpan.FromSeconds(2);
@@ -154,17 +155,13 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         // The two-argument SelectMany is a plain join (SQLite has no APPLY).
         var domains = await db.Organizations.SelectMany(o => o.Domains, (o, d) => new { o.Id, d.Code }).ToListAsync(ct);
         var industries = await db.Organizations.SelectMany(o => o.Industries, (o, i) => new { o.Id, i.Code }).ToListAsync(ct);
-        var sites = await db.RoomAssignments.AsNoTracking()
-            .Where(a => a.StartsOn <= today && (a.EndsOn == null || today < a.EndsOn))
-            .Select(a => new { a.Tenancy.OrganizationId, a.Room.Floor.SiteId })
-            .ToListAsync(ct);
+        var sites = await premises.SitesHeldOnAsync(db, today, ct);
 
         var domainNames = await db.TechnologyDomains.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Code)
             .Select(d => new TermName(d.Code, d.NameKo, d.NameEn)).ToListAsync(ct);
         var industryNames = await db.Industries.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Code)
             .Select(d => new TermName(d.Code, d.NameKo, d.NameEn)).ToListAsync(ct);
-        var siteNames = await db.Sites.AsNoTracking().OrderBy(s => s.NameKo)
-            .Select(s => new SiteName(s.Id, s.NameKo, s.NameEn)).ToListAsync(ct);
+        var siteNames = await premises.SitesAsync(db, ct);
 
         var domainIndex = domainNames.Select((d, i) => (d.Code, i)).ToDictionary(x => x.Code, x => x.i);
         var industryIndex = industryNames.Select((d, i) => (d.Code, i)).ToDictionary(x => x.Code, x => x.i);

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using SeoulAiHub.Features.Account;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Email;
 using SeoulAiHub.Platform.Identity;
@@ -11,7 +10,7 @@ using SeoulAiHub.Resources;
 namespace SeoulAiHub.Features.Organizations;
 
 /// <summary>Invites people to an organization by email and turns an accepted invitation into an active membership.</summary>
-public sealed class InvitationService(HubDb db, UserManager<HubUser> users, EmailOutbox outbox, AccountLinks links,
+public sealed class InvitationService(HubDb db, UserManager<HubUser> users, EmailOutbox outbox, EmailLinks links,
     TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
     /// <summary>Returns an error key, or null when the invitation was sent.</summary>
@@ -23,7 +22,7 @@ public sealed class InvitationService(HubDb db, UserManager<HubUser> users, Emai
         }
 
         var existing = await users.FindByEmailAsync(email);
-        if (existing is not null && await db.OrganizationMemberships.IsActiveMemberAsync(existing.Id, organization.Id, ct))
+        if (existing is not null && await db.IsActiveMemberAsync(existing.Id, organization.Id, ct))
         {
             return "Invite.Error.AlreadyMember";
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
@@ -58,6 +59,7 @@ public static class OrganizationsModule
     {
         services.AddScoped<IAuthorizationHandler, OrganizationAuthorizationHandler>();
         services.AddSingleton<DirectoryIndex>();
+        services.AddSingleton<IInterceptor, DirectoryInvalidation>();   // HubDb takes every registered interceptor
         services.AddScoped<OrganizationEditor>();
         services.AddScoped<OrganizationCsv>();
         services.AddSingleton<LogoStore>();

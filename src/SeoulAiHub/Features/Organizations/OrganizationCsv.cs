@@ -21,7 +21,7 @@ public sealed record CsvImportResult(int Imported, IReadOnlyList<CsvRowError> Er
 /// Import is all or nothing: every bad row is reported with its line number and a file with errors imports nothing.
 /// Types accept the code or the Korean name (Startup / 스타트업); domains and industries are codes or names split by ';'.
 /// </summary>
-public sealed class OrganizationCsv(HubDb db, OrganizationEditor editor, DirectoryIndex directory, IStringLocalizer<SharedResource> t)
+public sealed class OrganizationCsv(HubDb db, OrganizationEditor editor, IStringLocalizer<SharedResource> t)
 {
     public static readonly string[] Headers =
         ["국문명", "영문명", "유형", "사업자등록번호", "설립일", "임직원수", "웹사이트", "한줄소개", "AI기술분야", "적용산업", "담당자이메일", "대표전화"];
@@ -157,7 +157,6 @@ public sealed class OrganizationCsv(HubDb db, OrganizationEditor editor, Directo
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        directory.Invalidate();
         return new CsvImportResult(rows.Count, []);
     }
 

@@ -29,8 +29,8 @@ public sealed record EditResult(Organization? Organization, IReadOnlyDictionary<
     public bool Succeeded => Errors.Count == 0;
 }
 
-/// <summary>Validates and saves organizations; keeps the directory index in step.</summary>
-public sealed class OrganizationEditor(HubDb db, DirectoryIndex directory, TimeProvider clock)
+/// <summary>Validates and saves organizations (the directory follows by itself: <see cref="DirectoryInvalidation"/>).</summary>
+public sealed class OrganizationEditor(HubDb db, TimeProvider clock)
 {
     public async Task<EditResult> CreateAsync(OrganizationInput input, CancellationToken ct = default)
     {
@@ -45,7 +45,6 @@ public sealed class OrganizationEditor(HubDb db, DirectoryIndex directory, TimeP
         await ApplyAsync(organization, input, now, official: true, ct);
         db.Organizations.Add(organization);
         await db.SaveChangesAsync(ct);
-        directory.Invalidate();
         return new EditResult(organization, errors);
     }
 
@@ -73,7 +72,6 @@ public sealed class OrganizationEditor(HubDb db, DirectoryIndex directory, TimeP
 
         await ApplyAsync(organization, input, clock.GetUtcNow(), official, ct);
         await db.SaveChangesAsync(ct);
-        directory.Invalidate();
         return new EditResult(organization, errors);
     }
 

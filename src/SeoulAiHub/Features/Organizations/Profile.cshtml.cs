@@ -10,7 +10,8 @@ namespace SeoulAiHub.Features.Organizations;
 
 /// <summary>An organization's public profile at a stable address; contact data only for those who may read it.</summary>
 [AllowAnonymous]
-public sealed class ProfileModel(HubDb db, IAuthorizationService authorization, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class ProfileModel(HubDb db, IAuthorizationService authorization, IOrganizationPremises premises, AuditLog audit,
+    TimeProvider clock) : PageModel
 {
     public Organization Organization { get; private set; } = null!;
     public string DescriptionHtml { get; private set; } = "";
@@ -40,12 +41,7 @@ public sealed class ProfileModel(HubDb db, IAuthorizationService authorization, 
             }
         }
 
-        var today = Kst.Today(clock);
-        Rooms = await db.RoomAssignments.AsNoTracking()
-            .Where(a => a.Tenancy.OrganizationId == id && a.StartsOn <= today && (a.EndsOn == null || today < a.EndsOn))
-            .OrderBy(a => a.Room.Number)
-            .Select(a => a.Room.Floor.Site.NameKo + " " + a.Room.Number)
-            .ToListAsync(ct);
+        Rooms = await premises.RoomsHeldOnAsync(db, id, Kst.Today(clock), ct);
         return Page();
     }
 }

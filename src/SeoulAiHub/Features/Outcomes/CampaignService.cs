@@ -33,11 +33,11 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
     {
         var organizations = input.Target switch
         {
-            CampaignTarget.Residents => await db.Organizations.Where(o => o.TenancyStatus == TenancyStatus.Resident).Select(o => o.Id).ToListAsync(ct),
+            CampaignTarget.Residents => await db.OrganizationInfos().Where(o => o.TenancyStatus == TenancyStatus.Resident).Select(o => o.Id).ToListAsync(ct),
             CampaignTarget.ProgramAwardees => await db.Applications
                 .Where(a => a.Call.ProgramId == input.ProgramId && OutcomeRollups.Awarded.Contains(a.Status))
                 .Select(a => a.OrganizationId).Distinct().ToListAsync(ct),
-            _ => await db.Organizations.Where(o => input.OrganizationIds.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct),
+            _ => await db.OrganizationInfos().Where(o => input.OrganizationIds.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct),
         };
         var kpis = input.KpiIds.Count > 0
             ? await db.KpiDefinitions.Where(k => k.Active && input.KpiIds.Contains(k.Id)).OrderBy(k => k.SortOrder).Select(k => k.Id).ToListAsync(ct)

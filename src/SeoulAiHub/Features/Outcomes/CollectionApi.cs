@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
 
@@ -36,7 +37,7 @@ internal static class CollectionApi
     public static async Task<Results<Ok<List<KpiValueInfo>>, NotFound>> ValuesOf(Guid id, HubDb db, OutcomeAccess access, OutcomeFigures figures,
         ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!await db.Organizations.AnyAsync(o => o.Id == id, ct) || await access.ForAsync(user, id, ct) == ValuesAccess.None)
+        if (!await db.OrganizationExistsAsync(id, ct) || await access.ForAsync(user, id, ct) == ValuesAccess.None)
         {
             return TypedResults.NotFound();
         }

@@ -37,7 +37,7 @@ public sealed class OutcomeAccess(HubDb db)
         }
 
         if (user.UserId() is { } userId &&
-            await db.OrganizationMemberships.IsActiveMemberAsync(userId, organizationId, ct))
+            await db.IsActiveMemberAsync(userId, organizationId, ct))
         {
             return ValuesAccess.Report;
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Data;
 
 namespace SeoulAiHub.Features.Outcomes;
@@ -176,7 +177,7 @@ public sealed class OutcomeFigures(HubDb db, IMemoryCache cache)
         var up = rows.OrderByDescending(r => r.Current - r.Previous).ThenBy(r => r.OrganizationId).Take(count).Where(r => r.Current > r.Previous).ToList();
         var down = rows.OrderBy(r => r.Current - r.Previous).ThenBy(r => r.OrganizationId).Take(count).Where(r => r.Current < r.Previous).ToList();
         var ids = up.Concat(down).Select(r => r.OrganizationId).ToList();
-        var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => (o.NameKo, o.NameEn), ct);
+        var names = await db.OrganizationsByIdAsync(ids, ct);
         Mover M(Guid id, long prev, long cur) => new(id, names[id].NameKo, names[id].NameEn, prev, cur);
         return ([.. up.Select(r => M(r.OrganizationId, r.Previous, r.Current))], [.. down.Select(r => M(r.OrganizationId, r.Previous, r.Current))]);
     }

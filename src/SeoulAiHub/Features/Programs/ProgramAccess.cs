@@ -32,7 +32,7 @@ public sealed class ProgramAccess(HubDb db)
     /// <summary>Organizations the person may apply for: active memberships.</summary>
     public async Task<List<MemberOrganization>> OrganizationsOfAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
-        return user.UserId() is { } userId ? await db.OrganizationMemberships.OrganizationsOfAsync(userId, ct) : [];
+        return user.UserId() is { } userId ? await db.OrganizationsOfAsync(userId, ct) : [];
     }
 
     public async Task<ApplicationAccess> ForAsync(ClaimsPrincipal user, Guid applicationId, Guid organizationId, CancellationToken ct = default)
@@ -47,7 +47,7 @@ public sealed class ProgramAccess(HubDb db)
             return ApplicationAccess.None;
         }
 
-        if (await db.OrganizationMemberships.IsActiveMemberAsync(userId, organizationId, ct))
+        if (await db.IsActiveMemberAsync(userId, organizationId, ct))
         {
             return ApplicationAccess.Applicant;
         }

@@ -42,15 +42,12 @@ public sealed class ReviewService(HubDb db, TimeProvider clock)
         }
 
         var organizationIds = applications.Select(a => a.OrganizationId).Distinct().ToList();
-        var memberships = await db.OrganizationMemberships.AsNoTracking()
-            .Where(m => reviewerIds.Contains(m.UserId) && organizationIds.Contains(m.OrganizationId))
-            .Select(m => new { m.UserId, m.OrganizationId })
-            .ToListAsync(ct);
+        var memberships = await db.AnyMembershipsAsync(reviewerIds, organizationIds, ct);
         var declared = await db.ConflictDeclarations.AsNoTracking()
             .Where(c => reviewerIds.Contains(c.ReviewerId) && organizationIds.Contains(c.OrganizationId) && (c.CallId == null || c.CallId == callId))
             .Select(c => new { UserId = c.ReviewerId, c.OrganizationId })
             .ToListAsync(ct);
-        var conflicts = memberships.Concat(declared).Select(x => (x.UserId, x.OrganizationId)).ToHashSet();
+        var conflicts = memberships.Concat(declared.Select(x => (x.UserId, x.OrganizationId))).ToHashSet();
         if (reviewers.FirstOrDefault(r => applications.Any(a => conflicts.Contains((r.Id, a.OrganizationId)))) is { } conflicted)
         {
             throw new RuleException("Review.Error.Conflict", conflicted.Email ?? "");
@@ -83,7 +80,7 @@ public sealed class ReviewService(HubDb db, TimeProvider clock)
 
     public async Task DeclareConflictAsync(Guid reviewerId, Guid organizationId, Guid? callId, string reason, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(reason) || !await db.Organizations.AnyAsync(o => o.Id == organizationId, ct))
+        if (string.IsNullOrWhiteSpace(reason) || !await db.OrganizationExistsAsync(organizationId, ct))
         {
             throw new RuleException("Application.Error.ReasonRequired");
         }

@@ -12,7 +12,7 @@ namespace SeoulAiHub.Features.Spaces;
 
 /// <summary>공간 관리 — operators add sites, floors and rooms (with kind and area).</summary>
 [Authorize(Policy = Policies.Operator)]
-public sealed class SpacesAdminModel(HubDb db, DirectoryIndex directory, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class SpacesAdminModel(HubDb db, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public SpaceForm Input { get; set; } = new();
     [TempData] public string? Done { get; set; }
@@ -78,7 +78,6 @@ public sealed class SpacesAdminModel(HubDb db, DirectoryIndex directory, IString
         }
 
         await db.SaveChangesAsync(ct);
-        directory.Invalidate();
         Done = t["Tenancy.Done"];
         return RedirectToPage();
     }

@@ -4,5 +4,6 @@ namespace SeoulAiHub.Features.Spaces;
 public static class SpacesModule
 {
     public static IServiceCollection AddSpacesModule(this IServiceCollection services) =>
-        services.AddScoped<TenancyService>().AddScoped<OccupancyReport>();
+        services.AddScoped<TenancyService>().AddScoped<OccupancyReport>()
+            .AddSingleton<Organizations.IOrganizationPremises, PremisesForOrganizations>();
 }

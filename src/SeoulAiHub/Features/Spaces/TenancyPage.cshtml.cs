@@ -18,7 +18,7 @@ public sealed class TenancyPageModel(HubDb db, TenancyService tenancies, IString
     [BindProperty] public TenancyActionForm Input { get; set; } = new();
     [TempData] public string? Done { get; set; }
 
-    public Organization Organization { get; private set; } = null!;
+    public OrganizationInfo Organization { get; private set; } = null!;
     public IReadOnlyList<Tenancy> Tenancies { get; private set; } = [];
     public Tenancy? Open => Tenancies.FirstOrDefault(x => x.IsOpen);
     public IReadOnlyList<(Guid Id, string Label)> Rooms { get; private set; } = [];
@@ -42,7 +42,7 @@ public sealed class TenancyPageModel(HubDb db, TenancyService tenancies, IString
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Task> action, CancellationToken ct)
     {
-        if (!await db.Organizations.AnyAsync(o => o.Id == id, ct))
+        if (!await db.OrganizationExistsAsync(id, ct))
         {
             return NotFound();
         }
@@ -60,7 +60,7 @@ public sealed class TenancyPageModel(HubDb db, TenancyService tenancies, IString
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
+        var organization = await db.OrganizationInfos().FirstOrDefaultAsync(o => o.Id == id, ct);
         if (organization is null)
         {
             return false;

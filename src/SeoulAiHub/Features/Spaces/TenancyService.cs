@@ -9,7 +9,7 @@ namespace SeoulAiHub.Features.Spaces;
 /// organization's status summary in step and saves in one transaction. A room taken by another tenancy is refused
 /// here for a clear message, and by the database for the race where two requests pass this check at once.
 /// </summary>
-public sealed class TenancyService(HubDb db, DirectoryIndex directory, TimeProvider clock)
+public sealed class TenancyService(HubDb db, TimeProvider clock)
 {
     public async Task<Tenancy> ApplyAsync(Guid organizationId, DateOnly on, string? note, CancellationToken ct = default)
     {
@@ -25,7 +25,6 @@ public sealed class TenancyService(HubDb db, DirectoryIndex directory, TimeProvi
         db.Tenancies.Add(tenancy);
         organization.SetTenancyStatus(tenancy.Status, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        directory.Invalidate();
         return tenancy;
     }
 
@@ -67,7 +66,6 @@ public sealed class TenancyService(HubDb db, DirectoryIndex directory, TimeProvi
         try
         {
             await db.SaveChangesAsync(ct);
-            directory.Invalidate();
         }
         catch (DbUpdateException ex) when (RoomOverlap.IsViolation(ex))
         {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using SeoulAiHub.Platform.Audit;
 
 namespace SeoulAiHub.Platform.Data;
@@ -21,6 +22,8 @@ internal static class DataSetup
         {
             DatabaseProvider.Configure(options, provider, connectionString);
             options.AddInterceptors(services.GetRequiredService<AuditInterceptor>());
+            // Modules register their own (e.g. the directory's invalidation) without the platform knowing them.
+            options.AddInterceptors(services.GetServices<IInterceptor>());
         });
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddScoped<DatabaseInitializer>();

@@ -31,6 +31,7 @@ internal static class EmailSetup
     {
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
         services.AddScoped<EmailOutbox>();
+        services.AddScoped<EmailLinks>();
         services.AddScoped<OutboxDelivery>();
         services.AddHostedService<OutboxSender>();
     }

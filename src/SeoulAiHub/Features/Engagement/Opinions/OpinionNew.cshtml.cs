@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Time;
@@ -110,7 +111,7 @@ public sealed class OpinionNewModel(HubDb db, OpinionDesk desk, EngagementAccess
             return false;
         }
 
-        var organizations = IsOperator ? db.Organizations.AsNoTracking() : db.Organizations.AsNoTracking().Where(o => own.Contains(o.Id));
+        var organizations = IsOperator ? db.OrganizationInfos() : db.OrganizationInfos().Where(o => own.Contains(o.Id));
         var names = (await organizations.Select(o => new { o.Id, o.NameKo, o.NameEn }).ToListAsync(ct))
             .Select(o => (o.Id, english ? o.NameEn : o.NameKo)).OrderBy(o => o.Item2, StringComparer.CurrentCulture).ToList();
         if (IsOperator)

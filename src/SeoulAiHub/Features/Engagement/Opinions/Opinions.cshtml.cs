@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
 
@@ -110,7 +111,7 @@ public sealed class OpinionsModel(HubDb db, EngagementAccess access) : PageModel
         }
 
         var english = Platform.Localization.HubCulture.IsEnglish;
-        var organizations = db.Organizations.AsNoTracking();
+        var organizations = db.OrganizationInfos();
         if (!SeesAll)
         {
             // A member filters among organizations whose opinions they may see at all: those with public opinions, and their own.

@@ -245,7 +245,7 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
         SitesById = Sites.ToDictionary(s => s.Id);
 
         var onItinerary = visit.Stops.Where(s => s.OrganizationId != null).Select(s => s.OrganizationId!.Value).ToHashSet();
-        var organizations = await db.Organizations.AsNoTracking()
+        var organizations = await db.OrganizationInfos()
             .Where(o => o.TenancyStatus == TenancyStatus.Resident || o.TenancyStatus == TenancyStatus.Admitted || onItinerary.Contains(o.Id))
             .Select(o => new { o.Id, o.NameKo, o.NameEn })
             .ToListAsync(ct);

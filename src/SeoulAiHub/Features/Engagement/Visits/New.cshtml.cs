@@ -46,5 +46,5 @@ public sealed class NewModel(HubDb db, IStringLocalizer<SharedResource> t, TimeP
     }
 
     internal static async Task<IReadOnlyList<Site>> SitesAsync(HubDb db, CancellationToken ct) =>
-        await db.Sites.AsNoTracking().OrderBy(s => s.NameKo).ToListAsync(ct);
+        await db.AllSites().OrderBy(s => s.NameKo).ToListAsync(ct);
 }

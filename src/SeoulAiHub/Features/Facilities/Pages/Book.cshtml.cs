@@ -157,7 +157,7 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
     {
         var booker = await access.BookerAsync(User.UserId()!.Value, ct);
         Facility = await FacilitiesAccess.Bookable(db.Facilities.AsNoTracking(), booker.Audience).SingleOrDefaultAsync(f => f.Id == facilityId && f.Active, ct);
-        Organizations = await db.OrganizationMemberships.OrganizationsOfAsync(booker.UserId, ct);
+        Organizations = await db.OrganizationsOfAsync(booker.UserId, ct);
         return Facility is not null;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Time;
@@ -24,7 +25,7 @@ public sealed class DetailModel(HubDb db, FacilitiesAccess access, BookingBoard 
         var booker = await access.BookerAsync(User.UserId()!.Value, ct);
         // Overseers read every facility (they book none); everyone else sees what their audience may book.
         var row = await (from f in FacilitiesAccess.Bookable(db.Facilities.AsNoTracking(), booker.SeesAll ? Audience.Staff : booker.Audience)
-                         join s in db.Sites on f.SiteId equals s.Id
+                         join s in db.AllSites() on f.SiteId equals s.Id
                          where f.Id == id && (f.Active || booker.IsStaff)
                          select new { Facility = f, s.NameKo, s.NameEn }).SingleOrDefaultAsync(ct);
         if (row is null)

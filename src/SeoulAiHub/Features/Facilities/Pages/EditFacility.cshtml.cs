@@ -70,7 +70,7 @@ public sealed class EditFacilityModel(HubDb db, FacilityCatalog catalog, IString
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
         Id = id;
-        Sites = await db.Sites.AsNoTracking().OrderBy(s => s.NameKo).ToListAsync(ct);
+        Sites = await db.AllSites().OrderBy(s => s.NameKo).ToListAsync(ct);
         if (id is { } existing)
         {
             var facility = await db.Facilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == existing, ct);
@@ -92,7 +92,7 @@ public sealed class EditFacilityModel(HubDb db, FacilityCatalog catalog, IString
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
         Id = id;
-        Sites = await db.Sites.AsNoTracking().OrderBy(s => s.NameKo).ToListAsync(ct);
+        Sites = await db.AllSites().OrderBy(s => s.NameKo).ToListAsync(ct);
         if (!ModelState.IsValid || Input.ToSettings() is not { } settings)
         {
             ModelState.AddModelError(string.Empty, t["Fp.Error.Form"]);

@@ -75,7 +75,7 @@ public sealed class ManageModel(HubDb db, BookingBoard board, BookingDesk desk, 
         Pending = await board.PendingAsync(ct);
         var from = new DateOnly(DateTime.UtcNow.Year, 1, 1);
         Holidays = await db.PublicHolidays.AsNoTracking().Where(h => h.Date >= from).OrderBy(h => h.Date).Take(100).ToListAsync(ct);
-        Organizations = (await (from o in db.Organizations.AsNoTracking()
+        Organizations = (await (from o in db.OrganizationInfos()
                                 where o.TenancyStatus == TenancyStatus.Resident || o.TenancyStatus == TenancyStatus.Admitted
                                 join q in db.FacilityQuotas on o.Id equals q.OrganizationId into qs
                                 from q in qs.DefaultIfEmpty()

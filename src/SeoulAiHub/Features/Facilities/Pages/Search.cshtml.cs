@@ -24,7 +24,7 @@ public sealed class SearchModel(AvailabilitySearch search, FacilitiesAccess acce
     public async Task OnGetAsync([FromQuery] SearchInput input, CancellationToken ct)
     {
         Input = input;
-        Sites = await db.Sites.AsNoTracking().OrderBy(s => s.NameKo).ToListAsync(ct);
+        Sites = await db.AllSites().OrderBy(s => s.NameKo).ToListAsync(ct);
         var booker = await access.BookerAsync(User.UserId()!.Value, ct);
         var (query, error) = input.ToQuery(Kst.Today(clock), booker.Audience);
         if (query is null)

@@ -157,7 +157,7 @@ public sealed class CampaignNewModel(HubDb db, CampaignService campaigns, IStrin
     {
         CampaignTarget.Residents => Residents.Count,
         CampaignTarget.ProgramAwardees => Programs.FirstOrDefault(p => p.Id == input.ProgramId).Awardees,
-        _ => await db.Organizations.CountAsync(o => input.OrganizationIds.Contains(o.Id), ct),
+        _ => await db.OrganizationInfos().CountAsync(o => input.OrganizationIds.Contains(o.Id), ct),
     };
 
     private async Task LoadAsync(CancellationToken ct)
@@ -169,7 +169,7 @@ public sealed class CampaignNewModel(HubDb db, CampaignService campaigns, IStrin
             .ToDictionaryAsync(x => x.ProgramId, x => x.Count, ct);
         Programs = [.. (await db.Programs.AsNoTracking().OrderBy(p => p.NameKo).Select(p => new { p.Id, p.NameKo, p.NameEn }).ToListAsync(ct))
             .Select(p => (p.Id, p.NameKo, p.NameEn, awardees.GetValueOrDefault(p.Id)))];
-        Residents = [.. (await db.Organizations.AsNoTracking().Where(o => o.TenancyStatus == TenancyStatus.Resident)
+        Residents = [.. (await db.OrganizationInfos().Where(o => o.TenancyStatus == TenancyStatus.Resident)
                 .OrderBy(o => o.NameKo).Select(o => new { o.Id, o.NameKo, o.NameEn }).ToListAsync(ct))
             .Select(o => (o.Id, o.NameKo, o.NameEn))];
     }

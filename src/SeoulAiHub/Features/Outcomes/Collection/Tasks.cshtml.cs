@@ -30,7 +30,7 @@ public sealed class TasksModel(HubDb db) : PageModel
             return;
         }
 
-        var organizations = db.OrganizationMemberships.ActiveOf(userId).Select(m => m.OrganizationId);
+        var organizations = db.ActiveOrganizationIdsOf(userId);
         var rows = (await db.KpiTasks.AsNoTracking().Where(k => organizations.Contains(k.OrganizationId))
                 .Join(db.KpiCampaigns, k => k.CampaignId, c => c.Id, (k, c) => new
                 {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform.Data;
 
 namespace SeoulAiHub.Features.Outcomes.Figures;
@@ -68,7 +69,7 @@ public sealed class FigureQueries(HubDb db, OutcomeFigures figures)
         Guid? siteId = null;
         if (!string.IsNullOrWhiteSpace(input.Site))
         {
-            if (Guid.TryParse(input.Site, out var site) && await db.Sites.AnyAsync(s => s.Id == site, ct))
+            if (Guid.TryParse(input.Site, out var site) && await db.SiteExistsAsync(site, ct))
             {
                 siteId = site;
             }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform.Data;
 
 namespace SeoulAiHub.Features.Outcomes.Figures;
@@ -43,7 +44,7 @@ public sealed class FigureSheets(HubDb db, OutcomeFigures figures)
         (string, string)? site = null;
         if (filter.SiteId is { } siteId)
         {
-            var s = await db.Sites.AsNoTracking().Where(x => x.Id == siteId).Select(x => new { x.NameKo, x.NameEn }).FirstOrDefaultAsync(ct);
+            var s = await db.AllSites().Where(x => x.Id == siteId).Select(x => new { x.NameKo, x.NameEn }).FirstOrDefaultAsync(ct);
             site = s is null ? null : (s.NameKo, s.NameEn);
         }
 

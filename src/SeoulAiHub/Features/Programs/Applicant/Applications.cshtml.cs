@@ -20,7 +20,7 @@ public sealed class MyApplicationsModel(HubDb db) : PageModel
             return;
         }
 
-        var organizations = db.OrganizationMemberships.ActiveOf(userId).Select(m => m.OrganizationId);
+        var organizations = db.ActiveOrganizationIdsOf(userId);
         Applications = await db.Applications.AsNoTracking().Include(a => a.Call).Include(a => a.Organization)
             .Where(a => organizations.Contains(a.OrganizationId))
             .OrderByDescending(a => a.CreatedAt)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
@@ -49,7 +50,7 @@ public sealed class ReviewAssignmentsModel(HubDb db, ReviewService reviews, IStr
             .Where(a => a.ReviewerId == userId)
             .OrderBy(a => a.SubmittedAt != null).ThenByDescending(a => a.AssignedAt)
             .Take(1000).AsSplitQuery().ToListAsync(ct);
-        var organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.NameKo)
+        var organizations = await db.OrganizationInfos().OrderBy(o => o.NameKo)
             .Select(o => new { o.Id, o.NameKo, o.NameEn }).Take(5000).ToListAsync(ct);
         Organizations = [.. organizations.Select(o => (o.Id, o.NameKo, o.NameEn))];
         Calls = await db.Calls.AsNoTracking().Where(c => c.Status == CallStatus.Published)
