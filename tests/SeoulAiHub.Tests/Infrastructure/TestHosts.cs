@@ -59,8 +59,3 @@ public static class TestHosts
     }
 }
 
-/// <summary>Theory rows: every integration test runs on both databases.</summary>
-public static class Providers
-{
-    public static TheoryData<string> All => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
-}

@@ -26,8 +26,7 @@ public sealed class CsvTests
 
     private static string Brn(int n) => BusinessRegistrationNumber.Format(BusinessRegistrationNumber.WithCheckDigit($"7{n:D8}"));
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_file_with_bad_rows_reports_each_by_line_number_and_imports_nothing(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -58,8 +57,7 @@ public sealed class CsvTests
         Assert.False(await host.QueryAsync(db => db.Organizations.AnyAsync(o => o.NameKo == $"좋은기관{token}")));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_good_file_imports_every_row_and_the_export_round_trips_it(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -8,8 +8,7 @@ namespace SeoulAiHub.Tests.Organizations;
 
 public sealed class InvitationTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_organization_admin_invites_by_email_and_the_invitee_joins_once(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -40,8 +39,7 @@ public sealed class InvitationTests
         Assert.Contains("이미 사용되었습니다", (await client.GetDocumentAsync(link)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_forged_token_or_a_plain_member_cannot_use_invitations(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

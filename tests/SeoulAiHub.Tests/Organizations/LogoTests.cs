@@ -23,8 +23,7 @@ public sealed class LogoTests
         return await client.Http.PostAsync($"/organizations/{id}/logo", form);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_admin_uploads_a_logo_that_everyone_then_sees(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

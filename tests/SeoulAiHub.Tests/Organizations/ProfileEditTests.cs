@@ -19,8 +19,7 @@ public sealed class ProfileEditTests
         [extraKey.Length == 0 ? "Input.Industries" : extraKey] = extraKey.Length == 0 ? "healthcare" : extraValue,
     };
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_organization_admin_edits_the_profile_but_not_its_type_or_registration_number(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -47,8 +46,7 @@ public sealed class ProfileEditTests
         Assert.Contains("저장했습니다", profile.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Plain_members_and_other_organizations_cannot_edit(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -71,8 +69,7 @@ public sealed class ProfileEditTests
         Assert.Equal(organization.NameKo, await host.QueryAsync(db => db.Organizations.Where(o => o.Id == organization.Id).Select(o => o.NameKo).SingleAsync()));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_operator_creates_an_organization_and_bad_input_is_shown_on_the_form(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

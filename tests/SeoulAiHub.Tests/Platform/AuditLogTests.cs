@@ -9,8 +9,7 @@ namespace SeoulAiHub.Tests.Platform;
 
 public sealed class AuditLogTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_write_through_a_page_is_logged_with_who_when_and_which_record(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -44,8 +43,7 @@ public sealed class AuditLogTests
         Assert.True(roleGrant);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Reading_personal_data_is_logged(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -63,8 +61,7 @@ public sealed class AuditLogTests
         Assert.Contains("members page: 1 people", read.Details, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_application_refuses_to_change_or_delete_audit_rows(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -77,8 +74,7 @@ public sealed class AuditLogTests
         Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_database_refuses_to_change_or_delete_audit_rows_even_with_raw_SQL(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -135,8 +135,7 @@ internal static class ProgramPages
 public sealed class ApplicantPagesTests
 {
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Anonymous_visitors_see_open_calls_but_never_drafts(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -187,8 +186,7 @@ public sealed class ApplicantPagesTests
         Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_member_applies_saves_uploads_a_pdf_and_submits(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -261,8 +259,7 @@ public sealed class ApplicantPagesTests
         Assert.NotNull(list.QuerySelector($"a[href='{url}']"));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_member_of_several_organizations_chooses_which_one_applies(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -297,8 +294,7 @@ public sealed class ApplicantPagesTests
         Assert.Equal([second.Id], applicants);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Submitting_without_the_required_document_names_it_and_stays_a_draft(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -317,8 +313,7 @@ public sealed class ApplicantPagesTests
         Assert.NotNull((await member.GetDocumentAsync(url)).QuerySelector("#application-form"));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_ineligible_organization_sees_the_eligibility_reason(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -337,8 +332,7 @@ public sealed class ApplicantPagesTests
         Assert.Equal(ApplicationStatus.Draft, await host.QueryAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Documents_reach_only_the_applicant_assigned_reviewers_and_operators_and_every_read_is_audited(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -405,8 +399,7 @@ public sealed class ApplicantPagesTests
         Assert.Null((await member.GetDocumentAsync(url)).QuerySelector(".operator-actions"));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task After_the_results_the_applicant_appeals_and_reports_and_the_operator_answers_and_runs_the_agreement(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -490,8 +483,7 @@ public sealed class ApplicantPagesTests
         Assert.Contains("선정 안내", (await member.GetDocumentAsync("/notifications")).QuerySelector("ul.notices")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Notifications_page_lists_only_the_users_own_notices_and_marks_them_read(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

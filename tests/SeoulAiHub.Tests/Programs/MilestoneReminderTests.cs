@@ -15,8 +15,7 @@ public sealed class MilestoneReminderTests
         d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.DeclaringType is { } t &&
         (t == typeof(ProgramsModule) || t.DeclaringType == typeof(ProgramsModule));
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Members_are_reminded_seven_days_and_one_day_before_a_milestone_once_each_unless_a_report_is_in(string provider)
     {
         var t0 = new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);   // 10:00 KST

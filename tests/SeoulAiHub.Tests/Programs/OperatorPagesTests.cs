@@ -16,8 +16,7 @@ public sealed class OperatorPagesTests
 {
     private const string Stages = "# paper | 서류평가 | Paper review\ntech | 기술성 | Technology | 60 | 100\nmarket | 사업성 | Market | 40 | 100";
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_operator_creates_a_program_and_a_call_through_the_pages(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -54,8 +53,7 @@ public sealed class OperatorPagesTests
         Assert.NotNull(page.QuerySelector($"a[href='/calls/new?program={program.Id}']"));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_bad_design_line_is_reported_with_its_section_and_line_and_nothing_is_saved(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -71,8 +69,7 @@ public sealed class OperatorPagesTests
         Assert.False(await host.QueryAsync(db => db.Calls.AnyAsync(c => c.ProgramId == program)));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Publishing_without_criteria_is_refused_and_copying_makes_a_draft(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -96,8 +93,7 @@ public sealed class OperatorPagesTests
         Assert.Equal("평가 없는 공고 (복사)", edit.QuerySelector<IHtmlInputElement>("#Input_TitleKo")!.Value);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Assigning_a_reviewer_with_a_conflict_shows_the_conflict_and_assigns_nothing(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -133,8 +129,7 @@ public sealed class OperatorPagesTests
         Assert.Equal(2, await host.QueryAsync(db => db.ReviewerAssignments.CountAsync(a => a.CallId == call && a.ReviewerId == clean.Id)));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_ranking_page_orders_by_score_and_the_CSV_has_a_BOM_and_Korean_headers(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -191,8 +186,7 @@ public sealed class OperatorPagesTests
         Assert.Contains(",다솜 과제,40000000,2,95.00,,선정,", lines[1], StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Confirming_the_final_stage_needs_reasons_for_changes_then_publishes_the_results(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -250,8 +244,7 @@ public sealed class OperatorPagesTests
         Assert.Contains("차순위 선정", results.QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task After_submissions_the_design_is_fixed_and_an_application_can_be_sent_back_for_revisions(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -280,8 +273,7 @@ public sealed class OperatorPagesTests
         Assert.NotNull((await HubClient.ParseAsync(again)).QuerySelector("[role=alert]"));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Only_operators_open_the_operator_pages(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

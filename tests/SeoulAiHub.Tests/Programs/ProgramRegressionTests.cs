@@ -27,8 +27,7 @@ public sealed class ProgramRegressionTests
         Assert.Equal(ApplicationStatus.Completed, application.Status);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_submitted_application_cannot_be_assigned_to_a_later_stage(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -39,8 +38,7 @@ public sealed class ProgramRegressionTests
         await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<ReviewService, int>(s => s.AssignAsync(call.Id, "pitch", [app], [reviewer.Id])));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Two_decisions_on_one_application_are_refused_with_a_message(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -61,8 +59,7 @@ public sealed class ProgramRegressionTests
         return (call.Id, app, 0, 0);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Concurrent_reminder_runs_send_each_reminder_once(string provider)
     {
         var t0 = new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);

@@ -14,8 +14,7 @@ public sealed class SubmissionTests
     private static Task<SubmitOutcome> SubmitAsync(HubAppFactory host, Guid applicationId) =>
         host.WithAsync<ApplicationService, SubmitOutcome>(s => s.SubmitAsync(applicationId));
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Submission_is_accepted_up_to_the_closing_instant_and_refused_after_it(string provider)
     {
         var start = new DateTimeOffset(2026, 7, 20, 5, 0, 0, TimeSpan.Zero);
@@ -53,8 +52,7 @@ public sealed class SubmissionTests
         Assert.True((await SubmitAsync(host, onTimeApp)).Submitted);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_application_sent_back_for_revision_may_be_resubmitted_after_the_close(string provider)
     {
         var start = new DateTimeOffset(2026, 7, 20, 5, 0, 0, TimeSpan.Zero);
@@ -80,8 +78,7 @@ public sealed class SubmissionTests
         Assert.Equal(2, await host.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == "application.submitted" && e.EntityId == app.ToString())));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_call_not_yet_open_accepts_no_draft(string provider)
     {
         var start = new DateTimeOffset(2026, 7, 20, 5, 0, 0, TimeSpan.Zero);
@@ -99,8 +96,7 @@ public sealed class SubmissionTests
         Assert.Equal(1, await host.QueryAsync(db => db.Applications.CountAsync(a => a.CallId == call.Id)));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Twenty_concurrent_submissions_of_one_application_end_in_one_submission(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -116,8 +112,7 @@ public sealed class SubmissionTests
         Assert.Equal(1, await host.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == "application.submitted" && e.EntityId == applicationId.ToString())));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Twenty_concurrent_starts_for_one_call_and_organization_make_one_draft(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -132,8 +127,7 @@ public sealed class SubmissionTests
         Assert.Equal(ApplicationStatus.Draft, row.Status);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_ineligible_or_incomplete_application_is_refused_with_every_reason_and_stays_a_draft(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -166,8 +160,7 @@ public sealed class SubmissionTests
         Assert.Equal(ApplicationStatus.Draft, (await ApplicationAsync(host, oldApp)).Status);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Missing_documents_and_invalid_answers_are_listed_and_the_application_goes_in_once_complete(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -207,8 +200,7 @@ public sealed class SubmissionTests
         Assert.Equal("제목", (await ApplicationAsync(host, app.Id)).Title);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_withdrawn_application_cannot_be_submitted(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -21,8 +21,7 @@ public sealed class ComputePagesTests
         return client;
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_member_requests_an_operator_approves_the_member_accepts_the_terms_and_sees_the_usage(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -95,8 +94,7 @@ public sealed class ComputePagesTests
         Assert.Equal(AllocationStatus.Active, (await AllocationAsync(host, id)).Status);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Bad_request_input_is_a_message_and_creates_nothing(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -122,8 +120,7 @@ public sealed class ComputePagesTests
         Assert.Equal(0, await host.QueryAsync(db => db.GpuAllocations.CountAsync(a => a.ClusterId == cluster.Id)));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_operator_uploads_sacct_and_reads_the_report_with_rejected_lines_tenants_cannot(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -159,8 +156,7 @@ public sealed class ComputePagesTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_report_shows_utilization_and_fairness_charts_with_their_tables(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -182,8 +178,7 @@ public sealed class ComputePagesTests
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_api_lists_own_allocations_answers_usage_by_month_and_imports_files_for_operators(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -12,8 +12,7 @@ namespace SeoulAiHub.Tests.Engagement.Opinions;
 /// told in the app and by email), merge of a duplicate keeping both histories; bad input changes nothing.</summary>
 public sealed class OpinionWorkTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Operator_answers_adds_actions_that_follow_the_status_rules_and_tell_their_owner(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -109,8 +108,7 @@ public sealed class OpinionWorkTests
         Assert.Equal([second.Id], mineOpen.QuerySelectorAll("#actions tbody tr[data-id]").Select(r => Guid.Parse(r.GetAttribute("data-id")!)));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Merging_a_duplicate_keeps_both_histories_and_the_duplicate_points_to_the_survivor(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

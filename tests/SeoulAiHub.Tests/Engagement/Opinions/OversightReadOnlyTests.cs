@@ -10,8 +10,7 @@ namespace SeoulAiHub.Tests.Engagement.Opinions;
 /// <summary>Overseers read every opinion and action item and change nothing; members who may read an opinion cannot work it.</summary>
 public sealed class OversightReadOnlyTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Overseers_read_everything_but_every_form_is_refused_and_nothing_changes(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

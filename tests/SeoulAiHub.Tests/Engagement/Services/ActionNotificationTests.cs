@@ -14,8 +14,7 @@ public sealed class ActionNotificationTests
 {
     private const string Title = "격리 GPU 구축 검토";
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Owners_are_told_of_a_new_action_and_once_of_each_overdue_due_date(string provider)
     {
         await using var smtp = TestSmtpServer.Start();

@@ -9,8 +9,7 @@ namespace SeoulAiHub.Tests.Engagement.Services;
 
 public sealed class OversightSummaryTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_overseer_home_shows_upcoming_visits_overdue_actions_and_counts_opinions_per_category_once(string provider)
     {
         var clock = new FakeTimeProvider(OwnClockHost.Start);

@@ -13,8 +13,7 @@ public sealed class BriefingPackTests
 {
     private static readonly string[] Visited = ["한국인공지능산업협회", "국가 AI연구거점", "KAIST 김재철AI대학원", "공군 AI신기술융합센터"];
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_article_visit_briefing_shows_each_stop_and_downloads_self_contained(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

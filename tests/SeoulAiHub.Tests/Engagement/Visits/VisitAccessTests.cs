@@ -10,8 +10,7 @@ namespace SeoulAiHub.Tests.Engagement.Visits;
 /// <summary>Overseers read every visit page and change nothing; tenants get nothing; bad input is a message and changes nothing.</summary>
 public sealed class VisitAccessTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Overseer_reads_the_visit_pages_but_every_post_is_refused_and_nothing_changes(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -78,8 +77,7 @@ public sealed class VisitAccessTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Bad_input_shows_a_message_and_changes_nothing(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -11,8 +11,7 @@ namespace SeoulAiHub.Tests.Engagement.Visits;
 /// <summary>An operator plans a visit through the forms: four stops with their conflicts flagged, participants, an opinion heard there.</summary>
 public sealed class VisitJourneyTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Operator_plans_a_visit_with_four_stops_and_the_itinerary_flags_its_conflicts(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

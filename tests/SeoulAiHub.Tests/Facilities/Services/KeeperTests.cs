@@ -9,8 +9,7 @@ namespace SeoulAiHub.Tests.Facilities.Services;
 /// <summary>No-show release and offer expiry, on a host whose clock the test moves (the minute timer is taken out).</summary>
 public sealed class KeeperTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_no_show_is_released_after_the_grace_time_its_rest_offered_to_the_waitlist_and_an_unanswered_offer_expires(string provider)
     {
         var clock = new FakeTimeProvider(FacilityScenario.MondayMorning);

@@ -23,8 +23,7 @@ public sealed class KpiAndReminderTests
     /// <summary>
     /// In a host of its own: a KPI added here would otherwise be asked by campaigns other tests open meanwhile.
     /// </summary>
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Operators_add_edit_retire_and_reactivate_KPIs_and_a_taken_code_is_refused(string provider)
     {
         await using var host = await TestHosts.StartAsync(provider);
@@ -94,8 +93,7 @@ public sealed class KpiAndReminderTests
         Assert.True(await host.QueryAsync(db => db.KpiDefinitions.Where(k => k.Id == added.Id).Select(k => k.Active).SingleAsync()));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Organizations_whose_report_is_not_in_are_reminded_seven_days_and_one_day_before_once_each(string provider)
     {
         var t0 = new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);   // 10:00 KST

@@ -28,8 +28,7 @@ public sealed class FiguresPagesTests
 
     private static string Raw(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_dashboard_shows_the_figures_of_the_model_for_operators_and_overseers(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -73,8 +72,7 @@ public sealed class FiguresPagesTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Csv_json_and_the_api_carry_exactly_the_dashboards_figures(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -118,8 +116,7 @@ public sealed class FiguresPagesTests
         Assert.Equal(open, FiguresFixture.OnlyStandard(fromCsv));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_public_page_withholds_small_groups_and_names_no_organization(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -160,8 +157,7 @@ public sealed class FiguresPagesTests
         Assert.Contains(full.Kpis.Single(k => k.Kpi.Code == "headcount").ByType, s => s.Key == "University" && s.Figure.Sum == 15);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_report_and_its_workbook_show_the_dashboards_figures(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -213,8 +209,7 @@ public sealed class FiguresPagesTests
         Assert.Equal(figures.Where(x => x.Key.Contains("|domain|", StringComparison.Ordinal)).ToDictionary(), byDomain);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Bad_filters_get_a_clear_message_not_an_error_page(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -251,8 +246,7 @@ public sealed class FiguresPagesTests
         Assert.Equal(HttpStatusCode.BadRequest, xlsx.StatusCode);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Only_operators_and_overseers_open_the_dashboard_and_the_report(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -12,8 +12,7 @@ public sealed class CampaignLifecycleTests
 {
     private static readonly Guid Operator = Guid.NewGuid();
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Opening_to_lock_makes_exactly_the_accepted_values_official(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -172,8 +171,7 @@ public sealed class CampaignLifecycleTests
         Assert.Equal(4, (await FactsAsync(host, second.Id)).Count);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_organization_reports_a_period_once(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

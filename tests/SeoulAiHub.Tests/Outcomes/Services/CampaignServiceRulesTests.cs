@@ -16,8 +16,7 @@ public sealed class CampaignServiceRulesTests
 {
     private static readonly Guid Operator = Guid.NewGuid();
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Two_operators_locking_at_once_write_the_facts_once(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -70,8 +69,7 @@ public sealed class CampaignServiceRulesTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Evidence_is_checked_stored_and_removed_through_the_service(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -113,8 +111,7 @@ public sealed class CampaignServiceRulesTests
             host.WithAsync<CampaignService>(s => s.RemoveEvidenceAsync(taskId, second.Id)))).Key);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Unknown_ids_deadlines_and_empty_campaigns_are_refused(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -157,8 +154,7 @@ public sealed class CampaignServiceRulesTests
         Assert.Equal("Campaign.Error.Locked", await KeyAsync(s => s.SubmitAsync(campaign.Tasks[0].Id, Operator)));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_retired_kpi_is_not_asked_for_in_a_new_campaign_but_stays_in_open_ones(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -180,8 +176,7 @@ public sealed class CampaignServiceRulesTests
         Assert.Equal(2, (await host.WithAsync<CampaignService, List<KpiDefinition>>(s => s.KpisOfAsync(stillAsked))).Count);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Only_members_operators_and_overseers_reach_an_organizations_values(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -16,8 +16,7 @@ public sealed class DashboardFiguresTests
 
     private static Figure F(long? sum, int reporting, int expected, int missing = 0) => new(sum, reporting, expected, missing, false, false);
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_dashboard_shows_totals_trends_and_breakdowns_with_small_groups_withheld_for_the_public(string provider)
     {
         await using var host = await TestHosts.StartAsync(provider, new Dictionary<string, string?> { ["Hub:SeedDemoData"] = "false" });
