@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using SeoulAiHub.Features.Programs;
 using SeoulAiHub.Platform.Identity;
@@ -64,14 +63,7 @@ public sealed class ProgramRegressionTests
     {
         var t0 = new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
         var clock = new FakeTimeProvider(t0);
-        await using var host = await TestHosts.StartAsync(provider, services: s =>
-        {
-            s.AddSingleton<TimeProvider>(clock);
-            foreach (var d in s.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.DeclaringType?.DeclaringType == typeof(ProgramsModule)).ToList())
-            {
-                s.Remove(d);
-            }
-        });
+        await using var host = await TestHosts.StartWithClockAsync(provider, clock);
         var reminders = host.Services.GetRequiredService<MilestoneReminders>();
         await reminders.RunOnceAsync();   // the demo hub's own milestones first
         var (_, applicationId, _, _) = await SelectedAsync(host, t0);

@@ -19,7 +19,7 @@ public sealed class ActionNotificationTests
     {
         await using var smtp = TestSmtpServer.Start();
         var clock = new FakeTimeProvider(OwnClockHost.Start);
-        await using var host = await OwnClockHost.StartAsync(provider, clock, new Dictionary<string, string?> { ["Smtp:Port"] = smtp.Port.ToString() });
+        await using var host = await TestHosts.StartWithClockAsync(provider, clock, new Dictionary<string, string?> { ["Smtp:Port"] = smtp.Port.ToString() });
         var reminders = host.Services.GetRequiredService<ActionReminders>();
         var organization = await host.CreateOrganizationAsync();
         var op = await host.CreateAsync(HubRoles.Operator);

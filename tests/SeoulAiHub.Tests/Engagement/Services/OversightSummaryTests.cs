@@ -13,7 +13,7 @@ public sealed class OversightSummaryTests
     public async Task The_overseer_home_shows_upcoming_visits_overdue_actions_and_counts_opinions_per_category_once(string provider)
     {
         var clock = new FakeTimeProvider(OwnClockHost.Start);
-        await using var host = await OwnClockHost.StartAsync(provider, clock);
+        await using var host = await TestHosts.StartWithClockAsync(provider, clock);
         var organization = await host.CreateOrganizationAsync();
         var op = await host.CreateAsync(HubRoles.Operator);
         var today = host.Today();

@@ -13,7 +13,7 @@ public sealed class BookingBoardTests
     public async Task My_bookings_start_at_the_beginning_of_yesterday_not_24_hours_ago(string provider)
     {
         var clock = new FakeTimeProvider(FacilityScenario.MondayMorning);
-        await using var host = await FacilityScenario.StartWithClockAsync(provider, clock);
+        await using var host = await TestHosts.StartWithClockAsync(provider, clock);
         var facility = await host.CreateFacilityAsync();
         var member = await host.CreateAsync(HubRoles.TenantMember, (await host.CreateOrganizationAsync()).Id, twoFactor: false);
         var tuesday = await host.BookAsync(member.Id, facility.Id, host.At(1, 10), host.At(1, 11));
