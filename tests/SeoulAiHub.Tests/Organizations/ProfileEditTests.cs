@@ -25,8 +25,7 @@ public sealed class ProfileEditTests
         var host = await TestHosts.GetAsync(provider);
         var organization = await host.CreateOrganizationAsync();
         var admin = await host.CreateAsync(HubRoles.TenantMember, organization.Id, membershipRole: MembershipRole.Admin);
-        using var client = host.CreateHubClient();
-        await client.SignInAsync(admin);
+        using var client = await host.SignedInClientAsync(admin);
 
         var page = await client.GetDocumentAsync($"/organizations/{organization.Id}/edit");
         Assert.Null(page.QuerySelector("[name='Input.Type']"));
@@ -59,7 +58,7 @@ public sealed class ProfileEditTests
         {
             using var get = await client.GetAsync($"/organizations/{organization.Id}/edit");
             Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
-            var token = (await client.GetDocumentAsync("/account")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var token = await client.TokenAsync("/account");
             var form = Form("탈취");
             form["__RequestVerificationToken"] = token;
             using var post = await client.PostFormAsync($"/organizations/{organization.Id}/edit", form);

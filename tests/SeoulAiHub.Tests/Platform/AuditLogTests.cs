@@ -26,10 +26,9 @@ public sealed class AuditLogTests
             membershipId = membership.Id;
         }
 
-        using var client = host.CreateHubClient();
-        await client.SignInAsync(operatorUser);
+        using var client = await host.SignedInClientAsync(operatorUser);
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
-        var token = (await client.GetDocumentAsync("/admin/memberships")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await client.TokenAsync("/admin/memberships");
         (await client.PostFormAsync($"/admin/memberships?handler=Approve&id={membershipId}", new Dictionary<string, string> { ["__RequestVerificationToken"] = token })).Dispose();
 
         var entry = await host.QueryAsync(db => db.AuditEntries.AsNoTracking()
@@ -49,8 +48,7 @@ public sealed class AuditLogTests
         var host = await TestHosts.GetAsync(provider);
         var organization = await host.CreateOrganizationAsync();
         var member = await host.CreateAsync(HubRoles.TenantMember, organization.Id);
-        using var client = host.CreateHubClient();
-        await client.SignInAsync(member);
+        using var client = await host.SignedInClientAsync(member);
 
         var page = await client.GetDocumentAsync($"/organizations/{organization.Id}/members");
         Assert.Contains(member.Email, page.QuerySelector("main table")!.TextContent, StringComparison.Ordinal);

@@ -4,6 +4,7 @@ using SeoulAiHub.Features.Engagement;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Tests.Infrastructure;
 using static SeoulAiHub.Tests.Engagement.Opinions.OpinionPages;
+using static SeoulAiHub.Tests.Infrastructure.PageAnswers;
 using static SeoulAiHub.Tests.Outcomes.Collection.CollectionPages;
 
 namespace SeoulAiHub.Tests.Engagement.Opinions;

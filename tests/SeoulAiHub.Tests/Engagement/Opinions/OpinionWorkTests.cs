@@ -4,6 +4,8 @@ using SeoulAiHub.Features.Engagement;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Tests.Infrastructure;
 using static SeoulAiHub.Tests.Engagement.Opinions.OpinionPages;
+using static SeoulAiHub.Tests.Infrastructure.PageAnswers;
+using static SeoulAiHub.Tests.Infrastructure.TestDates;
 using static SeoulAiHub.Tests.Outcomes.Collection.CollectionPages;
 
 namespace SeoulAiHub.Tests.Engagement.Opinions;
@@ -100,8 +102,7 @@ public sealed class OpinionWorkTests
         Assert.Empty(await ListedAsync("status=Received"));
 
         // The owner finds both on the action list (mine), sorted by due date.
-        using var ownerClient = host.CreateHubClient();
-        await ownerClient.SignInAsync(owner);
+        using var ownerClient = await host.SignedInClientAsync(owner);
         var mine = await ownerClient.GetDocumentAsync("/engagement/actions?mine=true");
         Assert.Equal([action.Id, second.Id], mine.QuerySelectorAll("#actions tbody tr[data-id]").Select(r => Guid.Parse(r.GetAttribute("data-id")!)));
         var mineOpen = await ownerClient.GetDocumentAsync("/engagement/actions?mine=true&status=Open");

@@ -4,6 +4,7 @@ using SeoulAiHub.Features.Programs;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Platform.Seeding;
 using SeoulAiHub.Tests.Infrastructure;
+using static SeoulAiHub.Tests.Infrastructure.TestDates;
 
 namespace SeoulAiHub.Tests.Engagement.Visits;
 
@@ -53,7 +54,7 @@ public sealed class BriefingPackTests
         var awardee = await host.QueryAsync(db => db.Applications
             .Where(a => a.Status == ApplicationStatus.Selected || a.Status == ApplicationStatus.Agreement || a.Status == ApplicationStatus.InProgress || a.Status == ApplicationStatus.Completed)
             .Select(a => new { a.OrganizationId, a.Call.Program.NameKo }).FirstAsync());
-        var toAwardee = await host.PlanAsync(VisitPages.KstToday.AddDays(5), awardee.OrganizationId);
+        var toAwardee = await host.PlanAsync(KstToday.AddDays(5), awardee.OrganizationId);
         var awardeePack = await op.GetDocumentAsync($"/engagement/visits/{toAwardee.Id}/briefing");
         Assert.Contains(awardee.NameKo, awardeePack.QuerySelector(".ev-programs")!.TextContent, StringComparison.Ordinal);
         var open = page.QuerySelectorAll(".ev-open-opinions > li").Select(li => li.TextContent).ToList();

@@ -4,6 +4,8 @@ using SeoulAiHub.Features.Engagement;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Tests.Infrastructure;
 using static SeoulAiHub.Tests.Engagement.Visits.VisitPages;
+using static SeoulAiHub.Tests.Infrastructure.PageAnswers;
+using static SeoulAiHub.Tests.Infrastructure.TestDates;
 
 namespace SeoulAiHub.Tests.Engagement.Visits;
 
@@ -18,8 +20,7 @@ public sealed class VisitAccessTests
         var visit = await host.PlanAsync(KstToday, organization.Id);
         var url = $"/engagement/visits/{visit.Id}";
         var overseerUser = await host.CreateAsync(HubRoles.Overseer);
-        using var overseer = host.CreateHubClient();
-        await overseer.SignInAsync(overseerUser);
+        using var overseer = await host.SignedInClientAsync(overseerUser);
 
         foreach (var page in new[] { "/engagement/visits", url, url + "/briefing", url + "/briefing?download=1" })
         {

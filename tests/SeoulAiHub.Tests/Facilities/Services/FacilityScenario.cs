@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SeoulAiHub.Features.Facilities;
-using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Tests.Infrastructure;
 
 namespace SeoulAiHub.Tests.Facilities.Services;
@@ -33,19 +31,11 @@ internal static class FacilityScenario
 
     /// <summary>A KST time some days ahead of the host's today.</summary>
     public static DateTimeOffset At(this HubAppFactory host, int daysAhead, int hour, int minute = 0) =>
-        Grid.At(Kst.Today(host.Services.GetRequiredService<TimeProvider>()).AddDays(daysAhead), new TimeOnly(hour, minute));
+        Grid.At(host.Today().AddDays(daysAhead), new TimeOnly(hour, minute));
 
-    public static async Task<T> DeskAsync<T>(this HubAppFactory host, Func<BookingDesk, Task<T>> work)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<BookingDesk>());
-    }
+    public static Task<T> DeskAsync<T>(this HubAppFactory host, Func<BookingDesk, Task<T>> work) => host.WithAsync(work);
 
-    public static async Task DeskAsync(this HubAppFactory host, Func<BookingDesk, Task> work)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        await work(scope.ServiceProvider.GetRequiredService<BookingDesk>());
-    }
+    public static Task DeskAsync(this HubAppFactory host, Func<BookingDesk, Task> work) => host.WithAsync(work);
 
     public static Task<Booking> BookAsync(this HubAppFactory host, Guid userId, Guid facilityId, DateTimeOffset start, DateTimeOffset end, int attendees = 4, Guid? organization = null) =>
         host.DeskAsync(d => d.BookAsync(userId, new BookingRequest(facilityId, start, end, "시험 예약", attendees, organization)));

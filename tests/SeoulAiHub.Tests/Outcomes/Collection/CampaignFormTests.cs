@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Outcomes;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Tests.Infrastructure;
+using static SeoulAiHub.Tests.Infrastructure.PageAnswers;
 using static SeoulAiHub.Tests.Outcomes.Collection.CollectionPages;
 
 namespace SeoulAiHub.Tests.Outcomes.Collection;

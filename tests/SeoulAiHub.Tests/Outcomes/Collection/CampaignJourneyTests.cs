@@ -7,6 +7,7 @@ using SeoulAiHub.Features.Outcomes;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Tests.Infrastructure;
+using static SeoulAiHub.Tests.Infrastructure.PageAnswers;
 using static SeoulAiHub.Tests.Outcomes.Collection.CollectionPages;
 
 namespace SeoulAiHub.Tests.Outcomes.Collection;

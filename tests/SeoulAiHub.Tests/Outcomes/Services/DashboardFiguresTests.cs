@@ -43,12 +43,12 @@ public sealed class DashboardFiguresTests
         });
         var outsider = await host.CreateOrganizationAsync(status: TenancyStatus.Graduated);
 
-        var p1 = ReportingPeriod.Containing(Today(host), PeriodGrain.Quarter).Previous;
+        var p1 = ReportingPeriod.Containing(host.Today(), PeriodGrain.Quarter).Previous;
         var p0 = p1.Previous;
         Assert.Null(await host.WithAsync<OutcomeFigures, ReportingPeriod?>(f => f.LatestPeriodAsync(PeriodGrain.Quarter)));
 
         Task<KpiCampaign> ResidentsAsync(ReportingPeriod period) => host.WithAsync<CampaignService, KpiCampaign>(s => s.OpenAsync(
-            new CampaignInput("입주기업 조사", "Residents survey", period, Today(host).AddDays(14), CampaignTarget.Residents, null, [outsider.Id], asked),
+            new CampaignInput("입주기업 조사", "Residents survey", period, host.Today().AddDays(14), CampaignTarget.Residents, null, [outsider.Id], asked),
             Operator));
 
         var first = await ResidentsAsync(p0);
