@@ -15,7 +15,7 @@ public sealed class ProgramRegressionTests
     public void The_work_completes_when_the_final_report_is_accepted_before_the_interim_one()
     {
         var now = DateTimeOffset.UtcNow;
-        var application = ApplicationStateTests.In(ApplicationStatus.Selected);
+        var application = ApplicationExamples.In(ApplicationStatus.Selected);
         var agreement = Agreement.Draft(application, 1, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), now);
         var m1 = agreement.AddMilestone("중간", "x", new DateOnly(2026, 6, 1));
         var m2 = agreement.AddMilestone("최종", "y", new DateOnly(2026, 12, 31));

@@ -86,6 +86,9 @@ internal static class ProgramsServiceScenario
         return application.Id;
     }
 
+    public static Task<SubmitOutcome> SubmitAsync(HubAppFactory host, Guid applicationId) =>
+        host.WithAsync<ApplicationService, SubmitOutcome>(s => s.SubmitAsync(applicationId));
+
     public static Task<List<ReviewerAssignment>> AssignmentsAsync(HubAppFactory host, Guid callId, string stageKey) =>
         host.QueryAsync(db => db.ReviewerAssignments.AsNoTracking().Where(a => a.CallId == callId && a.StageKey == stageKey).ToListAsync());
 
