@@ -28,6 +28,12 @@ public sealed class HubOptions
     /// <summary>Base address used in links sent by email, e.g. https://hub.example.kr. Defaults to the request's.</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// The periodic jobs (reminders, the facility keeper, compute expiry) run on their own. Off, they stay in place
+    /// but only run when called, which is what tests that move the clock want: a run of the job's own would race theirs.
+    /// </summary>
+    public bool BackgroundJobs { get; set; } = true;
+
     public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory);
 
     /// <summary>Uploaded files live under the data folder, beside the database they belong to.</summary>

@@ -20,6 +20,11 @@ public static class HubPlatform
         Directory.CreateDirectory(hub.FilesDirectory);
 
         builder.Services.AddSingleton(TimeProvider.System);
+        if (!hub.BackgroundJobs)
+        {
+            builder.Services.AddHostedService<Time.PeriodicWork.Off>();
+        }
+
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddMemoryCache();
         builder.Services.AddDataProtection()

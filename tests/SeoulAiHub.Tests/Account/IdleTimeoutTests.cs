@@ -14,8 +14,7 @@ public sealed class IdleTimeoutTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await TestHosts.StartAsync("Sqlite", services: s => s.AddSingleton<TimeProvider>(clock));
         var user = await host.CreateAsync(HubRoles.Learner);
-        using var client = host.CreateHubClient();
-        await client.SignInAsync(user);
+        using var client = await host.SignedInClientAsync(user);
 
         clock.Advance(TimeSpan.FromMinutes(25));
         using (var active = await client.GetAsync("/account"))

@@ -6,8 +6,7 @@ namespace SeoulAiHub.Tests.Account;
 
 public sealed class OperatorTwoFactorTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_operator_without_two_factor_must_set_it_up_before_working(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

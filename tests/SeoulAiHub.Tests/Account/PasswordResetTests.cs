@@ -7,8 +7,7 @@ namespace SeoulAiHub.Tests.Account;
 [Collection(TestSmtpServer.Collection)]
 public sealed class PasswordResetTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_reset_link_sent_over_SMTP_sets_a_new_password_and_lifts_a_lockout(string provider)
     {
         await using var smtp = TestSmtpServer.Start();
@@ -40,8 +39,7 @@ public sealed class PasswordResetTests
         Assert.Empty(sent.TextBody);   // the one-time link is not kept after delivery
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Asking_for_an_unknown_address_looks_the_same_and_sends_nothing(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

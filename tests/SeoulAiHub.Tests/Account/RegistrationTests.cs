@@ -21,8 +21,7 @@ public sealed class RegistrationTests
 
     private static string NewEmail() => $"new-{Guid.NewGuid():N}@test.seoulaihub.kr";
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_learner_registers_confirms_the_email_and_signs_in(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -49,8 +48,7 @@ public sealed class RegistrationTests
         Assert.Equal([HubRoles.Learner], await host.RolesOfAsync(user.Id));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_organization_member_waits_for_an_operator_to_approve_the_membership(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -77,8 +75,7 @@ public sealed class RegistrationTests
         Assert.Equal([HubRoles.TenantMember], await host.RolesOfAsync(user!.Id));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Bad_registrations_show_messages_and_create_nothing(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -102,8 +99,7 @@ public sealed class RegistrationTests
         await Refused(Form("not-an-email"), "올바른 이메일 주소");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Registering_an_existing_email_is_refused(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

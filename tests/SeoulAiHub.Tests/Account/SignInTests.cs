@@ -7,8 +7,7 @@ namespace SeoulAiHub.Tests.Account;
 
 public sealed class SignInTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_member_signs_in_with_email_and_password_and_the_attempt_is_audited(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -23,8 +22,7 @@ public sealed class SignInTests
         Assert.Contains("sign-in.succeeded", actions);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_wrong_password_is_refused_with_a_message_and_audited(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -40,8 +38,7 @@ public sealed class SignInTests
         Assert.Equal(1, failures);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Five_failures_lock_the_account_so_the_sixth_attempt_fails_even_with_the_right_password(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -66,8 +63,7 @@ public sealed class SignInTests
         Assert.Equal(["sign-in.failed", "sign-in.failed", "sign-in.failed", "sign-in.failed", "sign-in.locked-out", "sign-in.locked-out"], audit);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_unconfirmed_email_cannot_sign_in(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -80,8 +76,7 @@ public sealed class SignInTests
         Assert.Contains("이메일 인증", (await HubClient.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Signing_out_ends_the_session(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

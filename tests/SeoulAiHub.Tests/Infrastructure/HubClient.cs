@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -62,6 +63,40 @@ public sealed class HubClient(HubAppFactory factory, HttpClient http) : IDisposa
     public Task<HttpResponseMessage> PostFormAsync(string url, IReadOnlyDictionary<string, string> values) =>
         Http.PostAsync(url, new FormUrlEncodedContent(values));
 
+    /// <summary>The antiforgery token of a page the client may open (the layout's sign-out form carries one too).</summary>
+    public async Task<string> TokenAsync(string url) => TokenOf(await GetDocumentAsync(url));
+
+    private static string TokenOf(IParentNode page) =>
+        page.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+    /// <summary>
+    /// Posts fields (a name may repeat) to an action, with the antiforgery token of the page at <paramref name="pageUrl"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostAsync(string pageUrl, string action, params (string Name, string Value)[] fields)
+    {
+        var token = await TokenAsync(pageUrl);
+        var pairs = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", token));
+        return await Http.PostAsync(action, new FormUrlEncodedContent(pairs));
+    }
+
+    /// <summary>Posts a file (and fields) as multipart, as a form with a file input does, with the token of the page.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string pageUrl, string action, FileUpload upload,
+        params (string Name, string Value)[] fields)
+    {
+        var token = await TokenAsync(pageUrl);
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        var file = new ByteArrayContent(upload.Bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(upload.ContentType);
+        form.Add(file, upload.Field, upload.FileName);
+        return await Http.PostAsync(action, form);
+    }
+
     public Task<HttpResponseMessage> SubmitSignInAsync(string email, string password) =>
         SubmitFormAsync("/account/sign-in", new Dictionary<string, string>
         {
@@ -90,3 +125,6 @@ public sealed class HubClient(HubAppFactory factory, HttpClient http) : IDisposa
 
     public void Dispose() => Http.Dispose();
 }
+
+/// <summary>A file as a form's file input sends it: the input's name, the file's name, its bytes and type.</summary>
+public sealed record FileUpload(string Field, string FileName, byte[] Bytes, string ContentType = "application/octet-stream");

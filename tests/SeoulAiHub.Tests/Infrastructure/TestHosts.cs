@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Time;
 
 namespace SeoulAiHub.Tests.Infrastructure;
 
@@ -37,6 +40,26 @@ public static class TestHosts
         return Task.FromResult(factory);
     }
 
+    /// <summary>
+    /// A host of its own whose clock the test moves, with the periodic jobs off (<c>Hub:BackgroundJobs</c>): a job's own
+    /// run would race the test's whenever the clock passes a tick, so the test calls the job's RunOnceAsync itself.
+    /// </summary>
+    public static async Task<HubAppFactory> StartWithClockAsync(string provider, FakeTimeProvider clock,
+        IDictionary<string, string?>? settings = null)
+    {
+        var jobsOff = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Hub:BackgroundJobs"] = "false" };
+        var host = await StartAsync(provider, jobsOff, services => services.AddSingleton<TimeProvider>(clock));
+        var jobs = host.Services.GetServices<IHostedService>().OfType<PeriodicWork>().ToList();
+        Assert.NotEmpty(jobs);
+        foreach (var job in jobs)
+        {
+            // A loop that runs never ends; the switched-off ones return at once.
+            await job.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        return host;
+    }
+
     /// <summary>The database goes away under a running host: PostgreSQL refuses connections, the SQLite folder vanishes.</summary>
     public static async Task MakeDatabaseUnreachableAsync(this HubAppFactory host)
     {
@@ -57,10 +80,4 @@ public static class TestHosts
             SqliteConnection.ClearAllPools();
         }
     }
-}
-
-/// <summary>Theory rows: every integration test runs on both databases.</summary>
-public static class Providers
-{
-    public static TheoryData<string> All => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
 }

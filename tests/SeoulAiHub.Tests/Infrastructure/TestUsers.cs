@@ -59,14 +59,21 @@ public static class TestUsers
     }
 
     /// <summary>A signed-in client for a new user with the role (and organization) given; null role means anonymous.</summary>
-    public static async Task<HubClient> ClientAsync(this HubAppFactory factory, string? role, Guid? organizationId = null)
+    public static async Task<HubClient> ClientAsync(this HubAppFactory factory, string? role, Guid? organizationId = null) =>
+        role is null ? factory.CreateHubClient() : (await factory.SignedInAsync(role, organizationId)).Client;
+
+    /// <summary>A new user with the role (and organization) given, and a client signed in as them.</summary>
+    public static async Task<(HubClient Client, TestUser User)> SignedInAsync(this HubAppFactory factory, string role,
+        Guid? organizationId = null)
+    {
+        var user = await factory.CreateAsync(role, organizationId);
+        return (await factory.SignedInClientAsync(user), user);
+    }
+
+    public static async Task<HubClient> SignedInClientAsync(this HubAppFactory factory, TestUser user)
     {
         var client = factory.CreateHubClient();
-        if (role is not null)
-        {
-            await client.SignInAsync(await factory.CreateAsync(role, organizationId));
-        }
-
+        await client.SignInAsync(user);
         return client;
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Organizations;
@@ -12,22 +11,13 @@ public sealed class CsvTests
 {
     private const string Header = "국문명,영문명,유형,사업자등록번호,설립일,임직원수,웹사이트,한줄소개,AI기술분야,적용산업,담당자이메일,대표전화";
 
-    private static async Task<HttpResponseMessage> UploadAsync(HubClient client, string content, string fileName = "orgs.csv")
-    {
-        var page = await client.GetDocumentAsync("/admin/organizations/import");
-        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        var file = new ByteArrayContent([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(content)]);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", fileName);
-        return await client.Http.PostAsync("/admin/organizations/import", form);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(HubClient client, string content, string fileName = "orgs.csv") =>
+        client.PostFileAsync("/admin/organizations/import", "/admin/organizations/import",
+            new FileUpload("file", fileName, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(content)], "text/csv"));
 
     private static string Brn(int n) => BusinessRegistrationNumber.Format(BusinessRegistrationNumber.WithCheckDigit($"7{n:D8}"));
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_file_with_bad_rows_reports_each_by_line_number_and_imports_nothing(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -58,8 +48,7 @@ public sealed class CsvTests
         Assert.False(await host.QueryAsync(db => db.Organizations.AnyAsync(o => o.NameKo == $"좋은기관{token}")));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_good_file_imports_every_row_and_the_export_round_trips_it(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

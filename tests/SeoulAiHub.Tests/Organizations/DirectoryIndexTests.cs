@@ -11,8 +11,7 @@ namespace SeoulAiHub.Tests.Organizations;
 
 public sealed class DirectoryIndexTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_snapshot_is_reused_until_something_changes_even_on_another_node(string provider)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -42,8 +41,7 @@ public sealed class DirectoryIndexTests
         Assert.NotSame(second, await index.CurrentAsync());
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_writer_always_finds_its_own_write_while_others_search_and_write(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

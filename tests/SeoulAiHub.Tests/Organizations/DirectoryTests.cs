@@ -9,8 +9,7 @@ namespace SeoulAiHub.Tests.Organizations;
 
 public sealed class DirectoryTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_partial_Korean_word_finds_the_organization(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -26,8 +25,7 @@ public sealed class DirectoryTests
         Assert.Contains(spaced!.Items, i => i.NameKo == "KAIST 김재철AI대학원");
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Filters_narrow_the_directory_by_type_domain_industry_status_and_site(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -49,8 +47,7 @@ public sealed class DirectoryTests
         Assert.DoesNotContain("로지스텍AI", names);   // graduated: no room today
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Results_are_paged_twenty_at_a_time(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -83,8 +80,7 @@ public sealed class DirectoryTests
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_public_profile_hides_contact_data_that_members_and_operators_see(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -8,14 +8,13 @@ namespace SeoulAiHub.Tests.Organizations;
 
 public sealed class InvitationTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_organization_admin_invites_by_email_and_the_invitee_joins_once(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
         var organization = await host.CreateOrganizationAsync();
-        using var admin = host.CreateHubClient();
-        await admin.SignInAsync(await host.CreateAsync(HubRoles.TenantMember, organization.Id, membershipRole: MembershipRole.Admin));
+        var organizationAdmin = await host.CreateAsync(HubRoles.TenantMember, organization.Id, membershipRole: MembershipRole.Admin);
+        using var admin = await host.SignedInClientAsync(organizationAdmin);
         var invitee = await host.CreateAsync(null);
 
         using var sent = await admin.SubmitFormAsync($"/organizations/{organization.Id}/members",
@@ -27,8 +26,7 @@ public sealed class InvitationTests
         using var stranger = await host.ClientAsync(HubRoles.Learner);
         Assert.Contains("그 주소로 로그인해 주세요", (await stranger.GetDocumentAsync(link)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
-        using var client = host.CreateHubClient();
-        await client.SignInAsync(invitee);
+        using var client = await host.SignedInClientAsync(invitee);
         using var accepted = await client.SubmitFormAsync(link, new Dictionary<string, string>());
         Assert.Contains("구성원이 되었습니다", (await HubClient.ParseAsync(accepted)).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         var membership = await host.QueryAsync(db => db.OrganizationMemberships.SingleAsync(m => m.UserId == invitee.Id));
@@ -40,14 +38,13 @@ public sealed class InvitationTests
         Assert.Contains("이미 사용되었습니다", (await client.GetDocumentAsync(link)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_forged_token_or_a_plain_member_cannot_use_invitations(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
         var organization = await host.CreateOrganizationAsync();
         using var member = await host.ClientAsync(HubRoles.TenantMember, organization.Id);   // not an admin
-        var token = (await member.GetDocumentAsync("/account")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await member.TokenAsync("/account");
         using var refused = await member.PostFormAsync($"/organizations/{organization.Id}/members?handler=Invite",
             new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["InviteEmail"] = "x@test.kr", ["InviteRole"] = "Admin" });
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Tests.Infrastructure;
@@ -12,25 +11,17 @@ public sealed class LogoTests
     private static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
-    private static async Task<HttpResponseMessage> UploadAsync(HubClient client, Guid id, byte[] bytes, string fileName, string contentType)
-    {
-        var page = await client.GetDocumentAsync($"/organizations/{id}/logo");
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken");
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        form.Add(file, "file", fileName);
-        return await client.Http.PostAsync($"/organizations/{id}/logo", form);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(HubClient client, Guid id, byte[] bytes, string fileName, string contentType) =>
+        client.PostFileAsync($"/organizations/{id}/logo", $"/organizations/{id}/logo",
+            new FileUpload("file", fileName, bytes, contentType));
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_admin_uploads_a_logo_that_everyone_then_sees(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
         var organization = await host.CreateOrganizationAsync();
-        using var admin = host.CreateHubClient();
-        await admin.SignInAsync(await host.CreateAsync(HubRoles.TenantMember, organization.Id, membershipRole: MembershipRole.Admin));
+        var organizationAdmin = await host.CreateAsync(HubRoles.TenantMember, organization.Id, membershipRole: MembershipRole.Admin);
+        using var admin = await host.SignedInClientAsync(organizationAdmin);
 
         using var saved = await UploadAsync(admin, organization.Id, Png, "logo.png", "image/png");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);

@@ -7,8 +7,7 @@ namespace SeoulAiHub.Tests.Organizations;
 /// <summary>The one definition of "a member of" that every module's access rules use.</summary>
 public sealed class MembershipsTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Only_active_memberships_count_and_the_organizations_come_with_their_names(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -16,8 +16,7 @@ public sealed class OrganizationApiTests
 
     private static string UniqueBrn() => BusinessRegistrationNumber.WithCheckDigit("8" + Random.Shared.Next(10_000_000, 99_999_999));
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_operator_creates_and_updates_an_organization_and_the_directory_shows_it(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -47,8 +46,7 @@ public sealed class OrganizationApiTests
         Assert.Equal(["language", "speech"], item.Domains.Order());
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Invalid_or_duplicate_registration_numbers_are_refused_with_a_message(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

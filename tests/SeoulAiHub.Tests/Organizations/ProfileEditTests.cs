@@ -19,15 +19,13 @@ public sealed class ProfileEditTests
         [extraKey.Length == 0 ? "Input.Industries" : extraKey] = extraKey.Length == 0 ? "healthcare" : extraValue,
     };
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_organization_admin_edits_the_profile_but_not_its_type_or_registration_number(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
         var organization = await host.CreateOrganizationAsync();
         var admin = await host.CreateAsync(HubRoles.TenantMember, organization.Id, membershipRole: MembershipRole.Admin);
-        using var client = host.CreateHubClient();
-        await client.SignInAsync(admin);
+        using var client = await host.SignedInClientAsync(admin);
 
         var page = await client.GetDocumentAsync($"/organizations/{organization.Id}/edit");
         Assert.Null(page.QuerySelector("[name='Input.Type']"));
@@ -47,8 +45,7 @@ public sealed class ProfileEditTests
         Assert.Contains("저장했습니다", profile.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Plain_members_and_other_organizations_cannot_edit(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -61,7 +58,7 @@ public sealed class ProfileEditTests
         {
             using var get = await client.GetAsync($"/organizations/{organization.Id}/edit");
             Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
-            var token = (await client.GetDocumentAsync("/account")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var token = await client.TokenAsync("/account");
             var form = Form("탈취");
             form["__RequestVerificationToken"] = token;
             using var post = await client.PostFormAsync($"/organizations/{organization.Id}/edit", form);
@@ -71,8 +68,7 @@ public sealed class ProfileEditTests
         Assert.Equal(organization.NameKo, await host.QueryAsync(db => db.Organizations.Where(o => o.Id == organization.Id).Select(o => o.NameKo).SingleAsync()));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_operator_creates_an_organization_and_bad_input_is_shown_on_the_form(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

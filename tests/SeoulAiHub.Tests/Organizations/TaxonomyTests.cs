@@ -7,8 +7,7 @@ namespace SeoulAiHub.Tests.Organizations;
 
 public sealed class TaxonomyTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_operator_adds_and_renames_a_domain_and_the_directory_offers_it(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -9,8 +9,7 @@ namespace SeoulAiHub.Tests.Platform;
 
 public sealed class AuditLogTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_write_through_a_page_is_logged_with_who_when_and_which_record(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -27,10 +26,9 @@ public sealed class AuditLogTests
             membershipId = membership.Id;
         }
 
-        using var client = host.CreateHubClient();
-        await client.SignInAsync(operatorUser);
+        using var client = await host.SignedInClientAsync(operatorUser);
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
-        var token = (await client.GetDocumentAsync("/admin/memberships")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await client.TokenAsync("/admin/memberships");
         (await client.PostFormAsync($"/admin/memberships?handler=Approve&id={membershipId}", new Dictionary<string, string> { ["__RequestVerificationToken"] = token })).Dispose();
 
         var entry = await host.QueryAsync(db => db.AuditEntries.AsNoTracking()
@@ -44,15 +42,13 @@ public sealed class AuditLogTests
         Assert.True(roleGrant);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Reading_personal_data_is_logged(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
         var organization = await host.CreateOrganizationAsync();
         var member = await host.CreateAsync(HubRoles.TenantMember, organization.Id);
-        using var client = host.CreateHubClient();
-        await client.SignInAsync(member);
+        using var client = await host.SignedInClientAsync(member);
 
         var page = await client.GetDocumentAsync($"/organizations/{organization.Id}/members");
         Assert.Contains(member.Email, page.QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
@@ -63,8 +59,7 @@ public sealed class AuditLogTests
         Assert.Contains("members page: 1 people", read.Details, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_application_refuses_to_change_or_delete_audit_rows(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -77,8 +72,7 @@ public sealed class AuditLogTests
         Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_database_refuses_to_change_or_delete_audit_rows_even_with_raw_SQL(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

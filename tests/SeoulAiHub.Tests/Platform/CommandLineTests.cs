@@ -35,8 +35,7 @@ public sealed class CommandLineTests
     public void Only_a_first_word_without_a_dash_is_a_command() =>
         Assert.Equal((true, false), (HubCommands.IsCommand(["migrate"]), HubCommands.IsCommand(["--urls", "http://localhost:5099"])));
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Create_user_makes_a_confirmed_member_with_a_printed_password(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -56,8 +55,7 @@ public sealed class CommandLineTests
             (membership.OrganizationId, membership.Status, membership.Role, membership.HubRole));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Seed_synthetic_adds_organizations_and_people_and_one_audit_row(string provider)
     {
         await using var host = await TestHosts.StartAsync(provider, new Dictionary<string, string?> { ["Hub:SeedDemoData"] = "false" });

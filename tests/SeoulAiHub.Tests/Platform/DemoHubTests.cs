@@ -9,8 +9,7 @@ namespace SeoulAiHub.Tests.Platform;
 
 public sealed class DemoHubTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_empty_database_gets_the_hub_of_the_article(string provider)
     {
         await using var host = await TestHosts.StartAsync(provider);
@@ -28,8 +27,7 @@ public sealed class DemoHubTests
         Assert.All(people, name => Assert.EndsWith("(가상 인물)", name, StringComparison.Ordinal));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_home_page_and_the_API_show_live_figures(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

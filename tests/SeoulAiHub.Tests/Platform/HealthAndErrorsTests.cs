@@ -6,8 +6,7 @@ namespace SeoulAiHub.Tests.Platform;
 
 public sealed class HealthAndErrorsTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Healthz_answers_200_when_the_database_is_reachable(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -16,8 +15,7 @@ public sealed class HealthAndErrorsTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Healthz_answers_503_and_pages_show_a_localized_error_when_the_database_is_unreachable(string provider)
     {
         await using var host = await TestHosts.StartAsync(provider);

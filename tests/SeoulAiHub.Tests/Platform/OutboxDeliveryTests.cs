@@ -9,8 +9,7 @@ namespace SeoulAiHub.Tests.Platform;
 [Collection(TestSmtpServer.Collection)]
 public sealed class OutboxDeliveryTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_message_survives_a_failing_mail_server_and_is_delivered_when_it_returns(string provider)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using SeoulAiHub.Features.Programs;
 using SeoulAiHub.Tests.Infrastructure;
@@ -10,31 +9,13 @@ namespace SeoulAiHub.Tests.Programs;
 
 public sealed class MilestoneReminderTests
 {
-    /// <summary>ProgramsModule registers the reminders as a hosted service through a factory declared in ProgramsModule.</summary>
-    private static bool IsReminderHostedService(ServiceDescriptor d) =>
-        d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.DeclaringType is { } t &&
-        (t == typeof(ProgramsModule) || t.DeclaringType == typeof(ProgramsModule));
-
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Members_are_reminded_seven_days_and_one_day_before_a_milestone_once_each_unless_a_report_is_in(string provider)
     {
         var t0 = new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);   // 10:00 KST
         var clock = new FakeTimeProvider(t0);
-        var removed = 0;
-        await using var host = await TestHosts.StartAsync(provider, services: s =>
-        {
-            s.AddSingleton<TimeProvider>(clock);
-            // The hourly background run would race the runs below whenever the fake clock moves past a tick (and
-            // stopping it alone stops the host), so the host runs without it; the test calls RunOnceAsync itself.
-            foreach (var hosted in s.Where(IsReminderHostedService).ToList())
-            {
-                s.Remove(hosted);
-                removed++;
-            }
-        });
+        await using var host = await TestHosts.StartWithClockAsync(provider, clock);
         var reminders = host.Services.GetRequiredService<MilestoneReminders>();
-        Assert.Equal(1, removed);
         await reminders.RunOnceAsync();   // the demo hub's own agreement has a milestone due within the week
 
         var (_, applicationId, _, members) = await SelectedAsync(host, t0, extraMembers: 1);

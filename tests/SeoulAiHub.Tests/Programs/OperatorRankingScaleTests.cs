@@ -40,8 +40,7 @@ public sealed class OperatorRankingScaleTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Two_thousand_applications_with_ten_reviewers_rank_and_render_with_the_same_reads_as_ten(string provider)
     {
         var counter = new CommandCounter();

@@ -9,8 +9,7 @@ namespace SeoulAiHub.Tests.Programs;
 /// <summary>A call from publication to a completed agreement, through the real services on each database.</summary>
 public sealed class ProgramLifecycleTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_call_goes_from_publication_through_two_stages_and_selection_to_a_completed_agreement(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

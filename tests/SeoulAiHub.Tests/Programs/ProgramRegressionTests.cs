@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using SeoulAiHub.Features.Programs;
 using SeoulAiHub.Platform.Identity;
@@ -16,7 +15,7 @@ public sealed class ProgramRegressionTests
     public void The_work_completes_when_the_final_report_is_accepted_before_the_interim_one()
     {
         var now = DateTimeOffset.UtcNow;
-        var application = ApplicationStateTests.In(ApplicationStatus.Selected);
+        var application = ApplicationExamples.In(ApplicationStatus.Selected);
         var agreement = Agreement.Draft(application, 1, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), now);
         var m1 = agreement.AddMilestone("중간", "x", new DateOnly(2026, 6, 1));
         var m2 = agreement.AddMilestone("최종", "y", new DateOnly(2026, 12, 31));
@@ -27,8 +26,7 @@ public sealed class ProgramRegressionTests
         Assert.Equal(ApplicationStatus.Completed, application.Status);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_submitted_application_cannot_be_assigned_to_a_later_stage(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -39,8 +37,7 @@ public sealed class ProgramRegressionTests
         await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<ReviewService, int>(s => s.AssignAsync(call.Id, "pitch", [app], [reviewer.Id])));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Two_decisions_on_one_application_are_refused_with_a_message(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -61,20 +58,12 @@ public sealed class ProgramRegressionTests
         return (call.Id, app, 0, 0);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Concurrent_reminder_runs_send_each_reminder_once(string provider)
     {
         var t0 = new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
         var clock = new FakeTimeProvider(t0);
-        await using var host = await TestHosts.StartAsync(provider, services: s =>
-        {
-            s.AddSingleton<TimeProvider>(clock);
-            foreach (var d in s.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.DeclaringType?.DeclaringType == typeof(ProgramsModule)).ToList())
-            {
-                s.Remove(d);
-            }
-        });
+        await using var host = await TestHosts.StartWithClockAsync(provider, clock);
         var reminders = host.Services.GetRequiredService<MilestoneReminders>();
         await reminders.RunOnceAsync();   // the demo hub's own milestones first
         var (_, applicationId, _, _) = await SelectedAsync(host, t0);

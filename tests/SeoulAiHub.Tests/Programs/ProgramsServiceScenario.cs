@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Features.Programs;
 using SeoulAiHub.Platform.Identity;
@@ -34,20 +33,6 @@ internal static class ProgramsServiceScenario
         ]);
 
     public static CallDesign OneStage(EligibilityRules? eligibility = null) => TwoStages(eligibility) with { Stages = [TwoStages().Stages[0]] };
-
-    public static async Task<T> WithAsync<TService, T>(this HubAppFactory host, Func<TService, Task<T>> work)
-        where TService : notnull
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<TService>());
-    }
-
-    public static async Task WithAsync<TService>(this HubAppFactory host, Func<TService, Task> work)
-        where TService : notnull
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        await work(scope.ServiceProvider.GetRequiredService<TService>());
-    }
 
     /// <summary>A published call open from a day before <paramref name="now"/> until <paramref name="closesAt"/> (default: in 30 days).</summary>
     public static async Task<Call> PublishedCallAsync(HubAppFactory host, DateTimeOffset now, CallDesign? design = null,
@@ -100,6 +85,9 @@ internal static class ProgramsServiceScenario
 
         return application.Id;
     }
+
+    public static Task<SubmitOutcome> SubmitAsync(HubAppFactory host, Guid applicationId) =>
+        host.WithAsync<ApplicationService, SubmitOutcome>(s => s.SubmitAsync(applicationId));
 
     public static Task<List<ReviewerAssignment>> AssignmentsAsync(HubAppFactory host, Guid callId, string stageKey) =>
         host.QueryAsync(db => db.ReviewerAssignments.AsNoTracking().Where(a => a.CallId == callId && a.StageKey == stageKey).ToListAsync());

@@ -8,8 +8,7 @@ namespace SeoulAiHub.Tests.Programs;
 /// <summary>The ranking kept in memory is used only while nothing it depends on has changed.</summary>
 public sealed class RankingCacheTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_new_score_a_withdrawal_and_a_changed_budget_each_show_in_the_next_ranking(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -7,8 +7,7 @@ namespace SeoulAiHub.Tests.Programs;
 
 public sealed class ReviewPagesTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_reviewer_scores_only_the_own_assignment_and_never_sees_other_scores(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -74,8 +73,7 @@ public sealed class ReviewPagesTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_score_above_the_maximum_shows_the_message_and_saves_nothing(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -107,8 +105,7 @@ public sealed class ReviewPagesTests
         Assert.Null(stored.SubmittedAt);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_declared_conflict_is_recorded_and_ends_the_open_assignment(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -14,8 +14,7 @@ public sealed class ReviewerConflictTests
         await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<ReviewService, int>(s => s.AssignAsync(callId, "paper", applications, reviewers)));
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_reviewer_who_belongs_to_the_applicant_or_declared_a_conflict_is_refused_and_nothing_is_assigned(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -51,8 +50,7 @@ public sealed class ReviewerConflictTests
         Assert.Equal(1, await host.WithAsync<ReviewService, int>(s => s.AssignAsync(call.Id, "paper", [mine], [clean.Id])));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_conflict_declared_for_one_call_refuses_only_in_that_call(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -69,8 +67,7 @@ public sealed class ReviewerConflictTests
         Assert.Equal(1, await host.WithAsync<ReviewService, int>(s => s.AssignAsync(callTwo.Id, "paper", [inTwo], [reviewer.Id])));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Declaring_a_conflict_removes_the_reviewers_unscored_assignments_with_that_organization_only(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -106,8 +103,7 @@ public sealed class ReviewerConflictTests
         Assert.Equal(2, await host.QueryAsync(db => db.ReviewerAssignments.CountAsync(a => a.ReviewerId == colleague.Id)));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Only_people_with_the_reviewer_role_can_be_assigned(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -122,8 +118,7 @@ public sealed class ReviewerConflictTests
         Assert.Empty(await AssignmentsAsync(host, call.Id, "paper"));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_reviewer_cannot_load_or_score_another_reviewers_assignment(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

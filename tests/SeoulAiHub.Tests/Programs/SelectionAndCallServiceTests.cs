@@ -31,8 +31,7 @@ public sealed class SelectionAndCallServiceTests
         return (call, ids[0], ids[1], ids[2]);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_proposal_follows_budget_and_cap_and_a_change_needs_a_reason(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -73,8 +72,7 @@ public sealed class SelectionAndCallServiceTests
         await Assert.ThrowsAnyAsync<InvalidOperationException>(() => host.WithAsync<SelectionService>(s => s.ConfirmAsync(call.Id, [])));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Applications_dropped_at_the_first_stage_or_never_reviewed_are_not_selected(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -113,8 +111,7 @@ public sealed class SelectionAndCallServiceTests
         Assert.Equal(ApplicationStatus.NotSelected, statuses[unreviewed]);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_call_needs_criteria_to_be_published_and_its_design_is_fixed_once_applications_are_in(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -164,8 +161,7 @@ public sealed class SelectionAndCallServiceTests
         Assert.Equal(0, await host.QueryAsync(db => db.Applications.CountAsync(a => a.CallId == copy.Id)));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Answers_are_copied_from_an_earlier_application_of_the_same_organization_only(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -39,8 +39,7 @@ public sealed class RoomOverlapTests
         await scope.ServiceProvider.GetRequiredService<TenancyService>().AssignRoomAsync(tenancyId, roomId, from, to);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_room_held_by_one_tenancy_is_refused_to_another_for_overlapping_dates(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -54,8 +53,7 @@ public sealed class RoomOverlapTests
         Assert.Equal(2, await host.QueryAsync(db => db.RoomAssignments.CountAsync(a => a.RoomId == room)));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_database_itself_refuses_an_overlap_that_skips_the_service(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -70,8 +68,7 @@ public sealed class RoomOverlapTests
         Assert.True(RoomOverlap.IsViolation(error), error.InnerException?.Message);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Of_concurrent_requests_for_the_same_room_exactly_one_wins(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -7,8 +7,7 @@ namespace SeoulAiHub.Tests.Spaces;
 
 public sealed class SpacesAdminTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_operator_adds_a_site_a_floor_and_a_room_and_bad_input_changes_nothing(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -8,8 +8,7 @@ namespace SeoulAiHub.Tests.Spaces;
 
 public sealed class TenancyPagesTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_operator_admits_a_startup_assigns_an_office_and_moves_it_in(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -38,8 +37,7 @@ public sealed class TenancyPagesTests
         Assert.Contains(startup.NameKo, directory.QuerySelector(".results")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_room_someone_else_holds_is_refused_with_a_message(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -57,8 +55,7 @@ public sealed class TenancyPagesTests
         Assert.Equal(1, await host.QueryAsync(db => db.RoomAssignments.CountAsync(a => a.RoomId == heldByMalgyeol)));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Occupancy_is_shown_for_today_and_for_a_past_date_as_a_table_and_an_SVG_chart(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

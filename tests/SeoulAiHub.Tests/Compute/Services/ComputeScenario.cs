@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SeoulAiHub.Features.Compute;
 using SeoulAiHub.Platform.Data;
-using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Tests.Infrastructure;
 
 namespace SeoulAiHub.Tests.Compute.Services;
@@ -13,14 +11,6 @@ namespace SeoulAiHub.Tests.Compute.Services;
 internal static class ComputeScenario
 {
     public const string SacctHeader = "JobID|JobIDRaw|Account|User|Partition|State|Start|End|Elapsed|AllocTRES|JobName";
-
-    public static DateOnly KstToday(this HubAppFactory host) => Kst.Today(host.Services.GetRequiredService<TimeProvider>());
-
-    public static async Task<T> WithAsync<TService, T>(this HubAppFactory host, Func<TService, Task<T>> work) where TService : notnull
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<TService>());
-    }
 
     public static Task<GpuCluster> ClusterAsync(HubAppFactory host)
     {
@@ -38,7 +28,7 @@ internal static class ComputeScenario
     public static async Task<Guid> ActiveAllocationAsync(HubAppFactory host, Guid organizationId, Guid clusterId, string account, int hours,
         Guid member, Guid op, bool accept = true)
     {
-        var today = host.KstToday();
+        var today = host.Today();
         var allocation = await host.WithAsync<AllocationService, GpuAllocation>(s =>
             s.RequestAsync(organizationId, new AllocationRequest(clusterId, null, hours, today.AddDays(-30), today.AddDays(30), "모델 학습"), member));
         await host.WithAsync<AllocationService, bool>(async s =>
@@ -57,7 +47,7 @@ internal static class ComputeScenario
     /// <summary>A job line of <see cref="SacctHeader"/> that started <paramref name="daysAgo"/> days ago at 09:00 KST.</summary>
     public static string Job(HubAppFactory host, long id, string account, int gpus, int minutes, int daysAgo = 2, string? tres = null)
     {
-        var start = host.KstToday().AddDays(-daysAgo).ToDateTime(new TimeOnly(9, 0));
+        var start = host.Today().AddDays(-daysAgo).ToDateTime(new TimeOnly(9, 0));
         var end = start.AddMinutes(minutes);
         return string.Join('|', id, id, account, "kim", "h100", "COMPLETED", start.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
             end.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), $"{minutes / 60:00}:{minutes % 60:00}:00",

@@ -11,8 +11,7 @@ namespace SeoulAiHub.Tests.Compute.Services;
 [Collection(TestSmtpServer.Collection)]
 public sealed class UsageAlertTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_organization_and_operators_are_told_once_at_80_and_once_at_100_percent(string provider)
     {
         await using var smtp = TestSmtpServer.Start();

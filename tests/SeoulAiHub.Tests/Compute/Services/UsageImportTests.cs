@@ -8,8 +8,7 @@ namespace SeoulAiHub.Tests.Compute.Services;
 
 public sealed class UsageImportTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Importing_the_same_file_twice_counts_each_job_once(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -46,8 +45,7 @@ public sealed class UsageImportTests
         Assert.Equal(2, await host.QueryAsync(db => db.UsageImports.CountAsync(i => i.ClusterId == cluster.Id && i.FinishedAt != null)));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Both_real_sample_files_import_with_steps_skipped_and_the_gpu_job_reported_unmatched(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -65,8 +63,7 @@ public sealed class UsageImportTests
         Assert.Equal(new DateTimeOffset(2016, 7, 31, 22, 4, 9, TimeSpan.Zero), job.StartedAt);   // 07:04:09 in the cluster's KST
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Jobs_imported_before_the_terms_are_accepted_count_once_they_are(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -86,8 +83,7 @@ public sealed class UsageImportTests
         Assert.Equal((AllocationStatus.Active, 3 * 3600L), (accepted.Status, accepted.UsedGpuSeconds));   // the job before the period stays out
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_file_without_the_needed_columns_is_refused_and_leaves_no_import_behind(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -100,8 +96,7 @@ public sealed class UsageImportTests
         Assert.Equal(0, await host.QueryAsync(db => db.UsageImports.CountAsync(i => i.ClusterId == cluster.Id)));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_account_cannot_have_two_allocations_in_overlapping_periods_on_one_cluster(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -4,6 +4,7 @@ using SeoulAiHub.Features.Engagement;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Tests.Infrastructure;
 using static SeoulAiHub.Tests.Engagement.Opinions.OpinionPages;
+using static SeoulAiHub.Tests.Infrastructure.PageAnswers;
 using static SeoulAiHub.Tests.Outcomes.Collection.CollectionPages;
 
 namespace SeoulAiHub.Tests.Engagement.Opinions;
@@ -11,8 +12,7 @@ namespace SeoulAiHub.Tests.Engagement.Opinions;
 /// <summary>Who reads which opinion, who may write one in, and for which organization.</summary>
 public sealed class OpinionAccessTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_member_sees_its_own_internal_opinions_and_public_ones_but_not_another_organizations_internal_ones(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -55,8 +55,7 @@ public sealed class OpinionAccessTests
         Assert.Equal(3, all.QuerySelectorAll("#opinions tbody tr[data-id]").Length);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_member_submits_for_its_organization_only_and_others_may_not_submit(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

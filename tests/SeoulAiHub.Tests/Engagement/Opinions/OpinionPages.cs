@@ -1,19 +1,15 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SeoulAiHub.Features.Engagement;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Tests.Infrastructure;
+using static SeoulAiHub.Tests.Infrastructure.TestDates;
 
 namespace SeoulAiHub.Tests.Engagement.Opinions;
 
 /// <summary>Opinions made directly through the domain (as the route matrix fixture does), and what is stored of them.</summary>
 internal static class OpinionPages
 {
-    public static DateOnly KstToday => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
-
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     public static async Task<Guid> OpinionAsync(this HubAppFactory host, Guid? organization, string text, OpinionVisibility visibility,
         OpinionCategory category = OpinionCategory.Funding, string? speaker = null)
     {

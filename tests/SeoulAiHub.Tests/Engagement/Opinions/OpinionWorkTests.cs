@@ -4,6 +4,8 @@ using SeoulAiHub.Features.Engagement;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Tests.Infrastructure;
 using static SeoulAiHub.Tests.Engagement.Opinions.OpinionPages;
+using static SeoulAiHub.Tests.Infrastructure.PageAnswers;
+using static SeoulAiHub.Tests.Infrastructure.TestDates;
 using static SeoulAiHub.Tests.Outcomes.Collection.CollectionPages;
 
 namespace SeoulAiHub.Tests.Engagement.Opinions;
@@ -12,8 +14,7 @@ namespace SeoulAiHub.Tests.Engagement.Opinions;
 /// told in the app and by email), merge of a duplicate keeping both histories; bad input changes nothing.</summary>
 public sealed class OpinionWorkTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Operator_answers_adds_actions_that_follow_the_status_rules_and_tell_their_owner(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -101,16 +102,14 @@ public sealed class OpinionWorkTests
         Assert.Empty(await ListedAsync("status=Received"));
 
         // The owner finds both on the action list (mine), sorted by due date.
-        using var ownerClient = host.CreateHubClient();
-        await ownerClient.SignInAsync(owner);
+        using var ownerClient = await host.SignedInClientAsync(owner);
         var mine = await ownerClient.GetDocumentAsync("/engagement/actions?mine=true");
         Assert.Equal([action.Id, second.Id], mine.QuerySelectorAll("#actions tbody tr[data-id]").Select(r => Guid.Parse(r.GetAttribute("data-id")!)));
         var mineOpen = await ownerClient.GetDocumentAsync("/engagement/actions?mine=true&status=Open");
         Assert.Equal([second.Id], mineOpen.QuerySelectorAll("#actions tbody tr[data-id]").Select(r => Guid.Parse(r.GetAttribute("data-id")!)));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Merging_a_duplicate_keeps_both_histories_and_the_duplicate_points_to_the_survivor(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

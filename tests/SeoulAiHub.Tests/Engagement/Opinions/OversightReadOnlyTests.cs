@@ -3,6 +3,8 @@ using SeoulAiHub.Features.Engagement;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Tests.Infrastructure;
 using static SeoulAiHub.Tests.Engagement.Opinions.OpinionPages;
+using static SeoulAiHub.Tests.Infrastructure.PageAnswers;
+using static SeoulAiHub.Tests.Infrastructure.TestDates;
 using static SeoulAiHub.Tests.Outcomes.Collection.CollectionPages;
 
 namespace SeoulAiHub.Tests.Engagement.Opinions;
@@ -10,8 +12,7 @@ namespace SeoulAiHub.Tests.Engagement.Opinions;
 /// <summary>Overseers read every opinion and action item and change nothing; members who may read an opinion cannot work it.</summary>
 public sealed class OversightReadOnlyTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Overseers_read_everything_but_every_form_is_refused_and_nothing_changes(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -15,8 +15,7 @@ public sealed class FollowUpReportPagesTests
 {
     private static DateOnly Today => Kst.Today(TimeProvider.System);
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_opinion_its_answer_and_its_actions_appear_in_the_period_and_visit_reports(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -97,8 +96,7 @@ public sealed class FollowUpReportPagesTests
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_public_page_shows_public_opinions_with_what_was_done_but_nothing_internal_and_no_names(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -147,8 +145,7 @@ public sealed class FollowUpReportPagesTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Bad_dates_in_the_query_string_give_a_message_and_the_default_period_never_an_error(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

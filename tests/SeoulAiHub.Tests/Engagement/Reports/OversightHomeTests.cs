@@ -13,8 +13,7 @@ public sealed class OversightHomeTests
 {
     private static DateOnly Today => Kst.Today(TimeProvider.System);
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_home_lists_an_overdue_action_with_its_days_late_and_an_upcoming_visit_with_its_briefing(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -64,8 +63,7 @@ public sealed class OversightHomeTests
         Assert.Contains("/engagement/actions?overdue=true", hrefs);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_chart_has_a_bar_group_per_quarter_and_its_table_holds_the_trends_numbers(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -15,8 +15,7 @@ public sealed class ReportPagingTests
 {
     private const int Opinions = ReportPage.DefaultSize + 5;
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_long_period_is_shown_in_pages_with_the_whole_period_counted_and_printed_whole(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -14,13 +14,12 @@ public sealed class ActionNotificationTests
 {
     private const string Title = "격리 GPU 구축 검토";
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Owners_are_told_of_a_new_action_and_once_of_each_overdue_due_date(string provider)
     {
         await using var smtp = TestSmtpServer.Start();
         var clock = new FakeTimeProvider(OwnClockHost.Start);
-        await using var host = await OwnClockHost.StartAsync(provider, clock, new Dictionary<string, string?> { ["Smtp:Port"] = smtp.Port.ToString() });
+        await using var host = await TestHosts.StartWithClockAsync(provider, clock, new Dictionary<string, string?> { ["Smtp:Port"] = smtp.Port.ToString() });
         var reminders = host.Services.GetRequiredService<ActionReminders>();
         var organization = await host.CreateOrganizationAsync();
         var op = await host.CreateAsync(HubRoles.Operator);

@@ -9,8 +9,7 @@ namespace SeoulAiHub.Tests.Engagement.Services;
 
 public sealed class BriefingPackTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_article_visit_is_briefed_stop_by_stop_with_tenancy_KPI_trends_and_open_opinions(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -56,8 +55,7 @@ public sealed class BriefingPackTests
         Assert.DoesNotContain(Open(3), t => t.Contains("격리된 GPU", StringComparison.Ordinal));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_planned_visit_flags_overlapping_stops_on_both_and_lists_only_open_opinions(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -100,8 +98,7 @@ public sealed class BriefingPackTests
         Assert.Null(await host.WithAsync<BriefingPacks, BriefingPack?>(b => b.ForVisitAsync(Guid.NewGuid())));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_stop_at_another_site_than_the_organizations_room_is_flagged(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -125,8 +122,7 @@ public sealed class BriefingPackTests
         Assert.Empty(pack.Stops[0].Conflicts);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_stop_lists_the_newest_open_opinions_of_its_organization_and_counts_the_rest(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

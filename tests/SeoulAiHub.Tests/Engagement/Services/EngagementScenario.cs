@@ -1,33 +1,15 @@
 using System.Security.Claims;
-using Microsoft.Extensions.DependencyInjection;
 using SeoulAiHub.Features.Engagement;
-using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Tests.Infrastructure;
 
 namespace SeoulAiHub.Tests.Engagement.Services;
 
 /// <summary>
-/// Helpers for the engagement service tests: the real services in a scope of their own, as a request would get them.
-/// Tests make their own organizations, users and visits and look only at those (the demo hub is in every host).
+/// Helpers for the engagement service tests (the real services come from <see cref="TestServices"/>). Tests make their
+/// own organizations, users and visits and look only at those (the demo hub is in every host).
 /// </summary>
 internal static class EngagementScenario
 {
-    public static async Task<T> WithAsync<TService, T>(this HubAppFactory host, Func<TService, Task<T>> work)
-        where TService : notnull
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<TService>());
-    }
-
-    public static async Task WithAsync<TService>(this HubAppFactory host, Func<TService, Task> work)
-        where TService : notnull
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        await work(scope.ServiceProvider.GetRequiredService<TService>());
-    }
-
-    public static DateOnly Today(this HubAppFactory host) => Kst.Today(host.Services.GetRequiredService<TimeProvider>());
-
     /// <summary>A signed-in person as the pages see them: the user id and the roles.</summary>
     public static ClaimsPrincipal Principal(Guid userId, params string[] roles) =>
         new(new ClaimsIdentity(

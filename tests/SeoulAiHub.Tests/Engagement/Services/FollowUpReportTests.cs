@@ -10,8 +10,7 @@ public sealed class FollowUpReportTests
 {
     private const string TestUserName = "시험 사용자 (가상)";
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_opinion_worked_into_two_actions_is_reported_with_their_statuses_and_what_was_done(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -54,8 +53,7 @@ public sealed class FollowUpReportTests
         Assert.DoesNotContain(before.Opinions, o => o.Id == opinion.Id);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Merged_duplicates_are_reported_under_the_opinion_that_stayed_and_the_public_report_leaves_internal_ones_out(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -103,8 +101,7 @@ public sealed class FollowUpReportTests
         Assert.Equal([survivor.Id], publicPeriod.Opinions.Where(o => mine.Contains(o.Id)).Select(o => o.Id));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_merge_through_the_desk_stores_both_histories_and_moves_the_actions(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

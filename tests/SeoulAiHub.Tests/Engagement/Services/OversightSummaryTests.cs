@@ -9,12 +9,11 @@ namespace SeoulAiHub.Tests.Engagement.Services;
 
 public sealed class OversightSummaryTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_overseer_home_shows_upcoming_visits_overdue_actions_and_counts_opinions_per_category_once(string provider)
     {
         var clock = new FakeTimeProvider(OwnClockHost.Start);
-        await using var host = await OwnClockHost.StartAsync(provider, clock);
+        await using var host = await TestHosts.StartWithClockAsync(provider, clock);
         var organization = await host.CreateOrganizationAsync();
         var op = await host.CreateAsync(HubRoles.Operator);
         var today = host.Today();

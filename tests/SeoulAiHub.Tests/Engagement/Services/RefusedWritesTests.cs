@@ -8,8 +8,7 @@ namespace SeoulAiHub.Tests.Engagement.Services;
 /// <summary>What the desk refuses leaves no trace: no opinion, no action item, no history, no notice.</summary>
 public sealed class RefusedWritesTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Opinions_and_actions_the_rules_refuse_are_not_stored(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -11,8 +11,7 @@ namespace SeoulAiHub.Tests.Engagement.Services;
 
 public sealed class VisibilityTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Members_see_public_opinions_and_their_own_internal_ones_while_operators_and_overseers_see_all(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -4,6 +4,7 @@ using SeoulAiHub.Features.Programs;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Platform.Seeding;
 using SeoulAiHub.Tests.Infrastructure;
+using static SeoulAiHub.Tests.Infrastructure.TestDates;
 
 namespace SeoulAiHub.Tests.Engagement.Visits;
 
@@ -13,8 +14,7 @@ public sealed class BriefingPackTests
 {
     private static readonly string[] Visited = ["한국인공지능산업협회", "국가 AI연구거점", "KAIST 김재철AI대학원", "공군 AI신기술융합센터"];
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_article_visit_briefing_shows_each_stop_and_downloads_self_contained(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -54,7 +54,7 @@ public sealed class BriefingPackTests
         var awardee = await host.QueryAsync(db => db.Applications
             .Where(a => a.Status == ApplicationStatus.Selected || a.Status == ApplicationStatus.Agreement || a.Status == ApplicationStatus.InProgress || a.Status == ApplicationStatus.Completed)
             .Select(a => new { a.OrganizationId, a.Call.Program.NameKo }).FirstAsync());
-        var toAwardee = await host.PlanAsync(VisitPages.KstToday.AddDays(5), awardee.OrganizationId);
+        var toAwardee = await host.PlanAsync(KstToday.AddDays(5), awardee.OrganizationId);
         var awardeePack = await op.GetDocumentAsync($"/engagement/visits/{toAwardee.Id}/briefing");
         Assert.Contains(awardee.NameKo, awardeePack.QuerySelector(".ev-programs")!.TextContent, StringComparison.Ordinal);
         var open = page.QuerySelectorAll(".ev-open-opinions > li").Select(li => li.TextContent).ToList();

@@ -4,14 +4,15 @@ using SeoulAiHub.Features.Engagement;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Tests.Infrastructure;
 using static SeoulAiHub.Tests.Engagement.Visits.VisitPages;
+using static SeoulAiHub.Tests.Infrastructure.PageAnswers;
+using static SeoulAiHub.Tests.Infrastructure.TestDates;
 
 namespace SeoulAiHub.Tests.Engagement.Visits;
 
 /// <summary>Overseers read every visit page and change nothing; tenants get nothing; bad input is a message and changes nothing.</summary>
 public sealed class VisitAccessTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Overseer_reads_the_visit_pages_but_every_post_is_refused_and_nothing_changes(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -19,8 +20,7 @@ public sealed class VisitAccessTests
         var visit = await host.PlanAsync(KstToday, organization.Id);
         var url = $"/engagement/visits/{visit.Id}";
         var overseerUser = await host.CreateAsync(HubRoles.Overseer);
-        using var overseer = host.CreateHubClient();
-        await overseer.SignInAsync(overseerUser);
+        using var overseer = await host.SignedInClientAsync(overseerUser);
 
         foreach (var page in new[] { "/engagement/visits", url, url + "/briefing", url + "/briefing?download=1" })
         {
@@ -78,8 +78,7 @@ public sealed class VisitAccessTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Bad_input_shows_a_message_and_changes_nothing(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -5,14 +5,15 @@ using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Tests.Infrastructure;
 using static SeoulAiHub.Tests.Engagement.Visits.VisitPages;
+using static SeoulAiHub.Tests.Infrastructure.PageAnswers;
+using static SeoulAiHub.Tests.Infrastructure.TestDates;
 
 namespace SeoulAiHub.Tests.Engagement.Visits;
 
 /// <summary>An operator plans a visit through the forms: four stops with their conflicts flagged, participants, an opinion heard there.</summary>
 public sealed class VisitJourneyTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Operator_plans_a_visit_with_four_stops_and_the_itinerary_flags_its_conflicts(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -53,7 +54,7 @@ public sealed class VisitJourneyTests
                 ["Stop.StartsAt"] = starts, ["Stop.EndsAt"] = ends, ["Stop.OrganizationId"] = organization.ToString(), ["Stop.SiteId"] = site.ToString(),
                 ["Stop.Place"] = place, ["Stop.BriefingPerson"] = "대표", ["Stop.Note"] = "시험",
             }, "#add-stop");
-            AssertRedirect(response, url);
+            AssertRedirectToPage(response, url);
         }
 
         await AddStopAsync("10:00", "10:40", a.Id, hub, "3층 301호");
@@ -79,13 +80,13 @@ public sealed class VisitJourneyTests
         // Participants: the council chair as a guest, and an overseer from the hub.
         using (var guest = await op.SubmitFormAsync(url, new Dictionary<string, string> { ["Guest.Name"] = "최호정", ["Guest.Title"] = "의장", ["Guest.Affiliation"] = "서울특별시의회" }, "#add-guest"))
         {
-            AssertRedirect(guest, url);
+            AssertRedirectToPage(guest, url);
         }
 
         var overseer = await host.CreateAsync(HubRoles.Overseer);
         using (var member = await op.SubmitFormAsync(url, new Dictionary<string, string> { ["Member.UserId"] = overseer.Id.ToString(), ["Member.Title"] = "감사관" }, "#add-member"))
         {
-            AssertRedirect(member, url);
+            AssertRedirectToPage(member, url);
         }
 
         visit = await host.StoredVisitAsync(id);
@@ -107,7 +108,7 @@ public sealed class VisitJourneyTests
 
         // Removing the overlapping stop clears the overlap flags.
         var third = visit.Stops.Single(s => s.StartsAt == new TimeOnly(11, 0));
-        AssertRedirect(await op.PostAsync(url, url + "?handler=RemoveStop", ("stopId", third.Id.ToString())), url);
+        AssertRedirectToPage(await op.PostAsync(url, url + "?handler=RemoveStop", ("stopId", third.Id.ToString())), url);
         page = await op.GetDocumentAsync(url);
         Assert.Equal(["OutsideOrganizationSite"], page.QuerySelectorAll("#itinerary-table .ev-conflict").Select(f => f.GetAttribute("data-kind")!));
 
@@ -118,7 +119,7 @@ public sealed class VisitJourneyTests
                    ["Opinion.Categories"] = "Infrastructure", ["Opinion.Visibility"] = "Internal",
                }, "#record-opinion"))
         {
-            AssertRedirect(recorded, url);
+            AssertRedirectToPage(recorded, url);
         }
 
         var opinion = await host.QueryAsync(db => db.FieldOpinions.SingleAsync(o => o.VisitId == id));
@@ -132,7 +133,7 @@ public sealed class VisitJourneyTests
         Assert.Equal(new HashSet<Guid> { a.Id, b.Id, roomHolder }, firstOptions);
 
         // The day has come: the visit is marked held.
-        AssertRedirect(await op.PostAsync(url, url + "?handler=Held"), url);
+        AssertRedirectToPage(await op.PostAsync(url, url + "?handler=Held"), url);
         Assert.Equal(VisitStatus.Held, (await host.StoredVisitAsync(id)).Status);
 
         // The list shows it among today's (upcoming) visits with its three stops.

@@ -11,8 +11,7 @@ namespace SeoulAiHub.Tests.Facilities.Pages;
 
 public sealed class FacilityApiTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Fifty_concurrent_api_requests_for_one_slot_give_one_201_and_49_conflicts_with_the_korean_message(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -36,8 +35,7 @@ public sealed class FacilityApiTests
         clients.ForEach(c => c.Dispose());
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Availability_lists_free_times_bookings_and_cancel_work_and_bad_input_is_a_400(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -67,8 +65,7 @@ public sealed class FacilityApiTests
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.Http.GetAsync("/api/facilities/bookings")).StatusCode);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Calendar_feeds_need_the_token_and_show_purposes_only_in_the_persons_own_feed(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

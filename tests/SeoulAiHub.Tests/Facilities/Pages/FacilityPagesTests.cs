@@ -9,8 +9,7 @@ namespace SeoulAiHub.Tests.Facilities.Pages;
 
 public sealed class FacilityPagesTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_tenant_finds_a_room_by_phrase_books_it_sees_it_and_a_second_try_offers_the_waitlist(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -44,8 +43,7 @@ public sealed class FacilityPagesTests
         Assert.Single(await host.BookingsOfAsync(facility.Id));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_member_of_the_public_does_not_find_or_open_a_tenants_only_room(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -59,8 +57,7 @@ public sealed class FacilityPagesTests
         Assert.Equal(HttpStatusCode.NotFound, (await learner.GetAsync($"/facilities/book?facility={facility.Id}")).StatusCode);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_operator_approves_from_the_queue_and_the_report_is_for_oversight_only(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -86,8 +83,7 @@ public sealed class FacilityPagesTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task An_operator_creates_a_facility_and_uploads_the_published_holiday_calendar(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -9,12 +9,11 @@ namespace SeoulAiHub.Tests.Facilities.Services;
 /// <summary>"내 예약" lists bookings from yesterday (KST, the whole day) on, as its heading says.</summary>
 public sealed class BookingBoardTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task My_bookings_start_at_the_beginning_of_yesterday_not_24_hours_ago(string provider)
     {
         var clock = new FakeTimeProvider(FacilityScenario.MondayMorning);
-        await using var host = await FacilityScenario.StartWithClockAsync(provider, clock);
+        await using var host = await TestHosts.StartWithClockAsync(provider, clock);
         var facility = await host.CreateFacilityAsync();
         var member = await host.CreateAsync(HubRoles.TenantMember, (await host.CreateOrganizationAsync()).Id, twoFactor: false);
         var tuesday = await host.BookAsync(member.Id, facility.Id, host.At(1, 10), host.At(1, 11));

@@ -8,8 +8,7 @@ namespace SeoulAiHub.Tests.Facilities.Services;
 
 public sealed class BookingRulesTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_member_of_the_public_cannot_book_a_tenants_only_room_but_can_book_a_public_classroom(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -27,8 +26,7 @@ public sealed class BookingRulesTests
         Assert.Empty(await host.BookingsOfAsync(tenantsOnly.Id).ContinueWith(t => t.Result.Where(b => b.BookedBy == learner.Id).ToList()));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_monthly_quota_refuses_a_booking_past_it_and_names_the_hours_left(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -56,8 +54,7 @@ public sealed class BookingRulesTests
         await host.BookAsync(staff.Id, facility.Id, On(16), On(22));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_series_books_its_free_dates_reports_the_taken_one_and_lists_exceptions_and_holidays(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -81,8 +78,7 @@ public sealed class BookingRulesTests
         Assert.Equal(blocker.Id, stored.Single(b => b.SeriesId is null).Id);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_booking_needing_approval_waits_the_operator_is_told_and_rejection_frees_the_slot(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -103,8 +99,7 @@ public sealed class BookingRulesTests
         await host.BookAsync(member.Id, facility.Id, host.At(43, 14), host.At(43, 15));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Someone_else_cannot_see_or_cancel_a_booking_and_an_organization_member_can(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

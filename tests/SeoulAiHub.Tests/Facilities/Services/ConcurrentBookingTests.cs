@@ -8,8 +8,7 @@ namespace SeoulAiHub.Tests.Facilities.Services;
 /// <summary>Double booking is impossible under concurrent requests: the cells' key decides, on both databases.</summary>
 public sealed class ConcurrentBookingTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Fifty_concurrent_requests_for_the_same_slot_make_exactly_one_booking_and_49_clear_refusals(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -27,8 +26,7 @@ public sealed class ConcurrentBookingTests
         Assert.Single(await host.QueryAsync(db => db.BookingEvents.Where(e => e.BookingId == booking.Id).ToListAsync()));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Concurrent_overlapping_but_not_equal_requests_also_make_one_booking(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
 using SeoulAiHub.Features.Facilities;
-using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Tests.Infrastructure;
 
 namespace SeoulAiHub.Tests.Facilities.Services;
@@ -33,37 +29,13 @@ internal static class FacilityScenario
     /// <summary>09:00 KST on a Monday: where the clock-moving tests start.</summary>
     public static readonly DateTimeOffset MondayMorning = new(2026, 6, 8, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>A host of its own whose clock the test moves; the facilities' minute timer is taken out.</summary>
-    public static async Task<HubAppFactory> StartWithClockAsync(string provider, FakeTimeProvider clock)
-    {
-        var host = await TestHosts.StartAsync(provider, null, services =>
-        {
-            services.AddSingleton<TimeProvider>(clock);
-            foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.DeclaringType is { } t
-                         && (t == typeof(FacilitiesModule) || t.DeclaringType == typeof(FacilitiesModule))).ToList())
-            {
-                services.Remove(hosted);
-            }
-        });
-        _ = host.Services;
-        return host;
-    }
-
     /// <summary>A KST time some days ahead of the host's today.</summary>
     public static DateTimeOffset At(this HubAppFactory host, int daysAhead, int hour, int minute = 0) =>
-        Grid.At(Kst.Today(host.Services.GetRequiredService<TimeProvider>()).AddDays(daysAhead), new TimeOnly(hour, minute));
+        Grid.At(host.Today().AddDays(daysAhead), new TimeOnly(hour, minute));
 
-    public static async Task<T> DeskAsync<T>(this HubAppFactory host, Func<BookingDesk, Task<T>> work)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<BookingDesk>());
-    }
+    public static Task<T> DeskAsync<T>(this HubAppFactory host, Func<BookingDesk, Task<T>> work) => host.WithAsync(work);
 
-    public static async Task DeskAsync(this HubAppFactory host, Func<BookingDesk, Task> work)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        await work(scope.ServiceProvider.GetRequiredService<BookingDesk>());
-    }
+    public static Task DeskAsync(this HubAppFactory host, Func<BookingDesk, Task> work) => host.WithAsync(work);
 
     public static Task<Booking> BookAsync(this HubAppFactory host, Guid userId, Guid facilityId, DateTimeOffset start, DateTimeOffset end, int attendees = 4, Guid? organization = null) =>
         host.DeskAsync(d => d.BookAsync(userId, new BookingRequest(facilityId, start, end, "시험 예약", attendees, organization)));

@@ -6,15 +6,14 @@ using SeoulAiHub.Tests.Infrastructure;
 
 namespace SeoulAiHub.Tests.Facilities.Services;
 
-/// <summary>No-show release and offer expiry, on a host whose clock the test moves (the minute timer is taken out).</summary>
+/// <summary>No-show release and offer expiry, on a host whose clock the test moves (its own minute timer off).</summary>
 public sealed class KeeperTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_no_show_is_released_after_the_grace_time_its_rest_offered_to_the_waitlist_and_an_unanswered_offer_expires(string provider)
     {
         var clock = new FakeTimeProvider(FacilityScenario.MondayMorning);
-        await using var host = await FacilityScenario.StartWithClockAsync(provider, clock);
+        await using var host = await TestHosts.StartWithClockAsync(provider, clock);
         var keeper = host.Services.GetRequiredService<FacilityKeeper>();
         var facility = await host.CreateFacilityAsync();
         var holder = await host.CreateAsync(HubRoles.TenantMember, (await host.CreateOrganizationAsync()).Id, twoFactor: false);

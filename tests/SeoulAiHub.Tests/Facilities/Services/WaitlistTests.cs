@@ -8,8 +8,7 @@ namespace SeoulAiHub.Tests.Facilities.Services;
 
 public sealed class WaitlistTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_cancelled_slot_is_offered_to_the_first_in_line_then_the_next_after_a_decline_and_accepting_books_it(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -51,8 +50,7 @@ public sealed class WaitlistTests
         Assert.Equal(WaitlistStatus.Booked, (await host.EntryAsync(secondEntry.Id)).Status);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Only_an_entry_whose_whole_slot_is_free_is_offered_even_if_an_earlier_one_is_waiting(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

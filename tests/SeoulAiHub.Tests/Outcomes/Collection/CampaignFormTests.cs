@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Outcomes;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Tests.Infrastructure;
+using static SeoulAiHub.Tests.Infrastructure.PageAnswers;
 using static SeoulAiHub.Tests.Outcomes.Collection.CollectionPages;
 
 namespace SeoulAiHub.Tests.Outcomes.Collection;
@@ -14,8 +15,7 @@ public sealed class CampaignFormTests
 {
     private static string KstDate(int daysFromNow) => DateTime.UtcNow.AddHours(9).AddDays(daysFromNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Bad_campaign_input_opens_nothing_the_deadline_moves_and_autosave_keeps_a_draft(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -7,6 +7,7 @@ using SeoulAiHub.Features.Outcomes;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Tests.Infrastructure;
+using static SeoulAiHub.Tests.Infrastructure.PageAnswers;
 using static SeoulAiHub.Tests.Outcomes.Collection.CollectionPages;
 
 namespace SeoulAiHub.Tests.Outcomes.Collection;
@@ -21,8 +22,7 @@ public sealed class CampaignJourneyTests
 {
     public sealed record ValueRow(string Kpi, Guid KpiId, string Period, long Value);
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_campaign_runs_from_opening_through_return_and_resubmission_to_lock(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Outcomes;
@@ -8,58 +6,15 @@ using SeoulAiHub.Tests.Infrastructure;
 
 namespace SeoulAiHub.Tests.Outcomes.Collection;
 
-/// <summary>Posting the collection pages' forms the way a browser does, and reading what they answer.</summary>
+/// <summary>The collection pages' KPIs and reports: posting a report with evidence, and what is stored of a task.</summary>
 internal static class CollectionPages
 {
     public static readonly byte[] Pdf = DemoPrograms.DemoPdf("KPI evidence (test)");
 
-    /// <summary>The antiforgery token of a page the client may open (the layout's sign-out form carries one too).</summary>
-    public static async Task<string> TokenAsync(this HubClient client, string url) =>
-        (await client.GetDocumentAsync(url)).QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-
-    /// <summary>Posts fields (a name may repeat) with the antiforgery token of the page at <paramref name="pageUrl"/>.</summary>
-    public static async Task<HttpResponseMessage> PostAsync(this HubClient client, string pageUrl, string action, params (string Name, string Value)[] fields)
-    {
-        var token = await client.TokenAsync(pageUrl);
-        var pairs = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", token));
-        return await client.Http.PostAsync(action, new FormUrlEncodedContent(pairs));
-    }
-
     /// <summary>Posts the report form as multipart with one file for a KPI, as the upload and submit buttons do.</summary>
-    public static async Task<HttpResponseMessage> PostWithFileAsync(this HubClient client, string taskUrl, string handler, Guid kpiId, byte[] bytes, string fileName,
-        params (string Name, string Value)[] fields)
-    {
-        var token = await client.TokenAsync(taskUrl);
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        foreach (var (name, value) in fields)
-        {
-            form.Add(new StringContent(value), name);
-        }
-
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, $"File.{kpiId}", fileName);
-        return await client.Http.PostAsync($"{taskUrl}?handler={handler}", form);
-    }
-
-    public static async Task<IDocument> PageOfAsync(HttpResponseMessage response)
-    {
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"expected the page again, got {(int)response.StatusCode} {response.Headers.Location}");
-        return await HubClient.ParseAsync(response);
-    }
-
-    public static void AssertRedirect(HttpResponseMessage response, string to)
-    {
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"expected a redirect, got {(int)response.StatusCode}");
-        Assert.Equal(to, response.Headers.Location!.OriginalString);
-    }
-
-    /// <summary>Refused: 403, or the access-denied page the cookie scheme redirects to.</summary>
-    public static void AssertDenied(HttpResponseMessage response) =>
-        Assert.True(response.StatusCode == HttpStatusCode.Forbidden ||
-                    (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal)),
-            $"expected a refusal, got {(int)response.StatusCode} {response.Headers.Location}");
+    public static Task<HttpResponseMessage> PostWithFileAsync(this HubClient client, string taskUrl, string handler, Guid kpiId,
+        byte[] bytes, string fileName, params (string Name, string Value)[] fields) =>
+        client.PostFileAsync(taskUrl, $"{taskUrl}?handler={handler}", new FileUpload($"File.{kpiId}", fileName, bytes), fields);
 
     public static Task<Dictionary<string, Guid>> KpiIdsAsync(this HubAppFactory host) =>
         host.QueryAsync(db => db.KpiDefinitions.ToDictionaryAsync(k => k.Code, k => k.Id));

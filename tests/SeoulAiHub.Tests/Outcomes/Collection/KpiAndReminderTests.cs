@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using SeoulAiHub.Features.Outcomes;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Tests.Infrastructure;
+using static SeoulAiHub.Tests.Infrastructure.PageAnswers;
 using static SeoulAiHub.Tests.Outcomes.Collection.CollectionPages;
 
 namespace SeoulAiHub.Tests.Outcomes.Collection;
@@ -15,16 +15,10 @@ public sealed class KpiAndReminderTests
 {
     public sealed record KpiRow(string Code, string NameKo, string NameEn, string Unit, string Kind, bool EvidenceRequired, bool Active);
 
-    /// <summary>OutcomesModule registers the reminders as a hosted service through a factory declared in OutcomesModule.</summary>
-    private static bool IsReminderHostedService(ServiceDescriptor d) =>
-        d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.DeclaringType is { } t &&
-        (t == typeof(OutcomesModule) || t.DeclaringType == typeof(OutcomesModule));
-
     /// <summary>
     /// In a host of its own: a KPI added here would otherwise be asked by campaigns other tests open meanwhile.
     /// </summary>
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Operators_add_edit_retire_and_reactivate_KPIs_and_a_taken_code_is_refused(string provider)
     {
         await using var host = await TestHosts.StartAsync(provider);
@@ -94,23 +88,12 @@ public sealed class KpiAndReminderTests
         Assert.True(await host.QueryAsync(db => db.KpiDefinitions.Where(k => k.Id == added.Id).Select(k => k.Active).SingleAsync()));
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Organizations_whose_report_is_not_in_are_reminded_seven_days_and_one_day_before_once_each(string provider)
     {
         var t0 = new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);   // 10:00 KST
         var clock = new FakeTimeProvider(t0);
-        var removed = 0;
-        await using var host = await TestHosts.StartAsync(provider, services: s =>
-        {
-            s.AddSingleton<TimeProvider>(clock);
-            foreach (var hosted in s.Where(IsReminderHostedService).ToList())
-            {
-                s.Remove(hosted);
-                removed++;
-            }
-        });
-        Assert.Equal(1, removed);
+        await using var host = await TestHosts.StartWithClockAsync(provider, clock);
         var reminders = host.Services.GetRequiredService<OutcomeReminders>();
         await reminders.RunOnceAsync();   // whatever the demo hub has due within the week
 

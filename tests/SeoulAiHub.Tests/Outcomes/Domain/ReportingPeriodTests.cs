@@ -1,12 +1,10 @@
 using SeoulAiHub.Features.Outcomes;
+using static SeoulAiHub.Tests.Outcomes.Domain.Rollups;
 
 namespace SeoulAiHub.Tests.Outcomes.Domain;
 
 public sealed class ReportingPeriodTests
 {
-    private static ReportingPeriod P(string code) =>
-        ReportingPeriod.TryParse(code, out var period) ? period.Value : throw new ArgumentException(code);
-
     [Theory]
     [InlineData(PeriodGrain.Quarter, 2025, 1, "2025-Q1")]
     [InlineData(PeriodGrain.Quarter, 2025, 3, "2025-Q3")]

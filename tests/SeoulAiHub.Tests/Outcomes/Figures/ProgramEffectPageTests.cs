@@ -11,8 +11,7 @@ namespace SeoulAiHub.Tests.Outcomes.Figures;
 
 public sealed class ProgramEffectPageTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_program_page_compares_awardees_with_complete_windows_and_says_how_many_were_left_out(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -16,8 +16,7 @@ public sealed class DashboardFiguresTests
 
     private static Figure F(long? sum, int reporting, int expected, int missing = 0) => new(sum, reporting, expected, missing, false, false);
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_dashboard_shows_totals_trends_and_breakdowns_with_small_groups_withheld_for_the_public(string provider)
     {
         await using var host = await TestHosts.StartAsync(provider, new Dictionary<string, string?> { ["Hub:SeedDemoData"] = "false" });
@@ -44,12 +43,12 @@ public sealed class DashboardFiguresTests
         });
         var outsider = await host.CreateOrganizationAsync(status: TenancyStatus.Graduated);
 
-        var p1 = ReportingPeriod.Containing(Today(host), PeriodGrain.Quarter).Previous;
+        var p1 = ReportingPeriod.Containing(host.Today(), PeriodGrain.Quarter).Previous;
         var p0 = p1.Previous;
         Assert.Null(await host.WithAsync<OutcomeFigures, ReportingPeriod?>(f => f.LatestPeriodAsync(PeriodGrain.Quarter)));
 
         Task<KpiCampaign> ResidentsAsync(ReportingPeriod period) => host.WithAsync<CampaignService, KpiCampaign>(s => s.OpenAsync(
-            new CampaignInput("입주기업 조사", "Residents survey", period, Today(host).AddDays(14), CampaignTarget.Residents, null, [outsider.Id], asked),
+            new CampaignInput("입주기업 조사", "Residents survey", period, host.Today().AddDays(14), CampaignTarget.Residents, null, [outsider.Id], asked),
             Operator));
 
         var first = await ResidentsAsync(p0);

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Features.Outcomes;
 using SeoulAiHub.Platform.Data;
-using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Tests.Infrastructure;
 
 namespace SeoulAiHub.Tests.Outcomes.Services;
@@ -16,22 +15,6 @@ namespace SeoulAiHub.Tests.Outcomes.Services;
 /// </summary>
 internal static class OutcomesServiceScenario
 {
-    public static async Task<T> WithAsync<TService, T>(this HubAppFactory host, Func<TService, Task<T>> work)
-        where TService : notnull
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<TService>());
-    }
-
-    public static async Task WithAsync<TService>(this HubAppFactory host, Func<TService, Task> work)
-        where TService : notnull
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        await work(scope.ServiceProvider.GetRequiredService<TService>());
-    }
-
-    public static DateOnly Today(HubAppFactory host) => Kst.Today(host.Services.GetRequiredService<TimeProvider>());
-
     /// <summary>A test KPI pair: revenue-like (flow, evidence required) and headcount-like (stock).</summary>
     public static async Task<(KpiDefinition Flow, KpiDefinition Stock)> KpisAsync(HubAppFactory host)
     {
@@ -72,7 +55,7 @@ internal static class OutcomesServiceScenario
     public static Task<KpiCampaign> OpenAsync(HubAppFactory host, ReportingPeriod period, IEnumerable<Organization> organizations,
         IReadOnlyCollection<Guid> kpis, Guid by) =>
         host.WithAsync<CampaignService, KpiCampaign>(s => s.OpenAsync(new CampaignInput($"시험 조사 {period.Code}", $"Test survey {period.Code}",
-            period, Today(host).AddDays(14), CampaignTarget.Selected, null, [.. organizations.Select(o => o.Id)], kpis), by));
+            period, host.Today().AddDays(14), CampaignTarget.Selected, null, [.. organizations.Select(o => o.Id)], kpis), by));
 
     public static Task<Guid> TaskIdAsync(HubAppFactory host, Guid campaignId, Guid organizationId) =>
         host.QueryAsync(db => db.KpiTasks.Where(t => t.CampaignId == campaignId && t.OrganizationId == organizationId).Select(t => t.Id).SingleAsync());

@@ -8,8 +8,7 @@ namespace SeoulAiHub.Tests.Outcomes.Services;
 /// <summary>What a report is compared with when the previous period was reported in a finer grain.</summary>
 public sealed class PreviousValuesTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_half_after_quarterly_reports_sees_the_quarters_sum_for_a_flow_and_the_last_quarter_for_a_stock(string provider)
     {
         var host = await TestHosts.GetAsync(provider);

@@ -11,8 +11,7 @@ namespace SeoulAiHub.Tests.Programs.Api;
 /// <summary>The JSON API of calls and applications against the demo hub's programs.</summary>
 public sealed class CallsApiTests
 {
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task The_public_lists_open_and_upcoming_calls_but_never_drafts_or_closed_ones(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
@@ -44,8 +43,7 @@ public sealed class CallsApiTests
         Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync($"/api/calls/{draft}")).StatusCode);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task Members_read_their_own_applications_and_nobody_else_does(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
