@@ -61,8 +61,7 @@ public sealed class DirectoryIndexTests
         Assert.All(found, Assert.True);
     }
 
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, OnEveryDatabase]
     public async Task A_tenancy_saved_through_Spaces_shows_in_the_directory_without_anyone_invalidating_it(string provider)
     {
         // The clock stands still, so neither the stamp check nor the snapshot's age can explain a rebuild: only the save.
