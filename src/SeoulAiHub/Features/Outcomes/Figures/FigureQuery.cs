@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 
 namespace SeoulAiHub.Features.Outcomes.Figures;
 
@@ -31,11 +32,8 @@ public sealed class FigureQueries(HubDb db, OutcomeFigures figures)
         PeriodGrain? grain = null;
         if (!string.IsNullOrWhiteSpace(input.Grain))
         {
-            if (Enum.TryParse<PeriodGrain>(input.Grain.Trim(), ignoreCase: true, out var g) && Enum.IsDefined(g) && !int.TryParse(input.Grain, out _))
-            {
-                grain = g;
-            }
-            else
+            grain = FormValue.Enum<PeriodGrain>(input.Grain);
+            if (grain is null)
             {
                 errors.Add("Of.Error.Grain");
             }
@@ -68,7 +66,7 @@ public sealed class FigureQueries(HubDb db, OutcomeFigures figures)
         Guid? siteId = null;
         if (!string.IsNullOrWhiteSpace(input.Site))
         {
-            if (Guid.TryParse(input.Site, out var site) && await db.Sites.AnyAsync(s => s.Id == site, ct))
+            if (FormValue.Id(input.Site) is { } site && await db.Sites.AnyAsync(s => s.Id == site, ct))
             {
                 siteId = site;
             }
