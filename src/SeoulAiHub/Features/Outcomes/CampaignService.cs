@@ -24,7 +24,8 @@ public sealed record CampaignInput(
 /// Locking writes the facts and rollups in the same transaction as the status, so figures are official all at once.
 /// Callers check who may act (<see cref="OutcomeAccess"/>); the rules of the steps live on the entities.
 /// </summary>
-public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier notifier, AuditLog audit, DocumentStore documents, TimeProvider clock)
+public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier notifier, AuditLog audit, EvidenceStore evidenceFiles,
+    TimeProvider clock)
 {
     /// <summary>The PostgreSQL advisory lock key that serializes campaign openings ("KPI1" in ASCII).</summary>
     private const long OpeningLock = 0x4B504931;
@@ -148,7 +149,7 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
         Rule.Require(campaign.Status == CampaignStatus.Open, "Campaign.Error.Locked");
         Rule.Require(campaign.KpiIds.Contains(kpiId), "Campaign.Error.UnknownKpi");
         Rule.Require(task.CanEdit(kpiId), "Campaign.Error.NotEditable");
-        var (file, error) = await documents.SaveAsync(upload, ct);
+        var (file, error) = await evidenceFiles.SaveAsync(upload, ct);
         if (file is null)
         {
             return (null, error);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Platform.Files;
 
 namespace SeoulAiHub.Features.Programs;
 
