@@ -213,8 +213,10 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
         var campaign = await db.KpiCampaigns.Include(c => c.Tasks).FirstOrDefaultAsync(c => c.Id == campaignId, ct)
             ?? throw new RuleException("Campaign.Error.NotFound");
         campaign.Lock(by, now);
-        var claimed = await db.KpiCampaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Locked).SetProperty(c => c.LockedAt, campaign.LockedAt).SetProperty(c => c.LockedBy, by), ct);
+        var claimed = await db.AuditedUpdateAsync(db.KpiCampaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Open),
+            s => s.SetProperty(c => c.Status, CampaignStatus.Locked).SetProperty(c => c.LockedAt, campaign.LockedAt)
+                .SetProperty(c => c.LockedBy, by),
+            "campaign locked", campaignId.ToString(), ct);
         Rule.Require(claimed == 1, "Campaign.Error.Locked");
         db.Entry(campaign).State = EntityState.Unchanged;
 
