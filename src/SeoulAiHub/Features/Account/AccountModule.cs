@@ -1,10 +1,7 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using SeoulAiHub.Platform;
-using SeoulAiHub.Platform.Authorization;
 
 namespace SeoulAiHub.Features.Account;
 
@@ -12,23 +9,7 @@ public static class AccountModule
 {
     public static IServiceCollection AddAccountModule(this IServiceCollection services) =>
         services.AddScoped<AccountLinks>();
-
-    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
-    {
-        app.MapGroup("/api/account").WithTags("Account")
-            .RequireAuthorization(Policies.SignedIn)
-            .MapGet("/me", GetMe);
-        return app;
-    }
-
-    /// <summary>The signed-in person and their roles.</summary>
-    public static Ok<MeResponse> GetMe(ClaimsPrincipal user) => TypedResults.Ok(new MeResponse(
-        user.UserId() ?? Guid.Empty,
-        user.FindFirstValue(ClaimTypes.Name) ?? "",
-        user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order().ToList()));
 }
-
-public sealed record MeResponse(Guid Id, string Email, IReadOnlyList<string> Roles);
 
 /// <summary>Absolute links for emails: the configured public address, else the address the request came in on.</summary>
 public sealed class AccountLinks(IHttpContextAccessor http, IOptions<HubOptions> options)

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace SeoulAiHub.Features.Organizations;
+
+/// <summary>Organizations: the directory, profiles, logos, members and invitations, the CSV import.</summary>
+public static class OrganizationsModule
+{
+    public static IServiceCollection AddOrganizationsModule(this IServiceCollection services)
+    {
+        services.AddScoped<IAuthorizationHandler, OrganizationAuthorizationHandler>();
+        services.AddSingleton<DirectoryIndex>();
+        services.AddScoped<OrganizationEditor>();
+        services.AddScoped<OrganizationCsv>();
+        services.AddSingleton<LogoStore>();
+        services.AddScoped<InvitationService>();
+        return services;
+    }
+}
