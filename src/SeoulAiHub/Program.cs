@@ -4,6 +4,7 @@ using SeoulAiHub.Features.Compute;
 using SeoulAiHub.Features.Engagement;
 using SeoulAiHub.Features.Facilities;
 using SeoulAiHub.Features.Home;
+using SeoulAiHub.Features.Notifications;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Features.Outcomes;
 using SeoulAiHub.Features.Programs;
@@ -21,6 +22,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddHubPlatform();          // data, identity, authorization, audit, email, localization, errors
 builder.Services.AddHomeModule();
 builder.Services.AddAccountModule();
+builder.Services.AddNotificationsModule();
 builder.Services.AddOrganizationsModule();
 builder.Services.AddSpacesModule();
 builder.Services.AddProgramsModule();

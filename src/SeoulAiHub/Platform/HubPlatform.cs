@@ -4,6 +4,7 @@ using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Email;
 using SeoulAiHub.Platform.Errors;
+using SeoulAiHub.Platform.Files;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Platform.Localization;
 using SeoulAiHub.Platform.Seeding;
@@ -25,6 +26,7 @@ public static class HubPlatform
             builder.Services.AddHostedService<Time.PeriodicWork.Off>();
         }
 
+        builder.Services.AddSingleton<FileStore>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddMemoryCache();
         builder.Services.AddDataProtection()

@@ -20,7 +20,7 @@ public sealed class IndexModel(HubDb db, UserManager<HubUser> users) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await users.GetUserAsync(User) is not { } me)
+        if (await users.CurrentUserAsync(User) is not { } me)
         {
             return Challenge();
         }

@@ -30,11 +30,11 @@ public sealed class TwoFactorModel(UserManager<HubUser> users, SignInManager<Hub
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync() =>
-        await users.GetUserAsync(User) is { } user ? await ShowAsync(user) : Challenge();
+        await users.CurrentUserAsync(User) is { } user ? await ShowAsync(user) : Challenge();
 
     public async Task<IActionResult> OnPostEnableAsync()
     {
-        if (await users.GetUserAsync(User) is not { } user)
+        if (await users.CurrentUserAsync(User) is not { } user)
         {
             return Challenge();
         }
@@ -61,7 +61,7 @@ public sealed class TwoFactorModel(UserManager<HubUser> users, SignInManager<Hub
 
     public async Task<IActionResult> OnPostDisableAsync()
     {
-        if (await users.GetUserAsync(User) is not { } user)
+        if (await users.CurrentUserAsync(User) is not { } user)
         {
             return Challenge();
         }

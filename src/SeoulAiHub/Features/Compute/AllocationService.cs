@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Notifications;
 using SeoulAiHub.Features.Programs;
+using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Time;
 
@@ -121,7 +122,7 @@ public sealed class AllocationService(HubDb db, Notifier notifier, ComputeAlerts
             jobs = jobs.Where(u => u.Partition == partition);
         }
 
-        if (await jobs.ExecuteUpdateAsync(s => s.SetProperty(u => u.AllocationId, a.Id), ct) > 0)
+        if (await db.AuditedUpdateAsync(jobs, s => s.SetProperty(u => u.AllocationId, a.Id), $"jobs matched to allocation {a.Id}", ct) > 0)
         {
             await alerts.RecomputeAsync([a.Id], ct);
             await alerts.SendDueAsync([a.Id], ct);

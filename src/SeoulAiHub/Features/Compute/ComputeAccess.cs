@@ -5,7 +5,6 @@ using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
-using SeoulAiHub.Platform.Time;
 
 namespace SeoulAiHub.Features.Compute;
 
@@ -31,16 +30,9 @@ public sealed class ComputeAccess(HubDb db)
         user.UserId() is { } userId && await db.IsActiveMemberAsync(userId, organizationId, ct);
 }
 
-/// <summary>What the compute pages and API read from forms and query strings, defensively: bad input is a message, never a 500.</summary>
+/// <summary>How the compute pages and API write dates, hours, shares and months (they read input with <c>FormValue</c>).</summary>
 public static class ComputeForms
 {
-    public static DateOnly? Date(string? value) => Kst.ParseDate(value);
-
-    public static Guid? Id(string? value) => Guid.TryParse(value?.Trim(), out var id) && id != Guid.Empty ? id : null;
-
-    public static int? Number(string? value) =>
-        int.TryParse(value?.Trim().Replace(",", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
-
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Hours(double hours) => hours.ToString("#,0.#", CultureInfo.InvariantCulture);

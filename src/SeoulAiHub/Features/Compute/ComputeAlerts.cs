@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Notifications;
 using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
 
@@ -18,9 +19,9 @@ public sealed class ComputeAlerts(HubDb db, Notifier notifier, TimeProvider cloc
     public Task<int> RecomputeAsync(IReadOnlyCollection<Guid> allocationIds, CancellationToken ct = default) =>
         allocationIds.Count == 0
             ? Task.FromResult(0)
-            : db.GpuAllocations.Where(a => allocationIds.Contains(a.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.UsedGpuSeconds,
-                    a => db.GpuJobUsages.Where(u => u.AllocationId == a.Id).Sum(u => u.GpuSeconds)), ct);
+            : db.AuditedUpdateAsync(db.GpuAllocations.Where(a => allocationIds.Contains(a.Id)),
+                s => s.SetProperty(a => a.UsedGpuSeconds, a => db.GpuJobUsages.Where(u => u.AllocationId == a.Id).Sum(u => u.GpuSeconds)),
+                "usage recomputed from jobs", ct);
 
     /// <summary>Sends the alerts now due for these allocations (inside the caller's transaction); returns how many.</summary>
     public async Task<int> SendDueAsync(IReadOnlyCollection<Guid> allocationIds, CancellationToken ct = default)
@@ -75,10 +76,11 @@ public sealed class ComputeAlerts(HubDb db, Notifier notifier, TimeProvider cloc
     {
         var now = clock.GetUtcNow();
         var claimed = level == UsageAlert.Reached100
-            ? await db.GpuAllocations.Where(a => a.Id == id && a.Alert100SentAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Alert100SentAt, now).SetProperty(a => a.Alert80SentAt, a => a.Alert80SentAt ?? now), ct)
-            : await db.GpuAllocations.Where(a => a.Id == id && a.Alert80SentAt == null && a.Alert100SentAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Alert80SentAt, now), ct);
+            ? await db.AuditedUpdateAsync(db.GpuAllocations.Where(a => a.Id == id && a.Alert100SentAt == null),
+                s => s.SetProperty(a => a.Alert100SentAt, now).SetProperty(a => a.Alert80SentAt, a => a.Alert80SentAt ?? now),
+                "100% usage alert claimed", id.ToString(), ct)
+            : await db.AuditedUpdateAsync(db.GpuAllocations.Where(a => a.Id == id && a.Alert80SentAt == null && a.Alert100SentAt == null),
+                s => s.SetProperty(a => a.Alert80SentAt, now), "80% usage alert claimed", id.ToString(), ct);
         return claimed == 1;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Platform.Localization;
 using SeoulAiHub.Resources;
 
@@ -80,7 +81,7 @@ public static class ComputeEndpoints
 
         var form = await request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file");
-        if (ComputeForms.Id(form["clusterId"]) is not { } clusterId)
+        if (FormValue.Id(form["clusterId"]) is not { } clusterId)
         {
             return TypedResults.Problem(t["Compute.Error.NoCluster"], statusCode: StatusCodes.Status400BadRequest);
         }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Time;
 
@@ -107,7 +108,8 @@ public sealed class UsageImporter(HubDb db, ComputeAlerts alerts, TimeProvider c
         catch (RuleException)
         {
             // The columns cannot be read (refused before the first line): no import took place.
-            await db.UsageImports.Where(i => i.Id == import.Id).ExecuteDeleteAsync(CancellationToken.None);
+            await db.AuditedDeleteAsync(db.UsageImports.Where(i => i.Id == import.Id), "unreadable import withdrawn",
+                import.Id.ToString(), CancellationToken.None);
             db.Entry(import).State = EntityState.Detached;
             throw;
         }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Time;
 
@@ -29,9 +30,10 @@ public sealed class ActionReminders(IServiceScopeFactory scopes, TimeProvider cl
         foreach (var action in due)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var claimed = await db.ActionItems
-                .Where(a => a.Id == action.Id && a.DueOn == action.DueOn && (a.OverdueNoticeFor == null || a.OverdueNoticeFor != a.DueOn))
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.OverdueNoticeFor, action.DueOn), ct);
+            var claimed = await db.AuditedUpdateAsync(
+                db.ActionItems.Where(a => a.Id == action.Id && a.DueOn == action.DueOn &&
+                    (a.OverdueNoticeFor == null || a.OverdueNoticeFor != a.DueOn)),
+                s => s.SetProperty(a => a.OverdueNoticeFor, action.DueOn), "overdue notice claimed", action.Id.ToString(), ct);
             if (claimed == 0)
             {
                 continue;

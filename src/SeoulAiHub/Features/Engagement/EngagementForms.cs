@@ -2,27 +2,14 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
-using SeoulAiHub.Platform.Time;
 
 namespace SeoulAiHub.Features.Engagement;
 
-/// <summary>What the engagement pages read from forms and query strings: parsed defensively, because a
-/// hand-made request must end in a message or an ignored filter, never in a 500.</summary>
+/// <summary>What the engagement pages share beyond reading forms (which <c>FormValue</c> does): page size, dates as
+/// text, the staff who may own actions, names and excerpts.</summary>
 public static class EngagementForms
 {
     public const int PageSize = 50;
-
-    public static DateOnly? Date(string? value) => Kst.ParseDate(value);
-
-    public static TimeOnly? Time(string? value) =>
-        TimeOnly.TryParseExact(value?.Trim(), ["HH:mm", "HH:mm:ss", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
-
-    public static Guid? Id(string? value) => Guid.TryParse(value?.Trim(), out var id) && id != Guid.Empty ? id : null;
-
-    /// <summary>An enum member by its name (not a number: "7" would parse into an undefined value).</summary>
-    public static TEnum? Enum<TEnum>(string? value) where TEnum : struct, System.Enum =>
-        !string.IsNullOrWhiteSpace(value) && !char.IsDigit(value.Trim()[0]) && System.Enum.TryParse<TEnum>(value.Trim(), ignoreCase: false, out var parsed) &&
-        System.Enum.IsDefined(parsed) ? parsed : null;
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using SeoulAiHub.Platform.Forms;
 
 namespace SeoulAiHub.Features.Engagement;
 
@@ -14,5 +15,5 @@ public static class EngagementLabels
     /// <summary>The categories ticked in a form (checkbox values are enum names); unknown names are ignored.</summary>
     public static OpinionCategory ParseCategories(IEnumerable<string>? names) =>
         (names ?? []).Aggregate(OpinionCategory.None, (all, name) =>
-            Enum.TryParse<OpinionCategory>(name, ignoreCase: false, out var c) && FieldOpinion.Categories.Contains(c) ? all | c : all);
+            FormValue.Enum<OpinionCategory>(name, ignoreCase: false) is { } c && FieldOpinion.Categories.Contains(c) ? all | c : all);
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using SeoulAiHub.Features.Notifications;
+using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Platform.Time;
@@ -301,7 +302,7 @@ public sealed class BookingDesk(HubDb db, FacilitiesAccess access, Quota quota, 
             claims = claims.Where(c => c.CellStart >= start);
         }
 
-        await claims.ExecuteDeleteAsync(ct);
+        await db.AuditedDeleteAsync(claims, $"cells of booking {booking.Id} freed", ct);
     }
 
     /// <summary>Who books, which facility (active, or any for staff), and the organization whose hours it counts against.</summary>

@@ -5,6 +5,7 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Data;
 
 namespace SeoulAiHub.Features.Facilities;
@@ -38,7 +39,7 @@ public sealed class FacilityFeeds(HubDb db, FacilitiesAccess access, TimeProvide
     }
 
     public async Task RevokeAsync(Guid userId, CancellationToken ct = default) =>
-        await db.FacilityFeedTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.AuditedDeleteAsync(db.FacilityFeedTokens.Where(t => t.UserId == userId), "calendar feed address revoked", ct);
 
     public async Task<bool> HasTokenAsync(Guid userId, CancellationToken ct = default) =>
         await db.FacilityFeedTokens.AnyAsync(t => t.UserId == userId, ct);

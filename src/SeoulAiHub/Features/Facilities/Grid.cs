@@ -36,8 +36,7 @@ public static class Grid
     }
 
     /// <summary>A KST wall-clock time on a KST date, as UTC.</summary>
-    public static DateTimeOffset At(DateOnly date, TimeOnly time) =>
-        new DateTimeOffset(date.ToDateTime(time), Kst.Offset).ToUniversalTime();
+    public static DateTimeOffset At(DateOnly date, TimeOnly time) => Kst.ToUtc(date, time);
 
     public static DateOnly KstDate(DateTimeOffset utc) => DateOnly.FromDateTime(utc.ToKst().DateTime);
 

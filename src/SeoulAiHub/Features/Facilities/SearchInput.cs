@@ -1,4 +1,4 @@
-using SeoulAiHub.Platform.Time;
+using SeoulAiHub.Platform.Forms;
 
 namespace SeoulAiHub.Features.Facilities;
 
@@ -27,24 +27,23 @@ public sealed class SearchInput
         var parts = AvailabilityPhrase.Parse(Q, today);
         var baseQuery = parts.ToQuery(today, audience);
         FacilityKind? kind = null;
-        if (!TryOptional(Date, Kst.ParseDate, out var date) || !TryOptional(To, Kst.ParseDate, out var to))
+        if (!TryOptional(Date, FormValue.Date, out var date) || !TryOptional(To, FormValue.Date, out var to))
         {
             return (null, "Fp.Error.Date");
         }
 
-        if (!TryOptional(From, Kst.ParseTime, out var from) || !TryOptional(Until, Kst.ParseTime, out var until))
+        if (!TryOptional(From, FormValue.Time, out var from) || !TryOptional(Until, FormValue.Time, out var until))
         {
             return (null, "Fp.Error.Time");
         }
 
         if (!string.IsNullOrWhiteSpace(Kind))
         {
-            if (!Enum.TryParse<FacilityKind>(Kind, ignoreCase: true, out var k) || !Enum.IsDefined(k))
+            kind = FormValue.Enum<FacilityKind>(Kind);
+            if (kind is null)
             {
                 return (null, "Facilities.Error.Kind");
             }
-
-            kind = k;
         }
 
         var first = date ?? baseQuery.From;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
 
@@ -24,8 +25,8 @@ public sealed class NoticesModel(HubDb db, TimeProvider clock) : PageModel
     {
         var userId = User.UserId();
         var now = clock.GetUtcNow();
-        await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+        await db.AuditedUpdateAsync(db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null),
+            s => s.SetProperty(n => n.ReadAt, now), "notices marked read", ct);
         return RedirectToPage();
     }
 

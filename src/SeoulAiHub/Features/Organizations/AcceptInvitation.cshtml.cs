@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Identity;
 
 namespace SeoulAiHub.Features.Organizations;
@@ -26,7 +27,7 @@ public sealed class AcceptInvitationModel(InvitationService invitations, UserMan
             return Challenge();
         }
 
-        if (!Valid || !SignedInAsInvitee || await users.GetUserAsync(User) is not { } user)
+        if (!Valid || !SignedInAsInvitee || await users.CurrentUserAsync(User) is not { } user)
         {
             return Page();
         }

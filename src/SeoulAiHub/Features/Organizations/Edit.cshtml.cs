@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Resources;
 
@@ -38,7 +39,7 @@ public sealed class EditModel(HubDb db, OrganizationEditor editor, DirectoryInde
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
-        var organizationId = IsNewId(id) ? (Guid?)null : Guid.TryParse(id, out var parsed) ? parsed : Guid.Empty;
+        var organizationId = IsNewId(id) ? (Guid?)null : FormValue.Id(id) ?? Guid.Empty;
         if (await AuthorizeAsync(organizationId, ct) is { } denied)
         {
             return denied;
@@ -79,7 +80,7 @@ public sealed class EditModel(HubDb db, OrganizationEditor editor, DirectoryInde
             return await AuthorizeAsync(null, ct);
         }
 
-        if (!Guid.TryParse(id, out var organizationId) || await AuthorizeAsync(organizationId, ct) is { } denied)
+        if (FormValue.Id(id) is not { } organizationId || await AuthorizeAsync(organizationId, ct) is { } denied)
         {
             return NotFound();
         }

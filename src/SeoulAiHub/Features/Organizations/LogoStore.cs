@@ -1,52 +1,34 @@
-using Microsoft.Extensions.Options;
-using SeoulAiHub.Platform;
+using SeoulAiHub.Platform.Files;
 
 namespace SeoulAiHub.Features.Organizations;
 
 /// <summary>
-/// Organization logos in the data folder (files/logos). The type is read from the file's first bytes, never trusted
-/// from the name or the browser: PNG, JPEG or WebP, at most 1 MB. Files get random names; the old one is removed.
+/// Organization logos, kept by the platform's <see cref="FileStore"/> in files/logos: PNG, JPEG or WebP by their first
+/// bytes, at most 1 MB, stored with their extension (which is how a logo's type is known when it is served).
+/// The old logo is removed when a new one is saved.
 /// </summary>
-public sealed class LogoStore(IOptions<HubOptions> options)
+public sealed class LogoStore(FileStore files)
 {
     public const long MaxBytes = 1024 * 1024;
-
-    private string Folder => Directory.CreateDirectory(Path.Combine(options.Value.FilesDirectory, "logos")).FullName;
+    private const string Area = "logos";
 
     /// <summary>Saves the upload and returns its file name, or null with an error key when it is not an accepted image.</summary>
     public async Task<(string? FileName, string? Error)> SaveAsync(Stream upload, long length, CancellationToken ct)
     {
-        if (length <= 0 || length > MaxBytes)
+        var (file, refusal) = await files.SaveAsync(Area, upload, length, "logo", MaxBytes,
+            static (head, _) => Sniff(head) is { } extension ? new FileType(ContentTypeOf(extension), extension) : null, ct);
+        return (file?.StoredName, refusal switch
         {
-            return (null, "Logo.Error.Size");
-        }
-
-        var head = new byte[12];
-        var read = await upload.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-        if (Sniff(head.AsSpan(0, read)) is not { } extension)
-        {
-            return (null, "Logo.Error.Type");
-        }
-
-        var name = $"{Guid.NewGuid():N}{extension}";
-        await using var file = File.Create(Path.Combine(Folder, name));
-        await file.WriteAsync(head.AsMemory(0, read), ct);
-        await upload.CopyToAsync(file, ct);
-        return (name, null);
+            null => null,
+            FileRefusal.Size => "Logo.Error.Size",
+            _ => "Logo.Error.Type",
+        });
     }
 
-    public void Delete(string? fileName)
-    {
-        if (fileName is not null && IsSafeName(fileName))
-        {
-            File.Delete(Path.Combine(Folder, fileName));
-        }
-    }
+    public void Delete(string? fileName) => files.Delete(Area, fileName);
 
     public (string Path, string ContentType)? Find(string? fileName) =>
-        fileName is not null && IsSafeName(fileName) && File.Exists(Path.Combine(Folder, fileName))
-            ? (Path.Combine(Folder, fileName), ContentTypeOf(fileName))
-            : null;
+        files.PathOf(Area, fileName) is { } path ? (path, ContentTypeOf(Path.GetExtension(path))) : null;
 
     public static string? Sniff(ReadOnlySpan<byte> head) => head switch
     {
@@ -56,13 +38,10 @@ public sealed class LogoStore(IOptions<HubOptions> options)
         _ => null,
     };
 
-    private static string ContentTypeOf(string fileName) => Path.GetExtension(fileName) switch
+    private static string ContentTypeOf(string extension) => extension switch
     {
         ".png" => "image/png",
         ".jpg" => "image/jpeg",
         _ => "image/webp",
     };
-
-    private static bool IsSafeName(string fileName) =>
-        fileName.Length is > 4 and <= 64 && fileName.All(c => char.IsAsciiLetterOrDigit(c) || c == '.');
 }

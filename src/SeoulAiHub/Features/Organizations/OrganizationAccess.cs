@@ -52,18 +52,3 @@ internal sealed class OrganizationAuthorizationHandler(HubDb db)
         }
     }
 }
-
-public static class OrganizationsModule
-{
-    public static IServiceCollection AddOrganizationsModule(this IServiceCollection services)
-    {
-        services.AddScoped<IAuthorizationHandler, OrganizationAuthorizationHandler>();
-        services.AddSingleton<DirectoryIndex>();
-        services.AddSingleton<IInterceptor, DirectoryInvalidation>();   // HubDb takes every registered interceptor
-        services.AddScoped<OrganizationEditor>();
-        services.AddScoped<OrganizationCsv>();
-        services.AddSingleton<LogoStore>();
-        services.AddScoped<InvitationService>();
-        return services;
-    }
-}

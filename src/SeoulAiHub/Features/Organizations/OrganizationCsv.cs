@@ -5,6 +5,7 @@ using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Resources;
 
 namespace SeoulAiHub.Features.Organizations;
@@ -167,7 +168,7 @@ public sealed class OrganizationCsv(HubDb db, OrganizationEditor editor, IString
             return null;
         }
 
-        if (Enum.TryParse<OrganizationType>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        if (FormValue.Enum<OrganizationType>(text) is { } parsed)
         {
             return parsed;
         }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Resources;
 
 namespace SeoulAiHub.Features.Organizations;
@@ -45,14 +46,14 @@ public static class OrganizationsEndpoints
         TenancyStatus? parsedStatus = null;
         if (type is not null)
         {
-            if (Enum.TryParse<OrganizationType>(type, true, out var t) && Enum.IsDefined(t)) parsedType = t;
-            else errors["type"] = [$"Unknown type '{type}'."];
+            parsedType = FormValue.Enum<OrganizationType>(type);
+            if (parsedType is null) errors["type"] = [$"Unknown type '{type}'."];
         }
 
         if (status is not null)
         {
-            if (Enum.TryParse<TenancyStatus>(status, true, out var s) && Enum.IsDefined(s)) parsedStatus = s;
-            else errors["status"] = [$"Unknown status '{status}'."];
+            parsedStatus = FormValue.Enum<TenancyStatus>(status);
+            if (parsedStatus is null) errors["status"] = [$"Unknown status '{status}'."];
         }
 
         if (page is < 1)

@@ -24,7 +24,8 @@ public sealed record CampaignInput(
 /// Locking writes the facts and rollups in the same transaction as the status, so figures are official all at once.
 /// Callers check who may act (<see cref="OutcomeAccess"/>); the rules of the steps live on the entities.
 /// </summary>
-public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier notifier, AuditLog audit, DocumentStore documents, TimeProvider clock)
+public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier notifier, AuditLog audit, EvidenceStore evidenceFiles,
+    TimeProvider clock)
 {
     /// <summary>The PostgreSQL advisory lock key that serializes campaign openings ("KPI1" in ASCII).</summary>
     private const long OpeningLock = 0x4B504931;
@@ -148,7 +149,7 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
         Rule.Require(campaign.Status == CampaignStatus.Open, "Campaign.Error.Locked");
         Rule.Require(campaign.KpiIds.Contains(kpiId), "Campaign.Error.UnknownKpi");
         Rule.Require(task.CanEdit(kpiId), "Campaign.Error.NotEditable");
-        var (file, error) = await documents.SaveAsync(upload, ct);
+        var (file, error) = await evidenceFiles.SaveAsync(upload, ct);
         if (file is null)
         {
             return (null, error);
@@ -212,8 +213,10 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
         var campaign = await db.KpiCampaigns.Include(c => c.Tasks).FirstOrDefaultAsync(c => c.Id == campaignId, ct)
             ?? throw new RuleException("Campaign.Error.NotFound");
         campaign.Lock(by, now);
-        var claimed = await db.KpiCampaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Locked).SetProperty(c => c.LockedAt, campaign.LockedAt).SetProperty(c => c.LockedBy, by), ct);
+        var claimed = await db.AuditedUpdateAsync(db.KpiCampaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Open),
+            s => s.SetProperty(c => c.Status, CampaignStatus.Locked).SetProperty(c => c.LockedAt, campaign.LockedAt)
+                .SetProperty(c => c.LockedBy, by),
+            "campaign locked", campaignId.ToString(), ct);
         Rule.Require(claimed == 1, "Campaign.Error.Locked");
         db.Entry(campaign).State = EntityState.Unchanged;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Platform.Files;
 
 namespace SeoulAiHub.Features.Outcomes;
 
@@ -190,7 +191,7 @@ public sealed class KpiTask
         UpdatedAt = now.ToUniversalTime();
     }
 
-    public KpiEvidence AddEvidence(Guid kpiId, Programs.StoredFile file, Guid by, DateTimeOffset now)
+    public KpiEvidence AddEvidence(Guid kpiId, StoredFile file, Guid by, DateTimeOffset now)
     {
         Rule.Require(CanEdit(kpiId), "Campaign.Error.NotEditable");
         var evidence = KpiEvidence.For(Id, kpiId, file, by, now);
@@ -255,7 +256,7 @@ public sealed class KpiEvidence
     public DateTimeOffset UploadedAt { get; private init; }
     public Guid UploadedBy { get; private init; }
 
-    internal static KpiEvidence For(Guid taskId, Guid kpiId, Programs.StoredFile file, Guid by, DateTimeOffset now) => new()
+    internal static KpiEvidence For(Guid taskId, Guid kpiId, StoredFile file, Guid by, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(), TaskId = taskId, KpiId = kpiId, FileName = file.FileName, StoredName = file.StoredName,
         ContentType = file.ContentType, Size = file.Size, UploadedAt = now.ToUniversalTime(), UploadedBy = by,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Notifications;
+using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Time;
 
@@ -44,9 +45,10 @@ public sealed class OutcomeReminders(IServiceScopeFactory scopes, TimeProvider c
             }
 
             // Of two runs at once (two nodes, or a manual run) only the one whose UPDATE changes the row sends.
-            var claimed = await db.KpiTasks
-                .Where(k => k.Id == item.Id && NotIn.Contains(k.Status) && (k.RemindedDaysBefore == null || k.RemindedDaysBefore > step))
-                .ExecuteUpdateAsync(s => s.SetProperty(k => k.RemindedDaysBefore, step), ct);
+            var claimed = await db.AuditedUpdateAsync(
+                db.KpiTasks.Where(k => k.Id == item.Id && NotIn.Contains(k.Status) &&
+                    (k.RemindedDaysBefore == null || k.RemindedDaysBefore > step)),
+                s => s.SetProperty(k => k.RemindedDaysBefore, step), $"reminder {step} days before claimed", item.Id.ToString(), ct);
             if (claimed == 0)
             {
                 continue;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Programs;
+using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Time;
 
@@ -24,7 +25,7 @@ public sealed class OutcomeRollups(HubDb db)
             .Select(f => new ReportedValue(f.OrganizationId, f.KpiId, f.Value)).ToListAsync(ct);
         var rows = RollupBuilder.Build(campaignId, campaign.Period, campaign.KpiIds, segments, values);
 
-        await db.KpiRollups.Where(r => r.CampaignId == campaignId).ExecuteDeleteAsync(ct);
+        await db.AuditedDeleteAsync(db.KpiRollups.Where(r => r.CampaignId == campaignId), $"rollups of campaign {campaignId} rebuilt", ct);
         db.KpiRollups.AddRange(rows);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();

@@ -11,6 +11,7 @@ public static class OutcomesModule
         services.AddScoped<OutcomeRollups>();
         services.AddScoped<OutcomeFigures>();
         services.AddScoped<CampaignService>();
+        services.AddSingleton<EvidenceStore>();
         services.AddSingleton<OutcomeReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<OutcomeReminders>());
         services.AddOutcomeFigures();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SeoulAiHub.Platform.Files;
 
 namespace SeoulAiHub.Features.Programs;
 

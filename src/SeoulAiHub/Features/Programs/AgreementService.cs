@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Notifications;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Files;
 
 namespace SeoulAiHub.Features.Programs;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Platform.Files;
 
 namespace SeoulAiHub.Features.Programs;
 
@@ -26,7 +27,7 @@ public enum ApplicationStatus
 /// agreement → in progress → completed; withdrawn from any state before a result. Answers are kept as text per field
 /// key; the requested amount is its own column because ranking and selection need it.
 /// </summary>
-public sealed class Application
+public sealed partial class Application
 {
     public Guid Id { get; private init; }
     public Guid CallId { get; private init; }
@@ -51,7 +52,8 @@ public sealed class Application
     public string? DecisionNote { get; private set; }
     public List<ApplicationDocument> Documents { get; private init; } = [];
 
-    public bool IsEditable => Status is ApplicationStatus.Draft or ApplicationStatus.RevisionsRequested;
+    /// <summary>Draft or sent back for revisions: the statuses answers may change in and a submission moves from.</summary>
+    public bool IsEditable => InSubmittableStatus(this);
 
     public bool HasResult => Status is ApplicationStatus.Selected or ApplicationStatus.NotSelected or ApplicationStatus.Agreement
         or ApplicationStatus.InProgress or ApplicationStatus.Completed;
@@ -78,12 +80,18 @@ public sealed class Application
         SaveDraft(earlier.Title, earlier.RequestedKrw, earlier.Answers, now);
 
     /// <summary>
-    /// The rule of submission on the entity. <see cref="ApplicationService.SubmitAsync"/> applies the same move with one
-    /// conditional UPDATE so that concurrent submissions cannot both pass; it also checks eligibility and the close time.
+    /// Records a submission as it happened, checking only the status: for histories written after the fact (the demo
+    /// hub, test fixtures), whose calls have since closed. Submitting now goes through the whole rule — the overload
+    /// taking the call, or <see cref="ApplicationService.SubmitAsync"/> (see ApplicationSubmission.cs).
     /// </summary>
     public void Submit(DateTimeOffset now)
     {
         Rule.Require(IsEditable, "Application.Error.NotEditable");
+        MarkSubmitted(now);
+    }
+
+    private void MarkSubmitted(DateTimeOffset now)
+    {
         Status = ApplicationStatus.Submitted;
         SubmittedAt = now;
         UpdatedAt = now;

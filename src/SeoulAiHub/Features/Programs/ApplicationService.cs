@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Audit;
@@ -90,10 +89,11 @@ public sealed class ApplicationService(HubDb db, DocumentStore documents, AuditL
     }
 
     /// <summary>
-    /// Submits: eligibility on today's KST date, every required answer and document present, answers of the right
-    /// type, and the call still open. The status changes by one conditional UPDATE, so of many concurrent submissions
-    /// exactly one changes the row and the others find it submitted. Lateness is decided by the server's clock at the
-    /// moment of commit: a request that began before the close but commits after it is refused and rolled back.
+    /// Submits by the rule on <see cref="Application"/> (ApplicationSubmission.cs): every refusal reason at once, then
+    /// the status changes by one conditional UPDATE whose WHERE is <see cref="Application.Submittable"/>, so of many
+    /// concurrent submissions exactly one changes the row and the others find it submitted. Lateness is decided by the
+    /// server's clock at the moment of commit: a request that began before the close but commits after it is refused
+    /// and rolled back.
     /// </summary>
     public async Task<SubmitOutcome> SubmitAsync(Guid applicationId, CancellationToken ct = default)
     {
@@ -105,20 +105,9 @@ public sealed class ApplicationService(HubDb db, DocumentStore documents, AuditL
             return SubmitOutcome.Done;   // a repeated click: already in
         }
 
-        if (!application.IsEditable)
-        {
-            return SubmitOutcome.Refused(new Reason("Application.Error.NotEditable"));
-        }
-
-        var resubmission = application.Status == ApplicationStatus.RevisionsRequested;
-        if (!resubmission && !call.IsOpenAt(clock.GetUtcNow()))
-        {
-            return SubmitOutcome.Refused(new Reason("Application.Error.Closed"));
-        }
-
         var o = application.Organization;
-        var reasons = Eligibility.Check(call.Design.Eligibility, new Applicant(o.Type, o.FoundedOn, o.Headcount, o.TenancyStatus), Kst.Today(clock)).ToList();
-        reasons.AddRange(Completeness(call.Design, application));
+        var applicant = new Applicant(o.Type, o.FoundedOn, o.Headcount, o.TenancyStatus);
+        var reasons = application.SubmissionRefusals(call, applicant, Kst.Today(clock), clock.GetUtcNow());
         if (reasons.Count > 0)
         {
             return new SubmitOutcome(false, reasons);
@@ -126,22 +115,23 @@ public sealed class ApplicationService(HubDb db, DocumentStore documents, AuditL
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
-        var changed = await db.Applications
-            .Where(a => a.Id == applicationId && (a.Status == ApplicationStatus.Draft || a.Status == ApplicationStatus.RevisionsRequested))
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Submitted)
-                .SetProperty(a => a.SubmittedAt, now).SetProperty(a => a.UpdatedAt, now), ct);
+        var changed = await db.AuditedUpdateAsync(db.Applications.Where(a => a.Id == applicationId).Where(Application.Submittable),
+            s => s.SetProperty(a => a.Status, ApplicationStatus.Submitted).SetProperty(a => a.SubmittedAt, now)
+                .SetProperty(a => a.UpdatedAt, now),
+            "submitted", applicationId.ToString(), ct);
         if (changed == 0)
         {
             return SubmitOutcome.Done;   // a concurrent request submitted it first
         }
 
-        if (!resubmission && clock.GetUtcNow() > call.ClosesAt)
+        // The status read before the UPDATE says whether this is a resubmission, which the window lets in after the close.
+        if (!application.WindowAllows(call, clock.GetUtcNow()))
         {
             await transaction.RollbackAsync(ct);
             return SubmitOutcome.Refused(new Reason("Application.Error.Closed"));
         }
 
-        // A bulk UPDATE passes by the change interceptor, so the audit entry is written here, in the same transaction.
+        // The helper logged the row change; this is the event people look for.
         await audit.EventAsync("application.submitted", nameof(Application), applicationId.ToString(), ct: ct);
         await transaction.CommitAsync(ct);
         return SubmitOutcome.Done;
@@ -166,51 +156,6 @@ public sealed class ApplicationService(HubDb db, DocumentStore documents, AuditL
             earlier.Answers.Where(a => keys.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
-
-    /// <summary>Missing required answers and documents, and answers that do not parse as their field's type.</summary>
-    public static IEnumerable<Reason> Completeness(CallDesign design, Application application)
-    {
-        var missing = new List<string>();
-        if (string.IsNullOrWhiteSpace(application.Title))
-        {
-            missing.Add("title");
-        }
-
-        foreach (var field in design.Fields)
-        {
-            var present = field.Type == FieldType.File
-                ? application.Documents.Any(d => d.Key == field.Key)
-                : application.Answers.TryGetValue(field.Key, out var value) && !string.IsNullOrWhiteSpace(value);
-            if (field.Required && !present)
-            {
-                missing.Add(field.LabelKo);
-            }
-        }
-
-        missing.AddRange(design.Documents.Where(d => !application.Documents.Any(x => x.Key == d.Key)).Select(d => d.NameKo));
-        if (missing.Count > 0)
-        {
-            yield return new Reason("Application.Error.Incomplete", string.Join(", ", missing));
-        }
-
-        foreach (var field in design.Fields)
-        {
-            if (application.Answers.TryGetValue(field.Key, out var value) && !IsValid(field, value))
-            {
-                yield return new Reason("Application.Error.InvalidAnswer", field.LabelKo);
-            }
-        }
-    }
-
-    public static bool IsValid(FormField field, string value) => field.Type switch
-    {
-        FieldType.Number => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _),
-        FieldType.Amount => long.TryParse(value.Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out _),
-        FieldType.Date => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
-        FieldType.Choice => field.Choices?.Contains(value) == true,
-        FieldType.Text => value.Length <= 10000,
-        _ => true,
-    };
 
     private Task<Application?> FindAsync(Guid callId, Guid organizationId, CancellationToken ct) =>
         db.Applications.FirstOrDefaultAsync(a => a.CallId == callId && a.OrganizationId == organizationId, ct);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Platform.Forms;
 
 namespace SeoulAiHub.Features.Programs;
 
@@ -59,7 +60,7 @@ public static class CallDesignText
     private static FormField? Field(int line, string[] p, List<DesignError> errors)
     {
         if (p.Length < 5 || !IsKey(p[0]) || p[1].Length == 0 || p[2].Length == 0 ||
-            !Enum.TryParse<FieldType>(p[3], ignoreCase: true, out var type) || p[4] is not ("required" or "optional"))
+            FormValue.Enum<FieldType>(p[3]) is not { } type || p[4] is not ("required" or "optional"))
         {
             errors.Add(new("fields", line, "Call.Design.FieldLine"));
             return null;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Notifications;
+using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Time;
 
@@ -41,9 +42,10 @@ public sealed class MilestoneReminders(IServiceScopeFactory scopes, TimeProvider
             }
 
             // Claimed by a conditional UPDATE, so of two runs at once (two nodes, or a manual run) only one sends.
-            var claimed = await db.Milestones
-                .Where(m => m.Id == item.Milestone.Id && (m.RemindedDaysBefore == null || m.RemindedDaysBefore > step))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.RemindedDaysBefore, step), ct);
+            var claimed = await db.AuditedUpdateAsync(
+                db.Milestones.Where(m => m.Id == item.Milestone.Id && (m.RemindedDaysBefore == null || m.RemindedDaysBefore > step)),
+                s => s.SetProperty(m => m.RemindedDaysBefore, step), $"reminder {step} days before claimed",
+                item.Milestone.Id.ToString(), ct);
             if (claimed == 0)
             {
                 continue;

@@ -1,5 +1,3 @@
-using SeoulAiHub.Features.Notifications;
-
 namespace SeoulAiHub.Features.Programs;
 
 /// <summary>Programs, calls, applications, review, selection, agreements (module 2).</summary>
@@ -14,7 +12,6 @@ public static class ProgramsModule
         services.AddScoped<ReviewService>();
         services.AddScoped<SelectionService>();
         services.AddScoped<AgreementService>();
-        services.AddScoped<Notifier>();
         services.AddSingleton<MilestoneReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<MilestoneReminders>());
         return services;

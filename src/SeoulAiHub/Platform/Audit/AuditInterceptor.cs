@@ -21,6 +21,10 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider clo
         return new Restore();
     }
 
+    /// <summary>A row for a write this interceptor cannot see (bulk statements), with the same actor and clock.</summary>
+    internal AuditEntry EntryFor(string action, string entityType, string? entityId, string details) =>
+        AuditEntry.Create(clock.GetUtcNow(), actors.Current, action, entityType, entityId, details);
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         AddAuditEntries(eventData.Context);

@@ -3,6 +3,7 @@ using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Features.Outcomes;
 using SeoulAiHub.Features.Programs;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Files;
 using SeoulAiHub.Platform.Time;
 
 namespace SeoulAiHub.Platform.Seeding;
@@ -14,7 +15,7 @@ namespace SeoulAiHub.Platform.Seeding;
 /// Values are made up but shaped like the organizations: revenue per person by kind, occasional investment rounds,
 /// papers from the university and institutes.
 /// </summary>
-public sealed class DemoOutcomes(HubDb db, CampaignService campaigns, DocumentStore documents, TimeProvider clock)
+public sealed class DemoOutcomes(HubDb db, CampaignService campaigns, EvidenceStore evidenceFiles, TimeProvider clock)
 {
     public const int PastQuarters = 8;
 
@@ -24,7 +25,7 @@ public sealed class DemoOutcomes(HubDb db, CampaignService campaigns, DocumentSt
         var kpis = await db.KpiDefinitions.Where(k => k.Active).OrderBy(k => k.SortOrder).ToListAsync(ct);
         var residents = await db.Organizations.Where(o => o.TenancyStatus == TenancyStatus.Resident)
             .OrderBy(o => o.NameKo).ToListAsync(ct);
-        var evidence = await documents.SaveAsync("증빙자료.pdf", DemoPrograms.DemoPdf("Evidence (demo)"), ct);
+        var evidence = await evidenceFiles.SaveAsync("증빙자료.pdf", DemoPrograms.DemoPdf("Evidence (demo)"), ct);
         var open = ReportingPeriod.Containing(today, PeriodGrain.Quarter).Previous;
         var first = ReportingPeriod.Of(PeriodGrain.Quarter, open.Year, open.Index);
         for (var i = 0; i < PastQuarters; i++)

@@ -52,8 +52,9 @@ public sealed class SyntheticOutcomes(HubDb db, OutcomeRollups rollups, TimeProv
             db.ChangeTracker.Clear();
 
             // Every report accepted: set in one statement rather than driving 10,000 reports through review.
-            await db.KpiTasks.Where(t => t.CampaignId == campaign.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, KpiTaskStatus.Accepted).SetProperty(t => t.SubmittedAt, at.AddDays(20).ToUniversalTime()), ct);
+            await db.AuditedUpdateAsync(db.KpiTasks.Where(t => t.CampaignId == campaign.Id),
+                s => s.SetProperty(t => t.Status, KpiTaskStatus.Accepted).SetProperty(t => t.SubmittedAt, at.AddDays(20).ToUniversalTime()),
+                "synthetic reports accepted", ct);
 
             var segments = await rollups.SegmentsAsync(ids, period, ct);
             var values = new List<ReportedValue>(ids.Count * kpis.Count);

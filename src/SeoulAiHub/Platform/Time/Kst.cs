@@ -19,11 +19,11 @@ public static class Kst
     public static string FormatDate(DateTimeOffset utc) =>
         utc.ToKst().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A date as a date field sends it (yyyy-MM-dd); anything else is null, for the caller's message.</summary>
-    public static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    /// <summary>A KST wall-clock time on a KST date, as the instant (UTC). Forms read it through <c>FormValue</c>.</summary>
+    public static DateTimeOffset ToUtc(DateOnly date, TimeOnly time) =>
+        new DateTimeOffset(date.ToDateTime(time), Offset).ToUniversalTime();
 
-    /// <summary>A time as a time field with minute steps sends it (HH:mm).</summary>
-    public static TimeOnly? ParseTime(string? text) =>
-        TimeOnly.TryParseExact(text?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
+    /// <summary>A KST wall-clock date-time (whatever its Kind says), as the instant (UTC).</summary>
+    public static DateTimeOffset ToUtc(DateTime local) =>
+        new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Offset).ToUniversalTime();
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Resources;
 
@@ -86,11 +87,11 @@ public sealed class AllocationModel(HubDb db, ComputeAccess access, ComputeRepor
             return NotFound();
         }
 
-        var hours = ComputeForms.Number(Approval.GpuHours);
-        var starts = ComputeForms.Date(Approval.StartsOn);
-        var ends = ComputeForms.Date(Approval.EndsOn);
-        var partition = string.IsNullOrWhiteSpace(Approval.PartitionId) ? null : ComputeForms.Id(Approval.PartitionId);
-        var agreement = string.IsNullOrWhiteSpace(Approval.AgreementId) ? null : ComputeForms.Id(Approval.AgreementId);
+        var hours = FormValue.Count(Approval.GpuHours);
+        var starts = FormValue.Date(Approval.StartsOn);
+        var ends = FormValue.Date(Approval.EndsOn);
+        var partition = string.IsNullOrWhiteSpace(Approval.PartitionId) ? null : FormValue.Id(Approval.PartitionId);
+        var agreement = string.IsNullOrWhiteSpace(Approval.AgreementId) ? null : FormValue.Id(Approval.AgreementId);
         if (hours is null)
         {
             ModelState.AddModelError(string.Empty, t["Compute.Error.Hours", GpuAllocation.MaxHours]);

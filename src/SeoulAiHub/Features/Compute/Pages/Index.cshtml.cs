@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Resources;
 
@@ -59,15 +60,15 @@ public sealed class IndexModel(HubDb db, ComputeAccess access, ComputeReports re
             return Forbid();
         }
 
-        var organization = ComputeForms.Id(Input.OrganizationId) is { } o && Organizations.Any(x => x.Id == o) ? o : (Guid?)null;
-        var cluster = ComputeForms.Id(Input.ClusterId) is { } c && Clusters.Any(x => x.Id == c) ? c : (Guid?)null;
-        var hours = ComputeForms.Number(Input.GpuHours);
-        var starts = ComputeForms.Date(Input.StartsOn);
-        var ends = ComputeForms.Date(Input.EndsOn);
+        var organization = FormValue.Id(Input.OrganizationId) is { } o && Organizations.Any(x => x.Id == o) ? o : (Guid?)null;
+        var cluster = FormValue.Id(Input.ClusterId) is { } c && Clusters.Any(x => x.Id == c) ? c : (Guid?)null;
+        var hours = FormValue.Count(Input.GpuHours);
+        var starts = FormValue.Date(Input.StartsOn);
+        var ends = FormValue.Date(Input.EndsOn);
         Guid? partition = null;
         if (!string.IsNullOrWhiteSpace(Input.PartitionId))
         {
-            partition = ComputeForms.Id(Input.PartitionId);
+            partition = FormValue.Id(Input.PartitionId);
             if (partition is null)
             {
                 ModelState.AddModelError(string.Empty, t["Compute.Error.Partition"]);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Resources;
 
 namespace SeoulAiHub.Features.Compute.Pages;
@@ -55,7 +56,7 @@ public sealed class ManageModel(HubDb db, ComputeReports reports, ComputeCatalog
 
     public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
     {
-        var cluster = ComputeForms.Id(Upload.ClusterId);
+        var cluster = FormValue.Id(Upload.ClusterId);
         if (cluster is null || !await db.GpuClusters.AnyAsync(c => c.Id == cluster, ct))
         {
             ModelState.AddModelError(string.Empty, t["Compute.Error.NoCluster"]);
@@ -86,7 +87,7 @@ public sealed class ManageModel(HubDb db, ComputeReports reports, ComputeCatalog
 
     public Task<IActionResult> OnPostAddModelAsync(CancellationToken ct) => RunAsync(async () =>
     {
-        await catalog.AddModelAsync(Catalog.Name, ComputeForms.Number(Catalog.MemoryGb) ?? 0, ct);
+        await catalog.AddModelAsync(Catalog.Name, FormValue.Count(Catalog.MemoryGb) ?? 0, ct);
         Done = t["Cp.Done.Saved"].Value;
         return Redirect("/compute/manage#catalog");
     }, ct);
@@ -100,8 +101,8 @@ public sealed class ManageModel(HubDb db, ComputeReports reports, ComputeCatalog
 
     public Task<IActionResult> OnPostAddPartitionAsync(CancellationToken ct) => RunAsync(async () =>
     {
-        await catalog.AddPartitionAsync(ComputeForms.Id(Catalog.ClusterId) ?? Guid.Empty, Catalog.Name, ComputeForms.Id(Catalog.ModelId) ?? Guid.Empty,
-            ComputeForms.Number(Catalog.Nodes) ?? 0, ComputeForms.Number(Catalog.GpusPerNode) ?? 0, ct);
+        await catalog.AddPartitionAsync(FormValue.Id(Catalog.ClusterId) ?? Guid.Empty, Catalog.Name, FormValue.Id(Catalog.ModelId) ?? Guid.Empty,
+            FormValue.Count(Catalog.Nodes) ?? 0, FormValue.Count(Catalog.GpusPerNode) ?? 0, ct);
         Done = t["Cp.Done.Saved"].Value;
         return Redirect("/compute/manage#catalog");
     }, ct);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Platform.Time;
 
 namespace SeoulAiHub.Features.Engagement.Opinions;
@@ -31,7 +32,7 @@ public sealed class ActionsModel(HubDb db, TimeProvider clock) : PageModel
         Today = Kst.Today(clock);
         var today = Today;
         var query = db.ActionItems.AsNoTracking();
-        if (EngagementForms.Enum<ActionStatus>(Status) is { } status)
+        if (FormValue.Enum<ActionStatus>(Status, ignoreCase: false) is { } status)
         {
             query = query.Where(a => a.Status == status);
         }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Resources;
 
@@ -56,7 +57,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
 
     public Task<IActionResult> OnPostEditAsync(Guid id, CancellationToken ct) => WorkAsync(id, "edit", async by =>
     {
-        var visibility = EngagementForms.Enum<OpinionVisibility>(EditInput.Visibility);
+        var visibility = FormValue.Enum<OpinionVisibility>(EditInput.Visibility, ignoreCase: false);
         Rule.Require(visibility is not null, "Engagement.Error.Visibility");
         await desk.EditAsync(id, EditInput.Speaker, EditInput.Text, EngagementLabels.ParseCategories(EditInput.Categories), visibility!.Value, by, ct);
         return ("Eo.Detail.Edited", id);
@@ -72,7 +73,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
     public Task<IActionResult> OnPostMergeAsync(Guid id, CancellationToken ct) => WorkAsync(id, "merge", async by =>
     {
         var pasted = MergeIntoPasted?.Trim().TrimEnd('/');
-        var target = !string.IsNullOrWhiteSpace(pasted) ? EngagementForms.Id(pasted[(pasted.LastIndexOf('/') + 1)..]) : EngagementForms.Id(MergeInto);
+        var target = !string.IsNullOrWhiteSpace(pasted) ? FormValue.Id(pasted[(pasted.LastIndexOf('/') + 1)..]) : FormValue.Id(MergeInto);
         Rule.Require(target is not null, "Eo.Error.MergeTarget");
         await desk.MergeAsync(id, target!.Value, by, ct);
         return ("Eo.Detail.Merged", target.Value);
@@ -80,7 +81,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
 
     public Task<IActionResult> OnPostAddActionAsync(Guid id, CancellationToken ct) => WorkAsync(id, "add-action", async by =>
     {
-        var due = EngagementForms.Date(NewAction.DueOn);
+        var due = FormValue.Date(NewAction.DueOn);
         Rule.Require(due is not null, "Eo.Error.Date");
         var owner = await OwnerAsync(NewAction.OwnerUserId, ct);
         await desk.AddActionAsync(id, NewAction.Title, NewAction.Department, owner, due!.Value, by, ct);
@@ -90,7 +91,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
     public Task<IActionResult> OnPostMoveAsync(Guid id, CancellationToken ct) => WorkAsync(id, "move", async by =>
     {
         var action = OwnAction(Step.ActionId);
-        var to = EngagementForms.Enum<ActionStatus>(Step.Status);
+        var to = FormValue.Enum<ActionStatus>(Step.Status, ignoreCase: false);
         Rule.Require(to is not null, "Engagement.Error.Status");
         await desk.MoveActionAsync(action, to!.Value, Step.Note, by, ct);
         return ("Eo.Detail.ActionMoved", id);
@@ -99,7 +100,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
     public Task<IActionResult> OnPostRescheduleAsync(Guid id, CancellationToken ct) => WorkAsync(id, "reschedule", async by =>
     {
         var action = OwnAction(Step.ActionId);
-        var due = EngagementForms.Date(Step.DueOn);
+        var due = FormValue.Date(Step.DueOn);
         Rule.Require(due is not null, "Eo.Error.Date");
         await desk.RescheduleActionAsync(action, due!.Value, Step.Note, by, ct);
         return ("Eo.Detail.ActionRescheduled", id);
@@ -143,7 +144,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
     /// <summary>An action item of this opinion (a form may only touch those the page shows).</summary>
     private Guid OwnAction(string? value)
     {
-        var id = EngagementForms.Id(value);
+        var id = FormValue.Id(value);
         Rule.Require(id is { } actionId && ActionsEditable && Actions.Any(a => a.Id == actionId), "Engagement.Error.NoSuchAction");
         return id!.Value;
     }
@@ -156,7 +157,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
             return null;
         }
 
-        var id = EngagementForms.Id(value);
+        var id = FormValue.Id(value);
         Rule.Require(id is not null && await EngagementForms.IsStaffAsync(db, id.Value, ct), "Eo.Error.Owner");
         return id;
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Resources;
 
@@ -51,7 +52,7 @@ public sealed class OpinionNewModel(HubDb db, OpinionDesk desk, EngagementAccess
         }
 
         var category = EngagementLabels.ParseCategories(Input.Categories);
-        var visibility = EngagementForms.Enum<OpinionVisibility>(Input.Visibility);
+        var visibility = FormValue.Enum<OpinionVisibility>(Input.Visibility, ignoreCase: false);
         if (visibility is null)
         {
             return Problem("Engagement.Error.Visibility");
@@ -60,28 +61,28 @@ public sealed class OpinionNewModel(HubDb db, OpinionDesk desk, EngagementAccess
         FieldOpinion opinion;
         if (IsOperator)
         {
-            var source = EngagementForms.Enum<OpinionSource>(Input.Source);
+            var source = FormValue.Enum<OpinionSource>(Input.Source, ignoreCase: false);
             if (source is null)
             {
                 return Problem("Engagement.Error.Source");
             }
 
             DateOnly? saidOn = null;
-            if (!string.IsNullOrWhiteSpace(Input.SaidOn) && (saidOn = EngagementForms.Date(Input.SaidOn)) is null)
+            if (!string.IsNullOrWhiteSpace(Input.SaidOn) && (saidOn = FormValue.Date(Input.SaidOn)) is null)
             {
                 return Problem("Eo.Error.Date");
             }
 
             // Only the fields that belong to the chosen source count (the others may hold an earlier choice).
-            var visitId = source is OpinionSource.Visit or OpinionSource.Meeting ? EngagementForms.Id(Input.VisitId) : null;
-            var organizationId = source == OpinionSource.Tenant || !string.IsNullOrWhiteSpace(Input.OrganizationId) ? EngagementForms.Id(Input.OrganizationId) : null;
+            var visitId = source is OpinionSource.Visit or OpinionSource.Meeting ? FormValue.Id(Input.VisitId) : null;
+            var organizationId = source == OpinionSource.Tenant || !string.IsNullOrWhiteSpace(Input.OrganizationId) ? FormValue.Id(Input.OrganizationId) : null;
             opinion = await desk.RecordAsync(source.Value, visitId, organizationId, Input.Speaker, Input.Text, category, visibility.Value, saidOn, User.UserId()!.Value, ct);
         }
         else
         {
             Guid? organizationId = OwnOrganizations.Count == 1 && string.IsNullOrWhiteSpace(Input.OrganizationId)
                 ? OwnOrganizations[0].Id
-                : EngagementForms.Id(Input.OrganizationId);
+                : FormValue.Id(Input.OrganizationId);
             if (organizationId is not { } own || OwnOrganizations.All(o => o.Id != own))
             {
                 return Problem("Engagement.Error.NotMember");

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 
 namespace SeoulAiHub.Features.Engagement.Opinions;
 
@@ -41,33 +42,33 @@ public sealed class OpinionsModel(HubDb db, EngagementAccess access) : PageModel
         CanSubmit = EngagementAccess.Manages(User) || own.Count > 0;
         var query = await access.VisibleAsync(db.FieldOpinions.AsNoTracking(), User, ct);
 
-        if (!Merged && EngagementForms.Enum<OpinionStatus>(Status) != OpinionStatus.Merged)
+        if (!Merged && FormValue.Enum<OpinionStatus>(Status, ignoreCase: false) != OpinionStatus.Merged)
         {
             query = query.Where(o => o.Status != OpinionStatus.Merged);
         }
 
-        if (EngagementForms.Enum<OpinionCategory>(Category) is { } category && FieldOpinion.Categories.Contains(category))
+        if (FormValue.Enum<OpinionCategory>(Category, ignoreCase: false) is { } category && FieldOpinion.Categories.Contains(category))
         {
             query = query.Where(o => (o.Category & category) != 0);
         }
 
-        if (EngagementForms.Enum<OpinionStatus>(Status) is { } status)
+        if (FormValue.Enum<OpinionStatus>(Status, ignoreCase: false) is { } status)
         {
             query = query.Where(o => o.Status == status);
         }
 
-        if (EngagementForms.Enum<OpinionSource>(Source) is { } source)
+        if (FormValue.Enum<OpinionSource>(Source, ignoreCase: false) is { } source)
         {
             query = query.Where(o => o.Source == source);
         }
 
         // Visits are the office's business: only those who see all filter by them (members would learn nothing but ids).
-        if (SeesAll && EngagementForms.Id(Visit) is { } visitId)
+        if (SeesAll && FormValue.Id(Visit) is { } visitId)
         {
             query = query.Where(o => o.VisitId == visitId);
         }
 
-        if (EngagementForms.Id(Organization) is { } organizationId)
+        if (FormValue.Id(Organization) is { } organizationId)
         {
             query = query.Where(o => o.SourceOrganizationId == organizationId);
         }
@@ -78,7 +79,7 @@ public sealed class OpinionsModel(HubDb db, EngagementAccess access) : PageModel
             query = query.Where(o => o.Text.Contains(q) || (o.Speaker != null && o.Speaker.Contains(q)));
         }
 
-        query = EngagementForms.Enum<FollowUpStage>(Stage) switch
+        query = FormValue.Enum<FollowUpStage>(Stage, ignoreCase: false) switch
         {
             FollowUpStage.Waiting => query.Where(o => o.Status != OpinionStatus.Merged && o.Answer == null && !db.ActionItems.Any(a => a.OpinionId == o.Id)),
             FollowUpStage.Answered => query.Where(o => o.Status != OpinionStatus.Merged && o.Answer != null && !db.ActionItems.Any(a => a.OpinionId == o.Id)),

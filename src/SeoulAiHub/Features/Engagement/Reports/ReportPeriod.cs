@@ -1,5 +1,6 @@
 using System.Globalization;
 using SeoulAiHub.Features.Outcomes;
+using SeoulAiHub.Platform.Forms;
 
 namespace SeoulAiHub.Features.Engagement.Reports;
 
@@ -55,7 +56,7 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To, IReadOnlyList<(str
             return fallback;
         }
 
-        if (EngagementForms.Date(text) is { } date)
+        if (FormValue.Date(text) is { } date)
         {
             return date;
         }

@@ -7,6 +7,7 @@ using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Resources;
@@ -76,7 +77,7 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
 
     public Task<IActionResult> OnPostAddMemberAsync(Guid id, CancellationToken ct) => ChangeAsync(id, visit =>
     {
-        var person = EngagementForms.Id(Member.UserId) is { } userId ? Staff.FirstOrDefault(s => s.Id == userId) : null;
+        var person = FormValue.Id(Member.UserId) is { } userId ? Staff.FirstOrDefault(s => s.Id == userId) : null;
         if (person is null)
         {
             ModelState.AddModelError(string.Empty, t["Ev.Error.Person"]);
@@ -96,14 +97,14 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
     public Task<IActionResult> OnPostRemoveParticipantAsync(Guid id, string? participantId, CancellationToken ct) => ChangeAsync(id, visit =>
     {
         // The domain looks in this visit's own participants: an id from another visit is "no such participant".
-        visit.RemoveParticipant(EngagementForms.Id(participantId) ?? Guid.Empty, clock.GetUtcNow());
+        visit.RemoveParticipant(FormValue.Id(participantId) ?? Guid.Empty, clock.GetUtcNow());
         return true;
     }, "Ev.Done.ParticipantRemoved", ct);
 
     public Task<IActionResult> OnPostAddStopAsync(Guid id, CancellationToken ct) => ChangeAsync(id, visit =>
     {
-        var starts = EngagementForms.Time(Stop.StartsAt);
-        var ends = EngagementForms.Time(Stop.EndsAt);
+        var starts = FormValue.Time(Stop.StartsAt);
+        var ends = FormValue.Time(Stop.EndsAt);
         if (starts is null || ends is null)
         {
             ModelState.AddModelError(string.Empty, t["Ev.Error.StopTime"]);
@@ -112,7 +113,7 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
         Guid? organization = null;
         if (!string.IsNullOrWhiteSpace(Stop.OrganizationId))
         {
-            organization = EngagementForms.Id(Stop.OrganizationId) is { } o && Organizations.Any(x => x.Id == o) ? o : null;
+            organization = FormValue.Id(Stop.OrganizationId) is { } o && Organizations.Any(x => x.Id == o) ? o : null;
             if (organization is null)
             {
                 ModelState.AddModelError(string.Empty, t["Ev.Error.Organization"]);
@@ -122,7 +123,7 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
         Guid? site = null;
         if (!string.IsNullOrWhiteSpace(Stop.SiteId))
         {
-            site = EngagementForms.Id(Stop.SiteId) is { } s && SitesById.ContainsKey(s) ? s : null;
+            site = FormValue.Id(Stop.SiteId) is { } s && SitesById.ContainsKey(s) ? s : null;
             if (site is null)
             {
                 ModelState.AddModelError(string.Empty, t["Ev.Error.Site"]);
@@ -140,7 +141,7 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
 
     public Task<IActionResult> OnPostRemoveStopAsync(Guid id, string? stopId, CancellationToken ct) => ChangeAsync(id, visit =>
     {
-        visit.RemoveStop(EngagementForms.Id(stopId) ?? Guid.Empty, clock.GetUtcNow());
+        visit.RemoveStop(FormValue.Id(stopId) ?? Guid.Empty, clock.GetUtcNow());
         return true;
     }, "Ev.Done.StopRemoved", ct);
 
@@ -160,15 +161,14 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
         Guid? organization = null;
         if (!string.IsNullOrWhiteSpace(Opinion.OrganizationId))
         {
-            organization = EngagementForms.Id(Opinion.OrganizationId);
+            organization = FormValue.Id(Opinion.OrganizationId);
             if (organization is null)
             {
                 ModelState.AddModelError(string.Empty, t["Ev.Error.Organization"]);
             }
         }
 
-        var visibility = Enum.TryParse<OpinionVisibility>(Opinion.Visibility, ignoreCase: false, out var v) && Enum.IsDefined(v) && !int.TryParse(Opinion.Visibility, out _)
-            ? v : (OpinionVisibility?)null;
+        var visibility = FormValue.Enum<OpinionVisibility>(Opinion.Visibility, ignoreCase: false);
         if (visibility is null)
         {
             ModelState.AddModelError(string.Empty, t["Ev.Error.Visibility"]);

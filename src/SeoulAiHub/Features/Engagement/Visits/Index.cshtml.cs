@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Platform.Time;
 
 namespace SeoulAiHub.Features.Engagement.Visits;
@@ -30,7 +31,7 @@ public sealed class IndexModel(HubDb db, TimeProvider clock) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         YearFilter = int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100 ? y : null;
-        StatusFilter = Enum.TryParse<VisitStatus>(Status, ignoreCase: false, out var s) && Enum.IsDefined(s) && !int.TryParse(Status, out _) ? s : null;
+        StatusFilter = FormValue.Enum<VisitStatus>(Status, ignoreCase: false);
 
         var dates = await db.Visits.AsNoTracking().Select(v => v.Date).Distinct().ToListAsync(ct);
         Years = [.. dates.Select(d => d.Year).Distinct().OrderDescending()];

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using SeoulAiHub.Features.Outcomes.Collection;
+using SeoulAiHub.Platform.Forms;
 
 namespace SeoulAiHub.Features.Engagement.Visits;
 
@@ -27,13 +28,14 @@ public sealed class VisitForm
     public (VisitKind Kind, DateOnly Date, Guid? SiteId)? Read(ModelStateDictionary state, IStringLocalizer t, IReadOnlyCollection<Guid> sites)
     {
         var ok = true;
-        if (!Enum.TryParse<VisitKind>(Kind, ignoreCase: false, out var kind) || !Enum.IsDefined(kind) || int.TryParse(Kind, out _))
+        var kind = FormValue.Enum<VisitKind>(Kind, ignoreCase: false);
+        if (kind is null)
         {
             state.AddModelError(string.Empty, t["Engagement.Error.Kind"]);
             ok = false;
         }
 
-        if (CollectionFormat.Date(Date) is not { } date)
+        if (FormValue.Date(Date) is not { } date)
         {
             state.AddModelError(string.Empty, t["Ev.Error.Date"]);
             ok = false;
@@ -43,7 +45,7 @@ public sealed class VisitForm
         Guid? site = null;
         if (!string.IsNullOrWhiteSpace(SiteId))
         {
-            if (Guid.TryParse(SiteId, out var s) && sites.Contains(s))
+            if (FormValue.Id(SiteId) is { } s && sites.Contains(s))
             {
                 site = s;
             }
@@ -54,6 +56,6 @@ public sealed class VisitForm
             }
         }
 
-        return ok ? (kind, date, site) : null;
+        return ok ? (kind!.Value, date, site) : null;
     }
 }

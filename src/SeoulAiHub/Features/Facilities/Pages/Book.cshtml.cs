@@ -7,8 +7,8 @@ using Microsoft.Extensions.Localization;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Platform.Identity;
-using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Resources;
 
 namespace SeoulAiHub.Features.Facilities.Pages;
@@ -45,7 +45,7 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
             return NotFound();
         }
 
-        var at = start is { Length: >= 16 } ? (Kst.ParseDate(start[..10]), Kst.ParseTime(start[11..16])) : (null, null);
+        var at = start is { Length: >= 16 } ? (FormValue.Date(start[..10]), FormValue.Time(start[11..16])) : (null, null);
         var from = at.Item2 ?? Facility!.OpensAt;
         Input = new BookForm
         {
@@ -76,7 +76,7 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
             return Redirect("/facilities/bookings");
         }
 
-        if (Kst.ParseDate(Input.Until) is not { } until || ReadExceptions() is not { } exceptions)
+        if (FormValue.Date(Input.Until) is not { } until || ReadExceptions() is not { } exceptions)
         {
             ModelState.AddModelError(string.Empty, t["Fp.Error.Date"]);
             return Page();
@@ -116,7 +116,7 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
 
     private (DateOnly Date, TimeOnly From, TimeOnly To, DateTimeOffset Start, DateTimeOffset End)? Read()
     {
-        if (Kst.ParseDate(Input.Date) is not { } date || Kst.ParseTime(Input.Start) is not { } from || Kst.ParseTime(Input.End) is not { } to)
+        if (FormValue.Date(Input.Date) is not { } date || FormValue.Time(Input.Start) is not { } from || FormValue.Time(Input.End) is not { } to)
         {
             ModelState.AddModelError(string.Empty, t["Fp.Error.Time"]);
             return null;
@@ -130,7 +130,7 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
         var list = new List<DateOnly>();
         foreach (var part in (Input.Exceptions ?? "").Split([',', '\n', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (Kst.ParseDate(part) is not { } d)
+            if (FormValue.Date(part) is not { } d)
             {
                 return null;
             }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Platform.Time;
 
 namespace SeoulAiHub.Features.Facilities.Pages;
@@ -34,7 +35,7 @@ public sealed class DetailModel(HubDb db, FacilitiesAccess access, BookingBoard 
         }
 
         (Facility, SiteKo, SiteEn) = (row.Facility, row.NameKo, row.NameEn);
-        var day = Kst.ParseDate(week) ?? Kst.Today(clock);
+        var day = FormValue.Date(week) ?? Kst.Today(clock);
         Monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
         Week = await board.OfFacilityAsync(id, Grid.At(Monday, TimeOnly.MinValue), Grid.At(Monday.AddDays(7), TimeOnly.MinValue), ct);
         Holidays = (await db.PublicHolidays.AsNoTracking().Where(h => h.Date >= Monday && h.Date < Monday.AddDays(7)).Select(h => h.Date).ToListAsync(ct)).ToHashSet();

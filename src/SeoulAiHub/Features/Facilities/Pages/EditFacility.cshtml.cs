@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
-using SeoulAiHub.Platform.Time;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Resources;
 
 namespace SeoulAiHub.Features.Facilities.Pages;
@@ -46,7 +46,7 @@ public sealed class FacilityForm
 
     public FacilitySettings? ToSettings()
     {
-        if (Kst.ParseTime(OpensAt) is not { } opens || Kst.ParseTime(ClosesAt) is not { } closes)
+        if (FormValue.Time(OpensAt) is not { } opens || FormValue.Time(ClosesAt) is not { } closes)
         {
             return null;
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Charts;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Platform.Localization;
 using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Resources;
@@ -20,7 +21,7 @@ public sealed class ReportModel(UtilizationReports reports, IStringLocalizer<Sha
     public async Task OnGetAsync(string? from, int? months, CancellationToken ct)
     {
         var today = Kst.Today(clock);
-        var first = Kst.ParseDate(from is { Length: 7 } ? from + "-01" : from) ?? new DateOnly(today.Year, today.Month, 1).AddMonths(-2);
+        var first = FormValue.Date(from is { Length: 7 } ? from + "-01" : from) ?? new DateOnly(today.Year, today.Month, 1).AddMonths(-2);
         Months = Math.Clamp(months ?? 3, 1, UtilizationReports.MaxMonths);
         Report = await reports.BuildAsync(first, Months, ct);
         From = $"{Report.FirstMonth:yyyy-MM}";

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Resources;
 
@@ -53,7 +54,7 @@ public sealed class CampaignManageModel(HubDb db, CampaignService campaigns, ISt
             return NotFound();
         }
 
-        if (CollectionFormat.Date(DueOn) is not { } due)
+        if (FormValue.Date(DueOn) is not { } due)
         {
             ModelState.AddModelError(string.Empty, t["Oc.Campaign.Error.DueOn"]);
             return Page();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Resources;
 
@@ -100,7 +101,7 @@ public sealed class CampaignNewModel(HubDb db, CampaignService campaigns, IStrin
                 period = parsed;
             }
         }
-        else if (Enum.TryParse<PeriodGrain>(Input.Grain, out var grain) && Enum.IsDefined(grain) &&
+        else if (FormValue.Enum<PeriodGrain>(Input.Grain, ignoreCase: false) is { } grain &&
                  int.TryParse(Input.Year, NumberStyles.None, CultureInfo.InvariantCulture, out var year) &&
                  int.TryParse(Input.Index ?? "1", NumberStyles.None, CultureInfo.InvariantCulture, out var index))
         {
@@ -119,13 +120,14 @@ public sealed class CampaignNewModel(HubDb db, CampaignService campaigns, IStrin
             ModelState.AddModelError(string.Empty, t["Oc.Campaign.Error.Period"]);
         }
 
-        var due = CollectionFormat.Date(Input.DueOn);
+        var due = FormValue.Date(Input.DueOn);
         if (due is null)
         {
             ModelState.AddModelError(string.Empty, t["Oc.Campaign.Error.DueOn"]);
         }
 
-        if (!Enum.TryParse<CampaignTarget>(Input.Target, out var target) || !Enum.IsDefined(target))
+        var target = FormValue.Enum<CampaignTarget>(Input.Target, ignoreCase: false);
+        if (target is null)
         {
             ModelState.AddModelError(string.Empty, t["Oc.Campaign.Error.Target"]);
         }
@@ -148,7 +150,7 @@ public sealed class CampaignNewModel(HubDb db, CampaignService campaigns, IStrin
             return null;
         }
 
-        return new CampaignInput(Input.NameKo ?? "", Input.NameEn ?? "", period!.Value, due!.Value, target,
+        return new CampaignInput(Input.NameKo ?? "", Input.NameEn ?? "", period!.Value, due!.Value, target!.Value,
             target == CampaignTarget.ProgramAwardees ? Input.ProgramId : null,
             target == CampaignTarget.Selected ? Input.OrganizationIds.Distinct().ToList() : [], Input.KpiIds.Distinct().ToList());
     }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
-using SeoulAiHub.Features.Programs;
 using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
@@ -15,7 +14,7 @@ namespace SeoulAiHub.Features.Outcomes.Collection;
 /// download with the type the store sniffed, and every read is audited.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class EvidenceModel(HubDb db, OutcomeAccess access, DocumentStore store, AuditLog audit) : PageModel
+public sealed class EvidenceModel(HubDb db, OutcomeAccess access, EvidenceStore store, AuditLog audit) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using SeoulAiHub.Platform.Forms;
 
 namespace SeoulAiHub.Features.Outcomes.Collection;
 
@@ -31,12 +32,12 @@ public sealed class KpiForm
     /// <summary>The unit, kind and order, or the message key of the first one that does not read.</summary>
     public (KpiUnit Unit, KpiKind Kind, int SortOrder, string? Error) Read()
     {
-        if (!Enum.TryParse<KpiUnit>(Unit, out var unit) || !Enum.IsDefined(unit))
+        if (FormValue.Enum<KpiUnit>(Unit, ignoreCase: false) is not { } unit)
         {
             return (default, default, 0, "Oc.Kpi.Error.Unit");
         }
 
-        if (!Enum.TryParse<KpiKind>(Kind, out var kind) || !Enum.IsDefined(kind))
+        if (FormValue.Enum<KpiKind>(Kind, ignoreCase: false) is not { } kind)
         {
             return (default, default, 0, "Oc.Kpi.Error.Kind");
         }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Resources;
 
@@ -218,7 +219,9 @@ public sealed class TaskModel(HubDb db, CampaignService campaigns, OutcomeAccess
         {
             var raw = Values.GetValueOrDefault(kpi.Id);
             var note = Notes.GetValueOrDefault(kpi.Id);
-            if (!CollectionFormat.TryParse(raw, out var value))
+            // Blank is "no value yet"; anything else must read as a whole number.
+            var value = FormValue.WholeNumber(raw);
+            if (value is null && !string.IsNullOrWhiteSpace(raw))
             {
                 AddProblem(kpi.Id, t["Oc.Task.Error.Number"]);
             }
@@ -250,7 +253,7 @@ public sealed class TaskModel(HubDb db, CampaignService campaigns, OutcomeAccess
 
         foreach (var file in Request.Form.Files.Where(f => f.Length > 0 && f.Name.StartsWith(FilePrefix, StringComparison.Ordinal)))
         {
-            if (!Guid.TryParse(file.Name[FilePrefix.Length..], out var kpiId) || Kpis.All(k => k.Id != kpiId))
+            if (FormValue.Id(file.Name[FilePrefix.Length..]) is not { } kpiId || Kpis.All(k => k.Id != kpiId))
             {
                 continue;
             }

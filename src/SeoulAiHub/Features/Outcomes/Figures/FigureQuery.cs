@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 
 namespace SeoulAiHub.Features.Outcomes.Figures;
 
@@ -32,11 +33,8 @@ public sealed class FigureQueries(HubDb db, OutcomeFigures figures)
         PeriodGrain? grain = null;
         if (!string.IsNullOrWhiteSpace(input.Grain))
         {
-            if (Enum.TryParse<PeriodGrain>(input.Grain.Trim(), ignoreCase: true, out var g) && Enum.IsDefined(g) && !int.TryParse(input.Grain, out _))
-            {
-                grain = g;
-            }
-            else
+            grain = FormValue.Enum<PeriodGrain>(input.Grain);
+            if (grain is null)
             {
                 errors.Add("Of.Error.Grain");
             }
@@ -69,7 +67,7 @@ public sealed class FigureQueries(HubDb db, OutcomeFigures figures)
         Guid? siteId = null;
         if (!string.IsNullOrWhiteSpace(input.Site))
         {
-            if (Guid.TryParse(input.Site, out var site) && await db.SiteExistsAsync(site, ct))
+            if (FormValue.Id(input.Site) is { } site && await db.SiteExistsAsync(site, ct))
             {
                 siteId = site;
             }

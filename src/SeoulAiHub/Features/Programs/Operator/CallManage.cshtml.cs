@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Resources;
 
@@ -27,7 +28,7 @@ public sealed class CallManageModel(HubDb db, ReviewService reviews, SelectionSe
 
     /// <summary>Ticked rows, read from the form directly: there may be more than model binding's 1,024 collection items.</summary>
     public HashSet<Guid> TickedApplications => Request.HasFormContentType
-        ? [.. Request.Form["ApplicationIds"].Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty)]
+        ? [.. Request.Form["ApplicationIds"].Select(FormValue.Id).OfType<Guid>()]
         : [];
 
     public Call Call { get; private set; } = null!;

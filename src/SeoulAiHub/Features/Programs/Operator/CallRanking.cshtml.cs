@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Resources;
 
 namespace SeoulAiHub.Features.Programs.Operator;
@@ -84,9 +84,8 @@ public sealed class CallRankingModel(HubDb db, SelectionService selection, IStri
         {
             var applicationId = proposal.Ranked.Candidate.ApplicationId;
             var isSelected = selected.Contains(applicationId);
-            long award = 0;
-            if (isSelected && !long.TryParse(((string?)Request.Form["Award-" + applicationId] ?? "").Replace(",", "", StringComparison.Ordinal).Trim(),
-                    NumberStyles.None, CultureInfo.InvariantCulture, out award))
+            var award = isSelected ? FormValue.Krw(Request.Form["Award-" + applicationId]) : 0;
+            if (award is null)
             {
                 ModelState.AddModelError(string.Empty, t["Operator.Ranking.BadAward", proposal.Ranked.Rank]);
                 return Page();
@@ -99,7 +98,7 @@ public sealed class CallRankingModel(HubDb db, SelectionService selection, IStri
                 return Page();
             }
 
-            decisions.Add(new SelectionDecision(applicationId, isSelected, award, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
+            decisions.Add(new SelectionDecision(applicationId, isSelected, award.Value, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
         }
 
         await selection.ConfirmAsync(id, decisions, ct);
@@ -111,7 +110,7 @@ public sealed class CallRankingModel(HubDb db, SelectionService selection, IStri
     public string? PostedValue(string name) => Posted ? (string?)Request.Form[name] : null;
 
     private HashSet<Guid> Ids(string name) => Request.HasFormContentType
-        ? [.. Request.Form[name].Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty)]
+        ? [.. Request.Form[name].Select(FormValue.Id).OfType<Guid>()]
         : [];
 
     private async Task<bool> LoadAsync(Guid id, string? stage, CancellationToken ct)

@@ -14,6 +14,5 @@ public static class OperatorFormat
         utc.ToKst().ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A datetime-local value, read as KST, as an instant.</summary>
-    public static DateTimeOffset FromKst(DateTime local) =>
-        new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Kst.Offset).ToUniversalTime();
+    public static DateTimeOffset FromKst(DateTime local) => Kst.ToUtc(local);
 }

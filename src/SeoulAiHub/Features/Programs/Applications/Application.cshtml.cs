@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using SeoulAiHub.Features.Notifications;
 using SeoulAiHub.Platform.Authorization;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Forms;
 using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Resources;
 
@@ -203,12 +204,8 @@ public sealed class ApplicationDetailModel(
             return null;
         }, ct);
 
-    private long? ParseAmount()
-    {
-        var text = (Input.RequestedKrw ?? "").Replace(",", "", StringComparison.Ordinal).Trim();
-        return text.Length == 0 ? 0
-            : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) ? amount : null;
-    }
+    /// <summary>A draft may leave the amount blank (zero until it is submitted).</summary>
+    private long? ParseAmount() => string.IsNullOrWhiteSpace(Input.RequestedKrw) ? 0 : FormValue.Krw(Input.RequestedKrw);
 
     private async Task<IActionResult> ActAsync(Guid id, ApplicationAccess needed, Func<Task<string?>> action, CancellationToken ct, string doneKey = "Pa.Done")
     {
