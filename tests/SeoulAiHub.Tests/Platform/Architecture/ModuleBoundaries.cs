@@ -23,7 +23,7 @@ public static class ModuleBoundaries
         new("Notifications", ["Organizations"], ["Notifier"]),
         new("Programs", ["Notifications", "Organizations"],
             ["Application", "ApplicationStatus", "Agreement", "AgreementLookup", "Call", "CallStatus", "SupportProgram",
-             "DocumentStore", "StoredFile"]),
+             "DocumentStore"]),
         new("Outcomes", ["Notifications", "Organizations", "Programs", "Spaces"],
             ["ReportingPeriod", "PeriodGrain", "KpiUnit", "CollectionFormat"]),
         new("Compute", ["Notifications", "Organizations", "Programs"], []),
