@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 using SeoulAiHub.Features.Compute;
 using SeoulAiHub.Features.Facilities;
 using SeoulAiHub.Platform.Identity;
-using SeoulAiHub.Platform.Seeding;
+using SeoulAiHub.Features.Compute.Demo;
 using SeoulAiHub.Platform.Time;
 using SeoulAiHub.Tests.Infrastructure;
 

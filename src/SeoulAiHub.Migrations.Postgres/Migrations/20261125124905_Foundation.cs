@@ -330,7 +330,7 @@ namespace SeoulAiHub.Migrations.Postgres.Migrations
                 table: "OutboxMessages",
                 columns: new[] { "SentAt", "NextAttemptAt" });
 
-            // The audit log is append-only (ARCHITECTURE.md): the database refuses changes even from outside the application.
+            // The audit log is append-only (docs/architecture.md, "Audit log"): the database refuses changes even from outside the application.
             migrationBuilder.Sql("""
                 CREATE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN RAISE EXCEPTION 'audit log is append-only'; END; $$;

@@ -329,7 +329,7 @@ namespace SeoulAiHub.Migrations.Sqlite.Migrations
                 table: "OutboxMessages",
                 columns: new[] { "SentAt", "NextAttemptAt" });
 
-            // The audit log is append-only (ARCHITECTURE.md): the database refuses changes even from outside the application.
+            // The audit log is append-only (docs/architecture.md, "Audit log"): the database refuses changes even from outside the application.
             migrationBuilder.Sql("CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;");
             migrationBuilder.Sql("CREATE TRIGGER AuditEntries_NoDelete BEFORE DELETE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;");
         }

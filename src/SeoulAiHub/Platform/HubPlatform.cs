@@ -35,7 +35,7 @@ public static class HubPlatform
 
         builder.AddHubData(hub);
         builder.Services.AddHubAudit();
-        builder.Services.AddHubSeeding();
+        builder.Services.AddScoped<Seeding.DemoSeeder>();
         builder.Services.AddHubIdentity(hub);
         builder.Services.AddHubAuthorization();
         builder.Services.AddHubEmail(builder.Configuration);

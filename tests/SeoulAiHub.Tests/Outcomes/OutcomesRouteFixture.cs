@@ -83,7 +83,7 @@ internal sealed record OutcomesRouteRecords(Guid Program, Guid Kpi, Guid Campaig
         foreach (var task in campaign.Tasks)
         {
             task.Save([new KpiEntry(revenue, 1_000_000, null)], campaign.KpiIds, now);
-            var file = await documents.SaveAsync("evidence.pdf", SeoulAiHub.Platform.Seeding.DemoPrograms.DemoPdf("Matrix evidence"));
+            var file = await documents.SaveAsync("evidence.pdf", SeoulAiHub.Platform.Seeding.DemoFiles.Pdf("Matrix evidence"));
             evidence.Add(task.AddEvidence(revenue, file, Guid.NewGuid(), now));
         }
 

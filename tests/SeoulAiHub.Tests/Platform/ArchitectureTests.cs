@@ -5,7 +5,7 @@ using SeoulAiHub.Tests.Platform.Architecture;
 
 namespace SeoulAiHub.Tests.Platform;
 
-/// <summary>The boundaries ARCHITECTURE.md draws, checked on the compiled application.</summary>
+/// <summary>The boundaries docs/architecture.md draws, checked on the compiled application.</summary>
 public sealed class ArchitectureTests
 {
     private static readonly Assembly App = typeof(HubDb).Assembly;

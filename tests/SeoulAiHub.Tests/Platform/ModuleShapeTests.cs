@@ -1,11 +1,14 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Seeding;
 using SeoulAiHub.Tests.Infrastructure;
 
 namespace SeoulAiHub.Tests.Platform;
 
 /// <summary>
 /// Every module the same shape: its wiring in &lt;Module&gt;Module.cs, its API in &lt;Module&gt;Endpoints.cs, and
-/// namespaces that follow folders.
+/// namespaces that follow folders, its demo data in Demo/Demo&lt;Module&gt;.cs.
 /// </summary>
 public sealed partial class ModuleShapeTests
 {
@@ -56,6 +59,20 @@ public sealed partial class ModuleShapeTests
             .Select(x => $"{x.File}: {x.Namespace}")
             .ToList();
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public async Task Every_demo_part_lives_in_its_modules_Demo_folder_and_is_registered()
+    {
+        var parts = typeof(IDemoData).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDemoData).IsAssignableFrom(t)).ToList();
+        var host = await TestHosts.GetAsync(DatabaseProvider.Sqlite);
+        using var scope = host.Services.CreateScope();
+        var registered = scope.ServiceProvider.GetServices<IDemoData>().ToList();
+
+        Assert.All(parts, t => Assert.Matches(@"^SeoulAiHub\.Features\.(\w+)\.Demo\.Demo\1$", t.FullName));
+        Assert.Equal(parts.Select(t => t.FullName).Order(), registered.Select(p => p.GetType().FullName).Order());
+        Assert.Equal(registered.Count, registered.Select(p => p.Order).Distinct().Count());   // one place in the order each
     }
 
     [GeneratedRegex(@"public static \S+ Map\w*Endpoints\(")]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using SeoulAiHub.Features.Compute.Demo;
 using SeoulAiHub.Platform.CommandLine;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Seeding;

@@ -1,3 +1,6 @@
+using SeoulAiHub.Features.Compute.Demo;
+using SeoulAiHub.Platform.Seeding;
+
 namespace SeoulAiHub.Features.Compute;
 
 /// <summary>GPU compute allocation (module 3, GPU 연산 자원): clusters, allocations, Slurm usage import, reports.</summary>
@@ -11,9 +14,9 @@ public static class ComputeModule
         services.AddScoped<ComputeAlerts>();
         services.AddScoped<UsageImporter>();
         services.AddScoped<ComputeReports>();
-        services.AddScoped<Platform.Seeding.DemoCompute>();
         services.AddSingleton<ComputeExpiry>();
         services.AddHostedService(sp => sp.GetRequiredService<ComputeExpiry>());
+        services.AddDemoData<DemoCompute>();
         return services;
     }
 }

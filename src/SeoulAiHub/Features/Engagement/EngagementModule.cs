@@ -1,3 +1,6 @@
+using SeoulAiHub.Features.Engagement.Demo;
+using SeoulAiHub.Platform.Seeding;
+
 namespace SeoulAiHub.Features.Engagement;
 
 /// <summary>Engagement and oversight (module 7, 현장소통·의정 지원): visits, field opinions, action items, follow-up.</summary>
@@ -13,6 +16,8 @@ public static class EngagementModule
         services.AddScoped<OversightSummaries>();
         services.AddSingleton<ActionReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<ActionReminders>());
+        services.AddDemoData<DemoEngagement>();
+        services.AddScoped<SyntheticEngagement>();
         return services;
     }
 }

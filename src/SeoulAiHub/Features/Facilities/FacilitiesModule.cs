@@ -1,3 +1,6 @@
+using SeoulAiHub.Features.Facilities.Demo;
+using SeoulAiHub.Platform.Seeding;
+
 namespace SeoulAiHub.Features.Facilities;
 
 /// <summary>Facility booking (module 3, 시설 예약): rooms, bookings, series, waitlist, quotas, holidays, availability search.</summary>
@@ -15,10 +18,10 @@ public static class FacilitiesModule
         services.AddScoped<FacilityCatalog>();
         services.AddScoped<FacilityFeeds>();
         services.AddScoped<UtilizationReports>();
-        services.AddScoped<Platform.Seeding.DemoFacilities>();
-        services.AddScoped<Platform.Seeding.SyntheticFacilities>();
         services.AddSingleton<FacilityKeeper>();
         services.AddHostedService(sp => sp.GetRequiredService<FacilityKeeper>());
+        services.AddDemoData<DemoFacilities>();
+        services.AddScoped<SyntheticFacilities>();
         return services;
     }
 }

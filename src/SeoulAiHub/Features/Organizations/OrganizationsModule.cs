@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SeoulAiHub.Features.Organizations.Demo;
+using SeoulAiHub.Platform.Seeding;
 
 namespace SeoulAiHub.Features.Organizations;
 
@@ -15,6 +17,7 @@ public static class OrganizationsModule
         services.AddScoped<OrganizationCsv>();
         services.AddSingleton<LogoStore>();
         services.AddScoped<InvitationService>();
+        services.AddDemoData<DemoOrganizations>();
         return services;
     }
 }

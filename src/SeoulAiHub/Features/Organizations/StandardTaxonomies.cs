@@ -1,6 +1,6 @@
 namespace SeoulAiHub.Features.Organizations;
 
-/// <summary>The taxonomies a new hub starts with (PRODUCT.md); operators add, rename and reorder terms.</summary>
+/// <summary>The taxonomies a new hub starts with (docs/product.md); operators add, rename and reorder terms.</summary>
 public static class StandardTaxonomies
 {
     public static readonly (string Code, string Ko, string En)[] Domains =

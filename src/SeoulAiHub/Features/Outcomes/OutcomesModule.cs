@@ -1,4 +1,6 @@
+using SeoulAiHub.Features.Outcomes.Demo;
 using SeoulAiHub.Features.Outcomes.Figures;
+using SeoulAiHub.Platform.Seeding;
 
 namespace SeoulAiHub.Features.Outcomes;
 
@@ -15,6 +17,9 @@ public static class OutcomesModule
         services.AddSingleton<OutcomeReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<OutcomeReminders>());
         services.AddOutcomeFigures();
+        services.AddDemoData<DemoOutcomes>();
+        services.AddScoped<SyntheticOutcomes>();
+        services.AddSingleton<Platform.Data.IReferenceData, StandardKpiData>();
         return services;
     }
 }

@@ -1,3 +1,6 @@
+using SeoulAiHub.Features.Programs.Demo;
+using SeoulAiHub.Platform.Seeding;
+
 namespace SeoulAiHub.Features.Programs;
 
 /// <summary>Programs, calls, applications, review, selection, agreements (module 2).</summary>
@@ -14,6 +17,8 @@ public static class ProgramsModule
         services.AddScoped<AgreementService>();
         services.AddSingleton<MilestoneReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<MilestoneReminders>());
+        services.AddDemoData<DemoPrograms>();
+        services.AddScoped<SyntheticReview>();
         return services;
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace SeoulAiHub.Features.Programs;
 
-/// <summary>지원사업 유형 — the kinds of program the hub runs (PRODUCT.md, module 2).</summary>
+/// <summary>지원사업 유형 — the kinds of program the hub runs (docs/product.md, "Support programs").</summary>
 public enum ProgramKind
 {
     TenantRecruitment,

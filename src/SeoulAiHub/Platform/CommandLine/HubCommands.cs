@@ -1,7 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Compute;
+using SeoulAiHub.Features.Engagement.Demo;
+using SeoulAiHub.Features.Facilities.Demo;
 using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Features.Outcomes.Demo;
+using SeoulAiHub.Features.Programs.Demo;
+using SeoulAiHub.Features.Spaces.Demo;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
 using SeoulAiHub.Platform.Seeding;
@@ -142,7 +147,7 @@ public static class HubCommands
             return 1;
         }
 
-        await services.GetRequiredService<DemoHub>().SeedAsync(output);
+        await services.GetRequiredService<DemoSeeder>().SeedAsync(output);
         return 0;
     }
 

@@ -11,7 +11,8 @@ public sealed class DatabaseInitializer(
     HubDb db,
     UserManager<HubUser> users,
     RoleManager<IdentityRole<Guid>> roles,
-    DemoHub demo,
+    DemoSeeder demo,
+    IEnumerable<IReferenceData> referenceData,
     IOptions<HubOptions> options,
     ILogger<DatabaseInitializer> logger)
 {
@@ -32,7 +33,10 @@ public sealed class DatabaseInitializer(
             }
         }
 
-        await Features.Outcomes.StandardKpis.EnsureAsync(db, ct);
+        foreach (var data in referenceData)
+        {
+            await data.EnsureAsync(db, ct);
+        }
     }
 
     /// <summary>Start-up: migrate, make sure an operator exists, and load the demo hub into an empty database.</summary>

@@ -1,6 +1,6 @@
 namespace SeoulAiHub.Platform.Identity;
 
-/// <summary>The roles of PRODUCT.md. Organization scope comes from memberships, not from the role.</summary>
+/// <summary>The roles of docs/product.md. Organization scope comes from memberships, not from the role.</summary>
 public static class HubRoles
 {
     public const string Operator = "Operator";

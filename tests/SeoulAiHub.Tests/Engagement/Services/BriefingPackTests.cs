@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Engagement;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Identity;
-using SeoulAiHub.Platform.Seeding;
+using SeoulAiHub.Features.Engagement.Demo;
 using SeoulAiHub.Tests.Infrastructure;
 
 namespace SeoulAiHub.Tests.Engagement.Services;

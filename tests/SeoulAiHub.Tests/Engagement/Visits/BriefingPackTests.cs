@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Programs;
 using SeoulAiHub.Platform.Identity;
-using SeoulAiHub.Platform.Seeding;
+using SeoulAiHub.Features.Engagement.Demo;
 using SeoulAiHub.Tests.Infrastructure;
 using static SeoulAiHub.Tests.Infrastructure.TestDates;
 

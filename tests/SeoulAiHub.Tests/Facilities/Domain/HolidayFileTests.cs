@@ -1,5 +1,5 @@
 using SeoulAiHub.Features.Facilities;
-using SeoulAiHub.Platform.Seeding;
+using SeoulAiHub.Features.Facilities.Demo;
 using SeoulAiHub.Tests.Infrastructure;
 
 namespace SeoulAiHub.Tests.Facilities.Domain;

@@ -1,5 +1,5 @@
 using SeoulAiHub.Features.Facilities;
-using SeoulAiHub.Platform.Seeding;
+using SeoulAiHub.Features.Facilities.Demo;
 
 namespace SeoulAiHub.Tests.Facilities.Domain;
 

@@ -9,7 +9,7 @@ namespace SeoulAiHub.Tests.Outcomes.Collection;
 /// <summary>The collection pages' KPIs and reports: posting a report with evidence, and what is stored of a task.</summary>
 internal static class CollectionPages
 {
-    public static readonly byte[] Pdf = DemoPrograms.DemoPdf("KPI evidence (test)");
+    public static readonly byte[] Pdf = DemoFiles.Pdf("KPI evidence (test)");
 
     /// <summary>Posts the report form as multipart with one file for a KPI, as the upload and submit buttons do.</summary>
     public static Task<HttpResponseMessage> PostWithFileAsync(this HubClient client, string taskUrl, string handler, Guid kpiId,

@@ -29,8 +29,7 @@ public static class BoundaryCheck
 
     /// <summary>
     /// The platform's uses of modules that break its rule: no module service (…Service, …Desk, …Module) or page model
-    /// anywhere, and HubDb names module entities only (its DbSets). Platform/Seeding is left out: demo data is made
-    /// through every module's services by design (it is moving into the modules).
+    /// anywhere, and HubDb names module entities only (its DbSets).
     /// </summary>
     public static List<TypeUse> PlatformViolations(IEnumerable<TypeUse> uses)
     {
@@ -39,7 +38,7 @@ public static class BoundaryCheck
             .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(DbSet<>))
             .Select(p => p.PropertyType.GetGenericArguments()[0].FullName).ToHashSet();
         return [.. uses
-            .Where(u => u.FromPart.StartsWith("Platform", StringComparison.Ordinal) && u.FromPart != "Platform.Seeding")
+            .Where(u => u.FromPart.StartsWith("Platform", StringComparison.Ordinal))
             .Where(u => rules.ContainsKey(u.ToPart))
             .Where(u => u.FromType == nameof(HubDb) ? !entities.Contains(u.ToFullName) : IsService(u.ToFullName))
             .OrderBy(u => u.ToString(), StringComparer.Ordinal)];

@@ -6,7 +6,7 @@ using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
 
-namespace SeoulAiHub.Platform.Seeding;
+namespace SeoulAiHub.Features.Spaces.Demo;
 
 /// <summary>
 /// Realistic Korean synthetic data for load tests: organizations with plausible names, types and tenancy states,
@@ -202,10 +202,4 @@ public sealed class SyntheticData(HubDb db, TimeProvider clock, AuditLog audit)
 
         return choices[^1].Value;
     }
-}
-
-internal static class SeedingSetup
-{
-    public static IServiceCollection AddHubSeeding(this IServiceCollection services) =>
-        services.AddScoped<DemoHub>().AddScoped<DemoPrograms>().AddScoped<DemoOutcomes>().AddScoped<DemoEngagement>().AddScoped<SyntheticEngagement>().AddScoped<SyntheticOutcomes>().AddScoped<SyntheticData>().AddScoped<SyntheticReview>();
 }

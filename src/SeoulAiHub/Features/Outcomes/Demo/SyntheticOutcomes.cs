@@ -8,7 +8,7 @@ using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Time;
 
-namespace SeoulAiHub.Platform.Seeding;
+namespace SeoulAiHub.Features.Outcomes.Demo;
 
 /// <summary>
 /// Outcome history for load tests: every organization in the database reports every KPI for the given number of past

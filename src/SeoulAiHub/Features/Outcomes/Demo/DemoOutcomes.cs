@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Features.Outcomes;
-using SeoulAiHub.Features.Programs;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Files;
+using SeoulAiHub.Platform.Seeding;
 using SeoulAiHub.Platform.Time;
 
-namespace SeoulAiHub.Platform.Seeding;
+namespace SeoulAiHub.Features.Outcomes.Demo;
 
 /// <summary>
 /// The demo hub's outcomes: eight past quarters reported by every resident, submitted, reviewed and locked through the
@@ -15,17 +15,20 @@ namespace SeoulAiHub.Platform.Seeding;
 /// Values are made up but shaped like the organizations: revenue per person by kind, occasional investment rounds,
 /// papers from the university and institutes.
 /// </summary>
-public sealed class DemoOutcomes(HubDb db, CampaignService campaigns, EvidenceStore evidenceFiles, TimeProvider clock)
+public sealed class DemoOutcomes(HubDb db, CampaignService campaigns, EvidenceStore evidenceFiles, TimeProvider clock) : IDemoData
 {
     public const int PastQuarters = 8;
 
-    public async Task SeedAsync(Guid operatorId, CancellationToken ct = default)
+    public int Order => 30;
+
+    public async Task SeedAsync(DemoHub demo, CancellationToken ct)
     {
+        var operatorId = demo.Operator;
         var today = Kst.Today(clock);
         var kpis = await db.KpiDefinitions.Where(k => k.Active).OrderBy(k => k.SortOrder).ToListAsync(ct);
         var residents = await db.Organizations.Where(o => o.TenancyStatus == TenancyStatus.Resident)
             .OrderBy(o => o.NameKo).ToListAsync(ct);
-        var evidence = await evidenceFiles.SaveAsync("증빙자료.pdf", DemoPrograms.DemoPdf("Evidence (demo)"), ct);
+        var evidence = await evidenceFiles.SaveAsync("증빙자료.pdf", DemoFiles.Pdf("Evidence (demo)"), ct);
         var open = ReportingPeriod.Containing(today, PeriodGrain.Quarter).Previous;
         var first = ReportingPeriod.Of(PeriodGrain.Quarter, open.Year, open.Index);
         for (var i = 0; i < PastQuarters; i++)

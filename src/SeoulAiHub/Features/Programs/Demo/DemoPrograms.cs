@@ -1,10 +1,10 @@
 using System.Text;
 using SeoulAiHub.Features.Organizations;
-using SeoulAiHub.Features.Programs;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Seeding;
 using SeoulAiHub.Platform.Time;
 
-namespace SeoulAiHub.Platform.Seeding;
+namespace SeoulAiHub.Features.Programs.Demo;
 
 /// <summary>
 /// The demo hub's programs (module 2), relative to today so the demo always has an open call, an upcoming one and a
@@ -12,7 +12,7 @@ namespace SeoulAiHub.Platform.Seeding;
 /// recruitment (upcoming), AI education with the Office of Education (open to anyone), and last spring's
 /// demonstration projects (reviewed by two reviewers, results published, one agreement under way).
 /// </summary>
-public sealed class DemoPrograms(HubDb db, DocumentStore documents, TimeProvider clock)
+public sealed class DemoPrograms(HubDb db, DocumentStore documents, TimeProvider clock) : IDemoData
 {
     public static readonly CallDesign RndDesign = new(
         new EligibilityRules([OrganizationType.Startup, OrganizationType.Sme], MaxCompanyAgeYears: 7),
@@ -37,15 +37,11 @@ public sealed class DemoPrograms(HubDb db, DocumentStore documents, TimeProvider
             ]),
         ]);
 
-    /// <summary>A one-page PDF, enough for the demo's documents to open.</summary>
-    public static byte[] DemoPdf(string title) => Encoding.ASCII.GetBytes(
-        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
-        "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj\n" +
-        $"4 0 obj<</Length {44 + title.Length}>>stream\nBT /F1 18 Tf 72 770 Td ({title}) Tj ET\nendstream endobj\n" +
-        "5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+    public int Order => 20;
 
-    public async Task SeedAsync(IReadOnlyDictionary<string, Organization> organizations, IReadOnlyDictionary<string, Guid> people, CancellationToken ct = default)
+    public async Task SeedAsync(DemoHub demo, CancellationToken ct)
     {
+        var people = demo.People;
         var now = clock.GetUtcNow();
         var today = Kst.Today(clock);
         DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), Kst.Offset);
@@ -93,9 +89,9 @@ public sealed class DemoPrograms(HubDb db, DocumentStore documents, TimeProvider
         await db.SaveChangesAsync(ct);
 
         // The R&D call: 말결랩스 has submitted; 눈빛비전 is still writing.
-        var submitted = await ApplyAsync(rndCall, organizations["말결랩스"], people["malgyeol"], "한국어 공공문서 요약 LLM 경량화", 110_000_000, "공공", now);
+        var submitted = await ApplyAsync(rndCall, demo, "말결랩스", people["malgyeol"], "한국어 공공문서 요약 LLM 경량화", 110_000_000, "공공", now);
         submitted.Submit(now.AddDays(-2));
-        var draft = Application.Start(rndCall.Id, organizations["눈빛비전"].Id, people["nunbit"], now);
+        var draft = Application.Start(rndCall.Id, demo.Organization("눈빛비전"), people["nunbit"], now);
         draft.SaveDraft("반도체 웨이퍼 결함 검출 고도화", 95_000_000, new Dictionary<string, string> { ["summary"] = "작성 중" }, now);
         db.Applications.Add(draft);
 
@@ -112,7 +108,7 @@ public sealed class DemoPrograms(HubDb db, DocumentStore documents, TimeProvider
         foreach (var (name, rows) in scores)
         {
             var member = people["ops"];   // these organizations have no demo members; the office entered the paper forms
-            var application = await ApplyAsync(demoCall, organizations[name], member, $"{organizations[name].NameKo} 현장 실증", 140_000_000, "제조", closedAt.AddDays(-3));
+            var application = await ApplyAsync(demoCall, demo, name, member, $"{name} 현장 실증", 140_000_000, "제조", closedAt.AddDays(-3));
             application.Submit(closedAt.AddDays(-2));
             application.StartReview(closedAt.AddDays(1));
             for (var r = 0; r < reviewers.Length; r++)
@@ -143,16 +139,16 @@ public sealed class DemoPrograms(HubDb db, DocumentStore documents, TimeProvider
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<Application> ApplyAsync(Call call, Organization organization, Guid userId, string title, long requested, string market, DateTimeOffset at)
+    private async Task<Application> ApplyAsync(Call call, DemoHub demo, string organization, Guid userId, string title, long requested, string market, DateTimeOffset at)
     {
-        var application = Application.Start(call.Id, organization.Id, userId, at);
+        var application = Application.Start(call.Id, demo.Organization(organization), userId, at);
         application.SaveDraft(title, requested, new Dictionary<string, string>
         {
-            ["summary"] = $"{organization.NameKo}의 {title} 과제입니다. (데모 데이터)",
+            ["summary"] = $"{organization}의 {title} 과제입니다. (데모 데이터)",
             ["market"] = market,
             ["researchers"] = "4",
         }, at);
-        var plan = await documents.SaveAsync("사업계획서.pdf", DemoPdf("Business plan (demo)"));
+        var plan = await documents.SaveAsync("사업계획서.pdf", DemoFiles.Pdf("Business plan (demo)"));
         application.Documents.Add(ApplicationDocument.Create(application.Id, "plan", plan, userId, at));
         db.Applications.Add(application);
         return application;

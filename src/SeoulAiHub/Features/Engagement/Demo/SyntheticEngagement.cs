@@ -5,7 +5,7 @@ using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Time;
 
-namespace SeoulAiHub.Platform.Seeding;
+namespace SeoulAiHub.Features.Engagement.Demo;
 
 /// <summary>
 /// Load data for the engagement pages (<c>seed engagement --opinions N</c>): N opinions over the last two years from

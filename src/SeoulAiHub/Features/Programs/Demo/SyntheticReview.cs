@@ -6,7 +6,7 @@ using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
 
-namespace SeoulAiHub.Platform.Seeding;
+namespace SeoulAiHub.Features.Programs.Demo;
 
 /// <summary>
 /// A large review for load tests: one closed call whose applications (from new synthetic startups) are all under

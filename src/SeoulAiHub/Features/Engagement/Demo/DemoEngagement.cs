@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Engagement;
 using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Seeding;
 using SeoulAiHub.Platform.Time;
 using static SeoulAiHub.Features.Engagement.OpinionCategory;
 
-namespace SeoulAiHub.Platform.Seeding;
+namespace SeoulAiHub.Features.Engagement.Demo;
 
 /// <summary>
 /// The demo hub's engagement: the visit of the article (2025-07-21: the council chair, a lawmaker, the vice mayor and
@@ -14,7 +16,7 @@ namespace SeoulAiHub.Platform.Seeding;
 /// last two years so the overseer's chart has a shape. The guests are named as in the article (public figures in their
 /// public roles); every account is invented. Items seeded overdue count as already reported, so a fresh demo sends no mail.
 /// </summary>
-public sealed class DemoEngagement(HubDb db, TimeProvider clock)
+public sealed class DemoEngagement(HubDb db, TimeProvider clock) : IDemoData
 {
     public static readonly DateOnly ArticleVisitDate = new(2025, 7, 21);
     public const string ArticleVisitTitle = "서울특별시의회 의장 서울AI허브 현장방문";
@@ -22,13 +24,16 @@ public sealed class DemoEngagement(HubDb db, TimeProvider clock)
     private Guid _ops;
     private DateTimeOffset _now;
 
-    public async Task SeedAsync(IReadOnlyDictionary<string, Organization> organizations, IReadOnlyDictionary<string, Guid> people, CancellationToken ct = default)
+    public int Order => 40;
+
+    public async Task SeedAsync(DemoHub demo, CancellationToken ct)
     {
+        var people = demo.People;
         _ops = people["ops"];
         _now = clock.GetUtcNow();
         var today = Kst.Today(clock);
-        var hub = await db.Sites.Where(s => s.NameKo == "서울AI허브").Select(s => s.Id).SingleAsync(ct);
-        Guid Org(string name) => organizations[name].Id;
+        var hub = await db.AllSites().Where(s => s.NameKo == "서울AI허브").Select(s => s.Id).SingleAsync(ct);
+        Guid Org(string name) => demo.Organization(name);
 
         // The article's visit.
         var visit = Visit.Plan(VisitKind.Visit, ArticleVisitTitle, ArticleVisitDate,

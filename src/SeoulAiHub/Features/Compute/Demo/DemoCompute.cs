@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Compute;
 using SeoulAiHub.Features.Organizations;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Seeding;
 using SeoulAiHub.Platform.Time;
 
-namespace SeoulAiHub.Platform.Seeding;
+namespace SeoulAiHub.Features.Compute.Demo;
 
 /// <summary>
 /// The demo hub's GPU compute: the hub's cluster (H100 and A100 partitions) and allocations in every state — 말결랩스
@@ -15,12 +16,15 @@ namespace SeoulAiHub.Platform.Seeding;
 /// expired last period. Usage comes from a generated sacct text (deterministic) imported through the real importer,
 /// with job steps, CPU-only jobs, a malformed line and an account nobody allocated, so the import report has all kinds.
 /// </summary>
-public sealed class DemoCompute(HubDb db, ComputeCatalog catalog, UsageImporter importer, TimeProvider clock)
+public sealed class DemoCompute(HubDb db, ComputeCatalog catalog, UsageImporter importer, TimeProvider clock) : IDemoData
 {
     public const string ClusterName = "서울AI허브 GPU 클러스터";
 
-    public async Task SeedAsync(IReadOnlyDictionary<string, Organization> organizations, IReadOnlyDictionary<string, Guid> people, CancellationToken ct = default)
+    public int Order => 60;
+
+    public async Task SeedAsync(DemoHub demo, CancellationToken ct)
     {
+        var people = demo.People;
         var ops = people["ops"];
         var today = Kst.Today(clock);
         var h100 = await catalog.AddModelAsync("NVIDIA H100 80GB", 80, ct);
@@ -30,7 +34,7 @@ public sealed class DemoCompute(HubDb db, ComputeCatalog catalog, UsageImporter 
         await catalog.AddPartitionAsync(cluster.Id, "h100", h100.Id, 8, 8, ct);
         var a100Partition = await catalog.AddPartitionAsync(cluster.Id, "a100", a100.Id, 4, 8, ct);
         cluster = (await catalog.FindClusterAsync(cluster.Id.ToString(), ct))!;
-        Guid Org(string name) => organizations[name].Id;
+        Guid Org(string name) => demo.Organization(name);
         DateTimeOffset At(DateOnly day) => GpuAllocation.KstMidnight(day).AddHours(10);
 
         // 말결랩스: active since two months ago, about 85 % used (the 80 % alert went out last week).

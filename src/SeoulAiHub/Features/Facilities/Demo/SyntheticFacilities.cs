@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Facilities;
 using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform.Audit;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Time;
 
-namespace SeoulAiHub.Platform.Seeding;
+namespace SeoulAiHub.Features.Facilities.Demo;
 
 /// <summary>
 /// Load data for availability search (<c>seed facilities --resources N --bookings M</c>): N facilities over the existing
@@ -23,7 +24,7 @@ public sealed class SyntheticFacilities(HubDb db, TimeProvider clock, AuditLog a
         var now = clock.GetUtcNow();
         var today = Kst.Today(clock);
         var random = new Random(20261126 + resources);
-        var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
+        var sites = await db.AllSites().OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
         var organizations = await db.Organizations.AsNoTracking().Where(o => o.TenancyStatus == TenancyStatus.Resident)
             .OrderBy(o => o.Id).Select(o => o.Id).Take(5000).ToListAsync(ct);
         var user = await db.Users.AsNoTracking().OrderBy(u => u.Id).Select(u => u.Id).FirstOrDefaultAsync(ct);

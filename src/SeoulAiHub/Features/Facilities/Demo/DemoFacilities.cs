@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Facilities;
 using SeoulAiHub.Features.Organizations;
+using SeoulAiHub.Features.Spaces;
 using SeoulAiHub.Platform.Data;
+using SeoulAiHub.Platform.Seeding;
 using SeoulAiHub.Platform.Time;
 using static SeoulAiHub.Features.Facilities.Audience;
 using static SeoulAiHub.Features.Facilities.FacilityKind;
 
-namespace SeoulAiHub.Platform.Seeding;
+namespace SeoulAiHub.Features.Facilities.Demo;
 
 /// <summary>
 /// The hub's bookable rooms at 서울AI허브, the 2025 and 2026 Korean public holidays (written here as data; a test checks
@@ -14,7 +16,7 @@ namespace SeoulAiHub.Platform.Seeding;
 /// one exception, a conference-hall request awaiting approval (the hall, the boardroom and the studio need one), and a
 /// waitlist entry for a taken slot.
 /// </summary>
-public sealed class DemoFacilities(HubDb db, TimeProvider clock)
+public sealed class DemoFacilities(HubDb db, TimeProvider clock) : IDemoData
 {
     public static readonly (DateOnly Date, string Ko, string En)[] Holidays2025 =
     [
@@ -90,11 +92,14 @@ public sealed class DemoFacilities(HubDb db, TimeProvider clock)
             Weekdays.WorkingDays | Weekdays.Saturday, Nine, TwentyOne, 60, 240, 15),
     ];
 
-    public async Task SeedAsync(IReadOnlyDictionary<string, Organization> organizations, IReadOnlyDictionary<string, Guid> people, CancellationToken ct = default)
+    public int Order => 50;
+
+    public async Task SeedAsync(DemoHub demo, CancellationToken ct)
     {
+        var people = demo.People;
         var now = clock.GetUtcNow();
         var today = Kst.Today(clock);
-        var site = await db.Sites.Where(s => s.NameKo == "서울AI허브").Select(s => s.Id).SingleAsync(ct);
+        var site = await db.AllSites().Where(s => s.NameKo == "서울AI허브").Select(s => s.Id).SingleAsync(ct);
         db.PublicHolidays.AddRange(Holidays2025.Concat(Holidays2026).Select(h => PublicHoliday.Create(h.Date, h.Ko, h.En)));
         var rooms = Rooms(site).Select(s => Facility.Create(s, now)).ToDictionary(f => f.NameKo);
         db.Facilities.AddRange(rooms.Values);
@@ -102,7 +107,7 @@ public sealed class DemoFacilities(HubDb db, TimeProvider clock)
 
         var closed = Holidays2025.Concat(Holidays2026).Select(h => h.Date).ToHashSet();
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        Guid Org(string name) => organizations[name].Id;
+        Guid Org(string name) => demo.Organization(name);
         var malgyeol = (Org("말결랩스"), people["malgyeol"]);
         var nunbit = (Org("눈빛비전"), people["nunbit"]);
         var kaist = (Org("KAIST 김재철AI대학원"), people["kaist"]);

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SeoulAiHub.Platform.Seeding;
+namespace SeoulAiHub.Features.Compute.Demo;
 
 /// <summary>
 /// Writes Slurm accounting as <c>sacct --parsable2</c> would (with a header), for the import benchmark and the demo
