@@ -209,60 +209,6 @@ public sealed class KpiTask
     }
 }
 
-/// <summary>One KPI value in a report, with the reporter's note, the outlier flags and the operator's verdict.</summary>
-public sealed class KpiLine
-{
-    public Guid Id { get; private init; }
-    public Guid TaskId { get; private init; }
-    public Guid KpiId { get; private init; }
-    public long? Value { get; private set; }
-    public string? Note { get; private set; }
-    public OutlierFlags Outliers { get; private set; }
-    public LineReview Review { get; private set; }
-    public string? ReviewComment { get; private set; }
-
-    internal static KpiLine For(Guid taskId, Guid kpiId) => new() { Id = Guid.CreateVersion7(), TaskId = taskId, KpiId = kpiId };
-
-    internal void Set(long? value, string? note)
-    {
-        Rule.Require(note is null || note.Trim().Length <= MaxText, "Campaign.Error.TooLong", MaxText);
-        Value = value;
-        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-    }
-
-    internal void Flag(OutlierFlags flags) => Outliers = flags;
-
-    /// <summary>Longest note or comment: the column's size, checked here so no database refuses it later.</summary>
-    public const int MaxText = 2000;
-
-    internal void Accept(string? comment) => (Review, ReviewComment) = (LineReview.Accepted, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
-
-    internal void Return(string comment) => (Review, ReviewComment) = (LineReview.Returned, comment.Trim());
-
-    /// <summary>A fixed value goes back to review; the comment stays so the operator sees what was asked.</summary>
-    internal void Reopen() => Review = LineReview.Pending;
-}
-
-/// <summary>증빙 — a file backing one KPI value (a tax invoice, an investment contract, a patent certificate).</summary>
-public sealed class KpiEvidence
-{
-    public Guid Id { get; private init; }
-    public Guid TaskId { get; private init; }
-    public Guid KpiId { get; private init; }
-    public string FileName { get; private init; } = "";
-    public string StoredName { get; private init; } = "";
-    public string ContentType { get; private init; } = "";
-    public long Size { get; private init; }
-    public DateTimeOffset UploadedAt { get; private init; }
-    public Guid UploadedBy { get; private init; }
-
-    internal static KpiEvidence For(Guid taskId, Guid kpiId, StoredFile file, Guid by, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(), TaskId = taskId, KpiId = kpiId, FileName = file.FileName, StoredName = file.StoredName,
-        ContentType = file.ContentType, Size = file.Size, UploadedAt = now.ToUniversalTime(), UploadedBy = by,
-    };
-}
-
 internal sealed class KpiTaskConfiguration : IEntityTypeConfiguration<KpiTask>
 {
     public void Configure(EntityTypeBuilder<KpiTask> b)
@@ -274,29 +220,5 @@ internal sealed class KpiTaskConfiguration : IEntityTypeConfiguration<KpiTask>
         b.HasOne(t => t.Organization).WithMany().HasForeignKey(t => t.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(t => t.Lines).WithOne().HasForeignKey(l => l.TaskId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(t => t.Evidence).WithOne().HasForeignKey(e => e.TaskId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class KpiLineConfiguration : IEntityTypeConfiguration<KpiLine>
-{
-    public void Configure(EntityTypeBuilder<KpiLine> b)
-    {
-        b.ToTable("KpiLines");
-        b.HasIndex(l => new { l.TaskId, l.KpiId }).IsUnique();
-        b.HasOne<KpiDefinition>().WithMany().HasForeignKey(l => l.KpiId).OnDelete(DeleteBehavior.Restrict);
-        b.Property(l => l.Note).HasMaxLength(2000);
-        b.Property(l => l.ReviewComment).HasMaxLength(2000);
-        b.Property(l => l.Review).HasConversion<string>().HasMaxLength(16);
-    }
-}
-
-internal sealed class KpiEvidenceConfiguration : IEntityTypeConfiguration<KpiEvidence>
-{
-    public void Configure(EntityTypeBuilder<KpiEvidence> b)
-    {
-        b.ToTable("KpiEvidence");
-        b.Property(e => e.FileName).HasMaxLength(255);
-        b.Property(e => e.StoredName).HasMaxLength(64);
-        b.Property(e => e.ContentType).HasMaxLength(100);
     }
 }
