@@ -86,7 +86,8 @@ public sealed class DirectoryJourney(BrowserFixture browser)
     [Fact]
     public async Task A_tenant_admin_edits_the_profile_in_Markdown()
     {
-        var organizationId = await browser.Host.QueryAsync(db => db.Organizations.Where(o => o.NameKo == "눈빛비전").Select(o => o.Id).SingleAsync());
+        var organizationId = await browser.Host.QueryAsync(db => db.Organizations.Where(o => o.NameKo == "눈빛비전")
+            .Select(o => o.Id).SingleAsync());
         var admin = await browser.Host.CreateAsync(HubRoles.TenantMember, organizationId, membershipRole: MembershipRole.Admin);
         var page = await browser.NewPageAsync();
         await SignInAsync(page, admin);
@@ -119,7 +120,8 @@ public sealed class OperatorPagesJourney(BrowserFixture browser)
             var page = await browser.NewPageAsync(locale: locale);
             await BrowserFixture.SignInAsync(page, operatorUser);
 
-            foreach (var (path, name) in new[] { ("/admin/spaces", "30-spaces"), ("/admin/taxonomies", "31-taxonomies"), ("/admin/organizations/import", "32-import"), ("/directory", "33-directory-operator") })
+            foreach (var (path, name) in new[] { ("/admin/spaces", "30-spaces"), ("/admin/taxonomies", "31-taxonomies"),
+                ("/admin/organizations/import", "32-import"), ("/directory", "33-directory-operator") })
             {
                 await page.GotoAsync(path);
                 await BrowserFixture.AssertAccessibleAsync(page);

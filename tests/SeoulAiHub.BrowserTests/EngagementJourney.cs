@@ -116,7 +116,8 @@ public sealed partial class EngagementJourney(BrowserFixture browser)
         await page.Locator("#na-title").FillAsync("AI 인재 정착 지원 장기 전략 수립");
         await page.Locator("#na-dept").FillAsync("서울시 AI정책과");
         await page.Locator("#na-owner").SelectOptionAsync(operatorUser.Id.ToString());
-        await page.Locator("#na-due").FillAsync(DateTime.Today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#na-due").FillAsync(DateTime.Today.AddDays(30)
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("#add-action-form button[type=submit]").ClickAsync();
         var action = page.Locator("article.eo-action");
         await action.WaitForAsync();
@@ -130,7 +131,8 @@ public sealed partial class EngagementJourney(BrowserFixture browser)
         await page.Locator($"#mv-note-{actionId}").FillAsync("AI 인재 정착 지원 5개년 계획을 수립해 시의회에 보고함");
         await page.Locator($"#move-{actionId} button[type=submit]").ClickAsync();
         await page.Locator("#history").GetByText("5개년 계획").First.WaitForAsync();
-        Assert.Equal(ActionStatus.Done, await host.QueryAsync(db => db.ActionItems.Where(a => a.Id == Guid.Parse(actionId)).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(ActionStatus.Done, await host.QueryAsync(db => db.ActionItems.Where(a => a.Id == Guid.Parse(actionId))
+            .Select(a => a.Status).SingleAsync()));
 
         // The visit's follow-up report: the opinion, its action, done, and what was done.
         await page.GotoAsync($"/engagement/visits/{visitId}/report");

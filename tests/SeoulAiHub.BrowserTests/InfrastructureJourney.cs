@@ -76,7 +76,8 @@ public sealed class InfrastructureJourney(BrowserFixture browser)
         await browser.ScreenshotAsync(office, "73-facility-approvals");
         await pending.Locator("form[action*='Approve'] button").ClickAsync();
         await office.Locator($"#pending-{booking.Id}").WaitForAsync(new() { State = WaitForSelectorState.Detached });
-        Assert.Equal(BookingStatus.Confirmed, await host.QueryAsync(db => db.Bookings.Where(b => b.Id == booking.Id).Select(b => b.Status).SingleAsync()));
+        Assert.Equal(BookingStatus.Confirmed, await host.QueryAsync(db => db.Bookings.Where(b => b.Id == booking.Id)
+            .Select(b => b.Status).SingleAsync()));
 
         // The tenant's list now says confirmed.
         await desk.ReloadAsync();
@@ -138,7 +139,8 @@ public sealed class InfrastructureJourney(BrowserFixture browser)
         // step that must not count twice, and a broken line that is reported.
         var file = Sacct(today.AddDays(-1), account);
         await office.GotoAsync("/compute/manage");
-        await office.Locator("#up-file").SetInputFilesAsync(new FilePayload { Name = "sacct-medicore.txt", MimeType = "text/plain", Buffer = file });
+        await office.Locator("#up-file").SetInputFilesAsync(new FilePayload { Name = "sacct-medicore.txt",
+            MimeType = "text/plain", Buffer = file });
         await office.Locator("#upload-form button[type=submit]").ClickAsync();
         await office.Locator("#import-report").WaitForAsync();
         Assert.Equal("2", (await office.Locator("#report-accepted").InnerTextAsync()).Split(' ')[0]);
@@ -147,7 +149,8 @@ public sealed class InfrastructureJourney(BrowserFixture browser)
         await browser.ScreenshotAsync(office, "77-gpu-import-report");
 
         // The same file again: accepted, but nothing new.
-        await office.Locator("#up-file").SetInputFilesAsync(new FilePayload { Name = "sacct-medicore.txt", MimeType = "text/plain", Buffer = file });
+        await office.Locator("#up-file").SetInputFilesAsync(new FilePayload { Name = "sacct-medicore.txt",
+            MimeType = "text/plain", Buffer = file });
         await office.Locator("#upload-form button[type=submit]").ClickAsync();
         await office.Locator("#import-report").WaitForAsync();
         Assert.Contains("새 작업 0", await office.Locator("#report-accepted").InnerTextAsync());
@@ -158,7 +161,8 @@ public sealed class InfrastructureJourney(BrowserFixture browser)
         await desk.Locator("#usage-users").WaitForAsync();
         await BrowserFixture.AssertAccessibleAsync(desk);
         await browser.ScreenshotAsync(desk, "78-gpu-usage");
-        Assert.Equal(80 * 3600L, await host.QueryAsync(db => db.GpuAllocations.Where(a => a.Id == allocationId).Select(a => a.UsedGpuSeconds).SingleAsync()));
+        Assert.Equal(80 * 3600L, await host.QueryAsync(db => db.GpuAllocations.Where(a => a.Id == allocationId)
+            .Select(a => a.UsedGpuSeconds).SingleAsync()));
 
         await desk.Context.CloseAsync();
         await office.Context.CloseAsync();
@@ -170,9 +174,12 @@ public sealed class InfrastructureJourney(BrowserFixture browser)
     {
         var nine = day.ToDateTime(new TimeOnly(9, 0));
         var text = new StringBuilder(SyntheticCompute.Header).Append('\n')
-            .Append(SyntheticCompute.Line("7700001", "h100", account, "medicore-u1", "COMPLETED", nine, 10 * 3600, SyntheticCompute.H100(4), "cxr-pretrain")).Append('\n')
-            .Append(SyntheticCompute.Line("7700001.batch", "", account, "", "COMPLETED", nine, 10 * 3600, SyntheticCompute.H100(4), "batch")).Append('\n')
-            .Append(SyntheticCompute.Line("7700002", "h100", account, "medicore-u2", "TIMEOUT", nine.AddHours(1), 5 * 3600, SyntheticCompute.H100(8), "cxr-finetune")).Append('\n')
+            .Append(SyntheticCompute.Line("7700001", "h100", account, "medicore-u1", "COMPLETED", nine, 10 * 3600, SyntheticCompute.H100(4),
+                "cxr-pretrain")).Append('\n')
+            .Append(SyntheticCompute.Line("7700001.batch", "", account, "", "COMPLETED", nine, 10 * 3600, SyntheticCompute.H100(4),
+                "batch")).Append('\n')
+            .Append(SyntheticCompute.Line("7700002", "h100", account, "medicore-u2", "TIMEOUT", nine.AddHours(1), 5 * 3600,
+                SyntheticCompute.H100(8), "cxr-finetune")).Append('\n')
             .Append("7700003|7700003|seoulaihub|h100|").Append(account).Append('\n');
         return Encoding.UTF8.GetBytes(text.ToString());
     }

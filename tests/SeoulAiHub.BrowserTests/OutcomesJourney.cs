@@ -16,7 +16,8 @@ namespace SeoulAiHub.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class OutcomesJourney(BrowserFixture browser)
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+    private static readonly byte[] Pdf =
+        Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
     [Fact]
     public async Task A_tenant_reports_the_operator_returns_one_value_the_tenant_fixes_it_and_the_operator_locks()
@@ -27,7 +28,8 @@ public sealed class OutcomesJourney(BrowserFixture browser)
             .Where(t => t.OrganizationId == malgyeol && db.KpiCampaigns.Any(c => c.Id == t.CampaignId && c.Status == CampaignStatus.Open))
             .Select(t => new { t.Id, t.CampaignId }).SingleAsync());
         var campaign = await host.QueryAsync(db => db.KpiCampaigns.SingleAsync(c => c.Id == task.CampaignId));
-        var kpis = await host.QueryAsync(db => db.KpiDefinitions.Where(k => campaign.KpiIds.Contains(k.Id)).OrderBy(k => k.SortOrder).ToListAsync());
+        var kpis = await host.QueryAsync(db => db.KpiDefinitions.Where(k => campaign.KpiIds.Contains(k.Id))
+            .OrderBy(k => k.SortOrder).ToListAsync());
 
         // Last quarter's official values: reporting the same again (revenue a little up) trips no outlier rule.
         var previous = campaign.Period.Previous;
@@ -45,12 +47,14 @@ public sealed class OutcomesJourney(BrowserFixture browser)
         await desk.GotoAsync($"/outcomes/tasks/{task.Id}");
         foreach (var kpi in kpis)
         {
-            await desk.Locator($"#v-{kpi.Code}").FillAsync(values[kpi.Code].ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            await desk.Locator($"#v-{kpi.Code}").FillAsync(values[kpi.Code].ToString("N0",
+                System.Globalization.CultureInfo.InvariantCulture));
         }
 
         foreach (var kpi in kpis.Where(k => k.EvidenceRequired && values[k.Code] != 0))
         {
-            await desk.Locator($"#f-{kpi.Code}").SetInputFilesAsync(new FilePayload { Name = $"{kpi.Code}-증빙.pdf", MimeType = "application/pdf", Buffer = Pdf });
+            await desk.Locator($"#f-{kpi.Code}").SetInputFilesAsync(new FilePayload { Name = $"{kpi.Code}-증빙.pdf",
+                MimeType = "application/pdf", Buffer = Pdf });
         }
 
         await desk.Locator("#task-form button[type=submit]").First.ClickAsync();
@@ -90,9 +94,11 @@ public sealed class OutcomesJourney(BrowserFixture browser)
         await browser.ScreenshotAsync(office, "53-campaign-lock");
         await office.Locator("#lock-form button[type=submit]").ClickAsync();
         await office.WaitForLoadStateAsync();
-        Assert.Equal(CampaignStatus.Locked, await host.QueryAsync(db => db.KpiCampaigns.Where(c => c.Id == task.CampaignId).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(CampaignStatus.Locked, await host.QueryAsync(db => db.KpiCampaigns.Where(c => c.Id == task.CampaignId)
+            .Select(c => c.Status).SingleAsync()));
         Assert.Equal(fixedRevenue, await host.QueryAsync(db => db.KpiFacts
-            .Where(f => f.OrganizationId == malgyeol && f.KpiId == revenue.Id && f.EndMonth == campaign.PeriodEndMonth).Select(f => f.Value).SingleAsync()));
+            .Where(f => f.OrganizationId == malgyeol && f.KpiId == revenue.Id && f.EndMonth == campaign.PeriodEndMonth)
+            .Select(f => f.Value).SingleAsync()));
 
         // The dashboard now opens on the locked quarter.
         await office.GotoAsync("/outcomes");
@@ -137,7 +143,8 @@ public sealed class OutcomesJourney(BrowserFixture browser)
             File.Delete(old);
         }
 
-        using var process = Process.Start(new ProcessStartInfo("pdftoppm", ["-png", "-r", "60", pdf, prefix]) { RedirectStandardError = true })!;
+        using var process = Process.Start(new ProcessStartInfo("pdftoppm",
+            ["-png", "-r", "60", pdf, prefix]) { RedirectStandardError = true })!;
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, "pdftoppm failed: " + error);

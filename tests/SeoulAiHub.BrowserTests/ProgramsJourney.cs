@@ -14,7 +14,8 @@ namespace SeoulAiHub.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class ProgramsJourney(BrowserFixture browser)
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+    private static readonly byte[] Pdf =
+        Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
     [Fact]
     public async Task An_operator_publishes_a_call_startups_apply_two_reviewers_score_and_the_selected_startup_sees_its_result()
@@ -45,13 +46,15 @@ public sealed class ProgramsJourney(BrowserFixture browser)
         await office.Locator("input[name='Input.Types'][value='Startup']").CheckAsync();
         await office.Locator("#Input_FieldsText").FillAsync("summary | 과제 요약 | Project summary | text | required");
         await office.Locator("#Input_DocumentsText").FillAsync("plan | 사업계획서 | Business plan");
-        await office.Locator("#Input_StagesText").FillAsync("# paper | 서류평가 | Document review\ntech | 기술성 | Technology | 60 | 10\nmarket | 시장성 | Marketability | 40 | 10");
+        await office.Locator("#Input_StagesText")
+            .FillAsync("# paper | 서류평가 | Document review\ntech | 기술성 | Technology | 60 | 10\nmarket | 시장성 | Marketability | 40 | 10");
         await office.Locator("form.call-form > button[type=submit]").ClickAsync();
         await office.ArriveAsync(new Regex("/calls/[^/]+/edit"));
         var callId = Guid.Parse(office.Url.Split("/calls/")[1].Split('/')[0]);
         await office.Locator("form[action*='handler=Publish'] button").ClickAsync();
         await office.WaitForLoadStateAsync();
-        Assert.Equal(CallStatus.Published, await host.QueryAsync(db => db.Calls.Where(c => c.Id == callId).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(CallStatus.Published, await host.QueryAsync(db => db.Calls.Where(c => c.Id == callId)
+            .Select(c => c.Status).SingleAsync()));
         await BrowserFixture.AssertAccessibleAsync(office);
         await browser.ScreenshotAsync(office, "41-call-edit");
 
@@ -79,20 +82,24 @@ public sealed class ProgramsJourney(BrowserFixture browser)
             if (index == 0)
             {
                 // The draft saves itself a few seconds after the last keystroke, before any button is pressed.
-                await startup.Locator(".autosave-status").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("\\d{2}:\\d{2}") }).WaitForAsync();
+                await startup.Locator(".autosave-status")
+                    .Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("\\d{2}:\\d{2}") }).WaitForAsync();
                 var draftId = Guid.Parse(startup.Url.Split("/applications/")[1].Split('?')[0]);
-                Assert.Equal($"{organization.NameKo} 검사 자동화", await host.QueryAsync(db => db.Applications.Where(a => a.Id == draftId).Select(a => a.Title).SingleAsync()));
+                Assert.Equal($"{organization.NameKo} 검사 자동화", await host.QueryAsync(db =>
+                    db.Applications.Where(a => a.Id == draftId).Select(a => a.Title).SingleAsync()));
             }
 
             await startup.Locator("#application-form button[type=submit]:not([formaction])").ClickAsync();
             await startup.WaitForLoadStateAsync();
-            await startup.Locator("#up-plan").SetInputFilesAsync(new FilePayload { Name = "사업계획서.pdf", MimeType = "application/pdf", Buffer = Pdf });
+            await startup.Locator("#up-plan").SetInputFilesAsync(new FilePayload { Name = "사업계획서.pdf",
+                MimeType = "application/pdf", Buffer = Pdf });
             await startup.Locator("form.upload-form button").ClickAsync();
             await startup.GetByRole(AriaRole.Link, new() { Name = "사업계획서.pdf" }).WaitForAsync();
             await startup.Locator("button[formaction*='handler=Submit']").ClickAsync();
             await startup.WaitForLoadStateAsync();
             var id = Guid.Parse(startup.Url.Split("/applications/")[1].Split('?')[0]);
-            Assert.Equal(ApplicationStatus.Submitted, await host.QueryAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
+            Assert.Equal(ApplicationStatus.Submitted, await host.QueryAsync(db =>
+                db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
             if (index == 0)
             {
                 await BrowserFixture.AssertAccessibleAsync(startup);
@@ -135,7 +142,8 @@ public sealed class ProgramsJourney(BrowserFixture browser)
                 var strong = application == applications[0];
                 await desk.Locator("input[name='scores[tech]']").FillAsync(strong ? "9" : "6");
                 await desk.Locator("input[name='scores[market]']").FillAsync(strong ? "8" : "7");
-                await desk.Locator("textarea[name='comments[tech]'], input[name='comments[tech]']").First.FillAsync(strong ? "검증된 기술" : "데이터 확보 계획 보완 필요");
+                await desk.Locator("textarea[name='comments[tech]'], input[name='comments[tech]']").First.FillAsync(strong ? "검증된 기술"
+                    : "데이터 확보 계획 보완 필요");
                 if (r == 0 && strong)
                 {
                     await BrowserFixture.AssertAccessibleAsync(desk);
@@ -153,7 +161,8 @@ public sealed class ProgramsJourney(BrowserFixture browser)
 
         // The operator reads the ranking and confirms the proposal: one award, the first application.
         await office.GotoAsync($"/calls/{callId}/ranking");
-        Assert.Contains(organizations[0].NameKo, await office.Locator("table.ranking tbody tr").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(organizations[0].NameKo, await office.Locator("table.ranking tbody tr").First.InnerTextAsync(),
+            StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(office);
         await browser.ScreenshotAsync(office, "46-ranking");
         var english = await browser.NewPageAsync(locale: "en-US");

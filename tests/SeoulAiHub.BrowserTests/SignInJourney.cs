@@ -70,7 +70,8 @@ public sealed class SignInJourney(BrowserFixture browser)
         await BrowserFixture.AssertAccessibleAsync(page);
         await browser.ScreenshotAsync(page, "12-two-factor-setup");
 
-        var key = (await page.Locator("[data-testid=shared-key]").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var key = (await page.Locator("[data-testid=shared-key]").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal)
+            .ToUpperInvariant();
         await page.GetByLabel("Code").FillAsync(HubClient.Totp(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor" }).ClickAsync();
         await page.WaitForSelectorAsync("[data-testid=recovery-codes]");

@@ -21,14 +21,17 @@ public sealed class OperatorTwoFactorTests
         Assert.Equal(HttpStatusCode.Forbidden, blockedApi.StatusCode);
 
         var setup = await client.GetDocumentAsync("/account/two-factor");
-        var key = setup.QuerySelector("[data-testid=shared-key]")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var key = setup.QuerySelector("[data-testid=shared-key]")!.TextContent.Replace(" ", "", StringComparison.Ordinal)
+            .ToUpperInvariant();
         Assert.NotNull(setup.QuerySelector("img[alt][src^='data:image/png']"));
 
         using var wrong = await client.SubmitFormAsync("/account/two-factor", new Dictionary<string, string> { ["Input.Code"] = "000000" });
         Assert.Contains("올바르지 않거나", (await HubClient.ParseAsync(wrong)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
-        using var enabled = await client.SubmitFormAsync("/account/two-factor", new Dictionary<string, string> { ["Input.Code"] = HubClient.Totp(key) });
-        var codes = (await HubClient.ParseAsync(enabled)).QuerySelectorAll("[data-testid=recovery-codes] li").Select(li => li.TextContent).ToList();
+        using var enabled = await client.SubmitFormAsync("/account/two-factor",
+            new Dictionary<string, string> { ["Input.Code"] = HubClient.Totp(key) });
+        var codes = (await HubClient.ParseAsync(enabled)).QuerySelectorAll("[data-testid=recovery-codes] li")
+            .Select(li => li.TextContent).ToList();
         Assert.Equal(10, codes.Count);
 
         using var working = await client.GetAsync("/admin/users");
@@ -38,7 +41,8 @@ public sealed class OperatorTwoFactorTests
         using var fresh = host.CreateHubClient();
         using var first = await fresh.SubmitSignInAsync(operatorUser.Email, operatorUser.Password);
         Assert.StartsWith("/account/sign-in/two-factor", first.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        using var recovered = await fresh.SubmitFormAsync(first.Headers.Location.OriginalString, new Dictionary<string, string> { ["Input.Code"] = codes[0] });
+        using var recovered = await fresh.SubmitFormAsync(first.Headers.Location.OriginalString,
+            new Dictionary<string, string> { ["Input.Code"] = codes[0] });
         Assert.Equal(HttpStatusCode.Redirect, recovered.StatusCode);
         using var admin = await fresh.GetAsync("/admin/users");
         Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
@@ -53,7 +57,8 @@ public sealed class OperatorTwoFactorTests
         Assert.Null(page.QuerySelector("form[action*='Disable']"));
         using var response = await client.PostFormAsync("/account/two-factor?handler=Disable", new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = (await client.GetDocumentAsync("/account")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["__RequestVerificationToken"] = (await client.GetDocumentAsync("/account"))
+                .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
         });
         Assert.Contains("반드시 사용해야", (await HubClient.ParseAsync(response)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }

@@ -8,7 +8,8 @@ namespace SeoulAiHub.Tests.Account;
 
 public sealed class RegistrationTests
 {
-    private static Dictionary<string, string> Form(string email, string kind = HubRoles.Learner, string? organization = null, string password = "Seoul-AI-2026!") => new()
+    private static Dictionary<string, string> Form(string email, string kind = HubRoles.Learner, string? organization = null,
+        string password = "Seoul-AI-2026!") => new()
     {
         ["Input.DisplayName"] = "가입 시험 (가상)",
         ["Input.Email"] = email,
@@ -56,7 +57,8 @@ public sealed class RegistrationTests
         using var visitor = host.CreateHubClient();
         var email = NewEmail();
 
-        using var registered = await visitor.SubmitFormAsync("/account/register", Form(email, HubRoles.TenantMember, organization.NameEn.ToUpperInvariant()));
+        using var registered = await visitor.SubmitFormAsync("/account/register",
+            Form(email, HubRoles.TenantMember, organization.NameEn.ToUpperInvariant()));
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         var user = await host.FindUserAsync(email);
         var membership = await host.QueryAsync(db => db.OrganizationMemberships.SingleAsync(m => m.UserId == user!.Id));
@@ -67,7 +69,10 @@ public sealed class RegistrationTests
         var pending = await operatorClient.GetDocumentAsync("/admin/memberships");
         Assert.Contains(email, pending.QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
         using var approved = await operatorClient.PostFormAsync($"/admin/memberships?handler=Approve&id={membership.Id}",
-            new Dictionary<string, string> { ["__RequestVerificationToken"] = pending.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")! });
+            new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = pending.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            });
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
 
         var after = await host.QueryAsync(db => db.OrganizationMemberships.SingleAsync(m => m.Id == membership.Id));
@@ -107,6 +112,7 @@ public sealed class RegistrationTests
         using var client = host.CreateHubClient();
         using var response = await client.SubmitFormAsync("/account/register", Form(existing.Email));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("이미 가입된 이메일", (await HubClient.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("이미 가입된 이메일", (await HubClient.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent,
+            StringComparison.Ordinal);
     }
 }

@@ -60,7 +60,8 @@ public sealed class SignInTests
         Assert.True(stored!.LockoutEnd > DateTimeOffset.UtcNow);
         var audit = await host.QueryAsync(db => db.AuditEntries.Where(e => e.ActorId == user.Id && e.Action.StartsWith("sign-in."))
             .OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
-        Assert.Equal(["sign-in.failed", "sign-in.failed", "sign-in.failed", "sign-in.failed", "sign-in.locked-out", "sign-in.locked-out"], audit);
+        Assert.Equal(["sign-in.failed", "sign-in.failed", "sign-in.failed", "sign-in.failed", "sign-in.locked-out", "sign-in.locked-out"],
+            audit);
     }
 
     [Theory, OnEveryDatabase]
@@ -73,7 +74,8 @@ public sealed class SignInTests
         using var response = await client.SubmitSignInAsync(user.Email, user.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("이메일 인증", (await HubClient.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("이메일 인증", (await HubClient.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent,
+            StringComparison.Ordinal);
     }
 
     [Theory, OnEveryDatabase]
@@ -98,7 +100,8 @@ public sealed class SignInTests
         var host = await TestHosts.GetAsync("Sqlite");
         var user = await host.CreateAsync(HubRoles.Learner);
         using var client = host.CreateHubClient();
-        using var response = await client.SubmitFormAsync("/account/sign-in?returnUrl=https%3A%2F%2Fevil.example%2F", new Dictionary<string, string>
+        using var response = await client.SubmitFormAsync("/account/sign-in?returnUrl=https%3A%2F%2Fevil.example%2F",
+            new Dictionary<string, string>
         {
             ["Input.Email"] = user.Email,
             ["Input.Password"] = user.Password,

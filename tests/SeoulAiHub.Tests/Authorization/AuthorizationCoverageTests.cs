@@ -21,7 +21,8 @@ public sealed class AuthorizationCoverageTests
 
         var unclassified = endpoints
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null &&
-                        !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => !string.IsNullOrEmpty(a.Policy) || !string.IsNullOrEmpty(a.Roles)))
+                        !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => !string.IsNullOrEmpty(a.Policy) ||
+                        !string.IsNullOrEmpty(a.Roles)))
             .Select(e => e.RoutePattern.RawText ?? e.DisplayName)
             .ToList();
 
@@ -42,8 +43,9 @@ public sealed class AuthorizationCoverageTests
             "", "healthz", "culture", "openapi/{documentName}.json", "api/hub/figures",
             "account/sign-in", "account/sign-in/two-factor", "account/register", "account/check-email",
             "account/confirm-email", "account/forgot-password", "account/reset-password", "account/access-denied",
-            "error/{code:int?}", "directory", "organizations/{id:guid}", "api/organizations/", "api/organizations/{id:guid}", "organizations/{id:guid}/logo.img", "invitations/{id:guid}",
-            "api/calls/", "api/calls/{id:guid}", "api/kpis", "calls", "calls/{id:guid}", "calls/{id:guid}/attachments/{attachmentId:guid}",
+            "error/{code:int?}", "directory", "organizations/{id:guid}", "api/organizations/", "api/organizations/{id:guid}",
+            "organizations/{id:guid}/logo.img", "invitations/{id:guid}", "api/calls/", "api/calls/{id:guid}", "api/kpis", "calls",
+            "calls/{id:guid}", "calls/{id:guid}/attachments/{attachmentId:guid}",
             "open-data", "open-data/outcomes.csv", "open-data/outcomes.json", "api/outcomes/aggregates", "you-said-we-did",
             "calendar/facilities/{id:guid}.ics", "calendar/me.ics",
         ];

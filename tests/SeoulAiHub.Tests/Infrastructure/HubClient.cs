@@ -29,15 +29,18 @@ public sealed class HubClient(HubAppFactory factory, HttpClient http) : IDisposa
     {
         var html = await response.Content.ReadAsStringAsync();
         var context = BrowsingContext.New(Configuration.Default);
-        return await context.OpenAsync(req => req.Content(html).Address(response.RequestMessage?.RequestUri?.ToString() ?? "http://localhost/"));
+        return await context.OpenAsync(req => req.Content(html).Address(response.RequestMessage?.RequestUri?.ToString()
+            ?? "http://localhost/"));
     }
 
     /// <summary>GETs the page, fills the form (the first POST form in main, or the one matching the selector) and submits it.</summary>
-    public async Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, IReadOnlyDictionary<string, string> fields, string? formSelector = null)
+    public async Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, IReadOnlyDictionary<string, string> fields,
+        string? formSelector = null)
     {
         var page = await GetDocumentAsync(pageUrl);
         var form = (formSelector is null
-                       ? page.QuerySelectorAll<IHtmlFormElement>("main form").FirstOrDefault(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
+                       ? page.QuerySelectorAll<IHtmlFormElement>("main form").FirstOrDefault(f =>
+                           f.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
                        : page.QuerySelector<IHtmlFormElement>(formSelector))
                    ?? throw new InvalidOperationException($"No form on {pageUrl}");
         // What a browser would send untouched: hidden and pre-filled fields, checked boxes (last one wins, as in a POST).

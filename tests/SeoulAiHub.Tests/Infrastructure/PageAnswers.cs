@@ -8,7 +8,8 @@ public static class PageAnswers
 {
     public static async Task<IDocument> PageOfAsync(HttpResponseMessage response)
     {
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"expected the page again, got {(int)response.StatusCode} {response.Headers.Location}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK,
+            $"expected the page again, got {(int)response.StatusCode} {response.Headers.Location}");
         return await HubClient.ParseAsync(response);
     }
 

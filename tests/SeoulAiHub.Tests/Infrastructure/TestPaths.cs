@@ -35,6 +35,7 @@ public static class TestPaths
 
         candidates.Add("/work/shared/samples");
         return candidates.Select(c => Path.Combine(c, file)).FirstOrDefault(File.Exists)
-            ?? throw new FileNotFoundException($"The sample file {file} is in none of: {string.Join(", ", candidates)}. The tests read the real samples from ../shared/samples beside the checkout (or HUB_SAMPLES).", file);
+            ?? throw new FileNotFoundException($"The sample file {file} is in none of: {string.Join(", ", candidates)}. The tests read " +
+                "the real samples from ../shared/samples beside the checkout (or HUB_SAMPLES).", file);
     }
 }

@@ -31,7 +31,8 @@ public static class TestUsers
 
         if (organizationId is { } orgId)
         {
-            db.OrganizationMemberships.Add(OrganizationMembership.Grant(orgId, user.Id, role ?? HubRoles.TenantMember, membershipRole, DateTimeOffset.UtcNow));
+            db.OrganizationMemberships.Add(OrganizationMembership.Grant(orgId, user.Id, role ?? HubRoles.TenantMember, membershipRole,
+                DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         }
 
@@ -52,7 +53,8 @@ public static class TestUsers
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDb>();
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var organization = Organization.Create(nameKo ?? $"시험기관 {suffix}", $"Test Organization {suffix}", type, status, DateTimeOffset.UtcNow);
+        var organization = Organization.Create(nameKo ?? $"시험기관 {suffix}", $"Test Organization {suffix}", type, status,
+            DateTimeOffset.UtcNow);
         db.Organizations.Add(organization);
         await db.SaveChangesAsync();
         return organization;

@@ -26,7 +26,8 @@ public sealed class CsvTests
         var seed = Random.Shared.Next(1_000_000, 9_000_000);
         var csv = string.Join("\n",
             Header,
-            $"좋은기관{token},Good {token},Startup,{Brn(seed)},2021-03-02,12,https://good.example.kr,\"소개, 쉼표 포함\",vision;data,manufacturing,a@good.kr,02-000-0000",
+            $"좋은기관{token},Good {token},Startup,{Brn(seed)},2021-03-02,12,https://good.example.kr,\"소개, 쉼표 " +
+                "포함\",vision;data,manufacturing,a@good.kr,02-000-0000",
             $"번호틀림{token},Bad number,Startup,124-81-00999,,,,,,,,",
             $"유형틀림{token},Bad type,Spaceship,,,,,,,,,",
             $",No Korean name,스타트업,,,,,,,,,",
@@ -35,7 +36,8 @@ public sealed class CsvTests
 
         using var response = await UploadAsync(client, csv);
 
-        var errors = (await HubClient.ParseAsync(response)).QuerySelectorAll("[data-testid=csv-errors] li").Select(li => li.TextContent).ToList();
+        var errors = (await HubClient.ParseAsync(response)).QuerySelectorAll("[data-testid=csv-errors] li")
+            .Select(li => li.TextContent).ToList();
         Assert.Equal(5, errors.Count);
         Assert.StartsWith("3번째 줄", errors[0], StringComparison.Ordinal);
         Assert.Contains("사업자등록번호", errors[0], StringComparison.Ordinal);
@@ -61,7 +63,8 @@ public sealed class CsvTests
             $"가져온기관B{token},Imported B {token},ResearchInstitute,,,,,,,,,");
 
         using var response = await UploadAsync(client, csv);
-        Assert.Contains("2곳을 등록했습니다", (await HubClient.ParseAsync(response)).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2곳을 등록했습니다", (await HubClient.ParseAsync(response)).QuerySelector("[role=status]")!.TextContent,
+            StringComparison.Ordinal);
         var imported = await host.QueryAsync(db => db.Organizations.Include(o => o.Domains).SingleAsync(o => o.NameKo == $"가져온기관A{token}"));
         Assert.Equal((1200, OrganizationType.Startup), (imported.Headcount!.Value, imported.Type));
         Assert.Equal(["language", "vision"], imported.Domains.Select(d => d.Code).Order());

@@ -31,7 +31,8 @@ public sealed class DirectoryTests
         var host = await TestHosts.GetAsync(provider);
         using var client = host.CreateHubClient();
 
-        var vision = await client.Http.GetFromJsonAsync<OrganizationList>("/api/organizations?domain=vision&industry=manufacturing&type=startup");
+        var vision =
+            await client.Http.GetFromJsonAsync<OrganizationList>("/api/organizations?domain=vision&industry=manufacturing&type=startup");
         Assert.Contains(vision!.Items, i => i.NameKo == "눈빛비전");
         Assert.All(vision.Items, i => Assert.Contains("vision", i.Domains));
 
@@ -85,7 +86,8 @@ public sealed class DirectoryTests
     {
         var host = await TestHosts.GetAsync(provider);
         using var anonymous = host.CreateHubClient();
-        var list = await anonymous.Http.GetFromJsonAsync<OrganizationList>("/api/organizations?q=%EB%A7%90%EA%B2%B0%EB%9E%A9%EC%8A%A4");   // 말결랩스
+        // 말결랩스
+        var list = await anonymous.Http.GetFromJsonAsync<OrganizationList>("/api/organizations?q=%EB%A7%90%EA%B2%B0%EB%9E%A9%EC%8A%A4");
         var id = list!.Items.Single().Id;
 
         var publicDetail = await anonymous.Http.GetFromJsonAsync<OrganizationDetail>($"/api/organizations/{id}");
@@ -116,6 +118,7 @@ public sealed class DirectoryTests
         Assert.Equal("굵게", description.QuerySelector("strong")!.TextContent);
         Assert.Null(description.QuerySelector("script"));
         Assert.Null(description.QuerySelector("img"));
-        Assert.DoesNotContain(description.QuerySelectorAll("a"), a => (a.GetAttribute("href") ?? "").StartsWith("javascript", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(description.QuerySelectorAll("a"), a => (a.GetAttribute("href") ?? "")
+            .StartsWith("javascript", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -43,7 +43,8 @@ public sealed class LogoTests
         using var client = await host.ClientAsync(HubRoles.Operator);
 
         using var html = await UploadAsync(client, organization.Id, "<script>alert(1)</script>"u8.ToArray(), "logo.png", "image/png");
-        Assert.Contains("PNG, JPEG, WebP 이미지만", (await HubClient.ParseAsync(html)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("PNG, JPEG, WebP 이미지만", (await HubClient.ParseAsync(html)).QuerySelector("main")!.TextContent,
+            StringComparison.Ordinal);
 
         var huge = new byte[LogoStore.MaxBytes + 1];
         Png.CopyTo(huge, 0);

@@ -17,8 +17,10 @@ public sealed class MembershipsTests
         var member = await host.CreateAsync(HubRoles.TenantMember, second.Id);
         await host.QueryAsync(async db =>
         {
-            db.OrganizationMemberships.Add(OrganizationMembership.Grant(first.Id, member.Id, HubRoles.TenantMember, MembershipRole.Member, DateTimeOffset.UtcNow));
-            db.OrganizationMemberships.Add(OrganizationMembership.Request(pending.Id, member.Id, HubRoles.TenantMember, DateTimeOffset.UtcNow));
+            db.OrganizationMemberships.Add(OrganizationMembership.Grant(first.Id, member.Id, HubRoles.TenantMember, MembershipRole.Member,
+                DateTimeOffset.UtcNow));
+            db.OrganizationMemberships.Add(OrganizationMembership.Request(pending.Id, member.Id, HubRoles.TenantMember,
+                DateTimeOffset.UtcNow));
             return await db.SaveChangesAsync();
         });
 

@@ -52,18 +52,22 @@ public sealed class OrganizationApiTests
         var host = await TestHosts.GetAsync(provider);
         using var client = await host.ClientAsync(HubRoles.Operator);
 
-        using var invalid = await SendJsonAsync(client, HttpMethod.Post, "/api/organizations", new { nameKo = "잘못된번호", nameEn = "Bad", type = "Startup", businessRegistrationNumber = "124-81-00999" });
+        using var invalid = await SendJsonAsync(client, HttpMethod.Post, "/api/organizations",
+            new { nameKo = "잘못된번호", nameEn = "Bad", type = "Startup", businessRegistrationNumber = "124-81-00999" });
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Contains("사업자등록번호가 올바르지 않습니다", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var brn = UniqueBrn();
-        using var first = await SendJsonAsync(client, HttpMethod.Post, "/api/organizations", new { nameKo = "첫째", nameEn = "First", type = "Startup", businessRegistrationNumber = brn });
+        using var first = await SendJsonAsync(client, HttpMethod.Post, "/api/organizations",
+            new { nameKo = "첫째", nameEn = "First", type = "Startup", businessRegistrationNumber = brn });
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        using var second = await SendJsonAsync(client, HttpMethod.Post, "/api/organizations", new { nameKo = "둘째", nameEn = "Second", type = "Startup", businessRegistrationNumber = brn });
+        using var second = await SendJsonAsync(client, HttpMethod.Post, "/api/organizations",
+            new { nameKo = "둘째", nameEn = "Second", type = "Startup", businessRegistrationNumber = brn });
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
         Assert.Contains("이미 다른 기관에 등록된", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        using var unknownDomain = await SendJsonAsync(client, HttpMethod.Post, "/api/organizations", new { nameKo = "분야", nameEn = "Domain", type = "Startup", domains = new[] { "telepathy" } });
+        using var unknownDomain = await SendJsonAsync(client, HttpMethod.Post, "/api/organizations",
+            new { nameKo = "분야", nameEn = "Domain", type = "Startup", domains = new[] { "telepathy" } });
         Assert.Equal(HttpStatusCode.BadRequest, unknownDomain.StatusCode);
     }
 
@@ -76,8 +80,10 @@ public sealed class OrganizationApiTests
         var host = await TestHosts.GetAsync("Sqlite");
         var organization = await host.CreateOrganizationAsync();
         using var client = await host.ClientAsync(role, role == HubRoles.TenantMember ? organization.Id : null);
-        using var create = await SendJsonAsync(client, HttpMethod.Post, "/api/organizations", new { nameKo = "침입", nameEn = "Intruder", type = "Startup" });
-        using var update = await SendJsonAsync(client, HttpMethod.Put, $"/api/organizations/{organization.Id}", new { nameKo = "침입", nameEn = "Intruder", type = "Startup" });
+        using var create = await SendJsonAsync(client, HttpMethod.Post, "/api/organizations",
+            new { nameKo = "침입", nameEn = "Intruder", type = "Startup" });
+        using var update = await SendJsonAsync(client, HttpMethod.Put, $"/api/organizations/{organization.Id}",
+            new { nameKo = "침입", nameEn = "Intruder", type = "Startup" });
         Assert.Equal((expected, expected), (create.StatusCode, update.StatusCode));
     }
 }

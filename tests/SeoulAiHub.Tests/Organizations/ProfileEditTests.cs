@@ -37,8 +37,10 @@ public sealed class ProfileEditTests
         using var saved = await client.SubmitFormAsync($"/organizations/{organization.Id}/edit", form);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
-        var stored = await host.QueryAsync(db => db.Organizations.Include(o => o.Domains).Include(o => o.Industries).SingleAsync(o => o.Id == organization.Id));
-        Assert.Equal(("수정된랩스", 42, OrganizationType.Startup, (string?)null), (stored.NameKo, stored.Headcount!.Value, stored.Type, stored.BusinessRegistrationNumber));
+        var stored = await host.QueryAsync(db => db.Organizations.Include(o => o.Domains).Include(o => o.Industries)
+            .SingleAsync(o => o.Id == organization.Id));
+        Assert.Equal(("수정된랩스", 42, OrganizationType.Startup, (string?)null),
+            (stored.NameKo, stored.Headcount!.Value, stored.Type, stored.BusinessRegistrationNumber));
         Assert.Equal(["vision"], stored.Domains.Select(d => d.Code));
         Assert.Equal(["healthcare"], stored.Industries.Select(d => d.Code));
         var profile = await client.GetDocumentAsync($"/organizations/{organization.Id}");
@@ -65,7 +67,8 @@ public sealed class ProfileEditTests
             Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         }
 
-        Assert.Equal(organization.NameKo, await host.QueryAsync(db => db.Organizations.Where(o => o.Id == organization.Id).Select(o => o.NameKo).SingleAsync()));
+        Assert.Equal(organization.NameKo, await host.QueryAsync(db => db.Organizations.Where(o => o.Id == organization.Id)
+            .Select(o => o.NameKo).SingleAsync()));
     }
 
     [Theory, OnEveryDatabase]
@@ -89,6 +92,7 @@ public sealed class ProfileEditTests
         good["Input.Type"] = "Sme";
         using var created = await client.SubmitFormAsync("/organizations/new/edit", good);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        Assert.Equal(OrganizationType.Sme, await host.QueryAsync(db => db.Organizations.Where(o => o.NameKo == name).Select(o => o.Type).SingleAsync()));
+        Assert.Equal(OrganizationType.Sme, await host.QueryAsync(db => db.Organizations.Where(o => o.NameKo == name)
+            .Select(o => o.Type).SingleAsync()));
     }
 }

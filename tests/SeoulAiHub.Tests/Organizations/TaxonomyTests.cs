@@ -16,7 +16,8 @@ public sealed class TaxonomyTests
 
         using var added = await client.SubmitFormAsync("/admin/taxonomies", new Dictionary<string, string>
         {
-            ["Input.Kind"] = "Domain", ["Input.Code"] = code, ["Input.NameKo"] = "양자 AI", ["Input.NameEn"] = "Quantum AI", ["Input.SortOrder"] = "50",
+            ["Input.Kind"] = "Domain", ["Input.Code"] = code, ["Input.NameKo"] = "양자 AI", ["Input.NameEn"] = "Quantum AI",
+            ["Input.SortOrder"] = "50",
         }, "main form.panel");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var directory = await client.GetDocumentAsync("/directory");
@@ -24,7 +25,8 @@ public sealed class TaxonomyTests
 
         using var duplicate = await client.SubmitFormAsync("/admin/taxonomies", new Dictionary<string, string>
         {
-            ["Input.Kind"] = "Domain", ["Input.Code"] = code, ["Input.NameKo"] = "중복", ["Input.NameEn"] = "Duplicate", ["Input.SortOrder"] = "1",
+            ["Input.Kind"] = "Domain", ["Input.Code"] = code, ["Input.NameKo"] = "중복", ["Input.NameEn"] = "Duplicate",
+            ["Input.SortOrder"] = "1",
         }, "main form.panel");
         Assert.Contains("이미 있는 코드", (await HubClient.ParseAsync(duplicate)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
@@ -34,6 +36,7 @@ public sealed class TaxonomyTests
             ["Input.NameKo"] = "양자 컴퓨팅 AI", ["Input.NameEn"] = "Quantum computing AI", ["Input.SortOrder"] = "51",
         }, $"form[action*='{id}']");
         Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
-        Assert.Equal("양자 컴퓨팅 AI", await host.QueryAsync(db => db.TechnologyDomains.Where(d => d.Id == id).Select(d => d.NameKo).SingleAsync()));
+        Assert.Equal("양자 컴퓨팅 AI", await host.QueryAsync(db => db.TechnologyDomains.Where(d => d.Id == id)
+            .Select(d => d.NameKo).SingleAsync()));
     }
 }

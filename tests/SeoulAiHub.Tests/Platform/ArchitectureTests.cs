@@ -15,7 +15,8 @@ public sealed class ArchitectureTests
 
     private static IEnumerable<Type> TypesUsedBy(Type type)
     {
-        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        const BindingFlags all =
+            BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
         return type.GetFields(all).Select(f => f.FieldType)
             .Concat(type.GetProperties(all).Select(p => p.PropertyType))
             .Concat(type.GetMethods(all).SelectMany(m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType)))
@@ -42,7 +43,8 @@ public sealed class ArchitectureTests
         var violations = App.GetTypes()
             .Where(t => t.Namespace?.StartsWith("SeoulAiHub.Platform", StringComparison.Ordinal) == true)
             .SelectMany(t => TypesUsedBy(t)
-                .Where(used => ModuleOf(used) is not null && (used.IsSubclassOf(typeof(PageModel)) || used.Name.EndsWith("Module", StringComparison.Ordinal)))
+                .Where(used => ModuleOf(used) is not null && (used.IsSubclassOf(typeof(PageModel)) ||
+                    used.Name.EndsWith("Module", StringComparison.Ordinal)))
                 .Select(used => $"{t.FullName} -> {used.FullName}"))
             .Distinct()
             .ToList();
@@ -52,7 +54,9 @@ public sealed class ArchitectureTests
     [Fact]
     public void Page_models_are_sealed_and_bind_input_records_not_entities()
     {
-        var entityTypes = App.GetTypes().Where(t => t.GetProperty("Id") is not null && t.Namespace?.Contains("Features", StringComparison.Ordinal) == true && !t.Name.EndsWith("Row", StringComparison.Ordinal)).ToHashSet();
+        var entityTypes = App.GetTypes().Where(t => t.GetProperty("Id") is not null &&
+            t.Namespace?.Contains("Features", StringComparison.Ordinal) == true && !t.Name.EndsWith("Row", StringComparison.Ordinal))
+            .ToHashSet();
         foreach (var page in App.GetTypes().Where(t => t.IsSubclassOf(typeof(PageModel))))
         {
             Assert.True(page.IsSealed || page.IsAbstract, $"{page.Name} is neither sealed nor an abstract base of pages");
@@ -120,7 +124,8 @@ public sealed class ArchitectureTests
     [Fact]
     public void Program_reads_as_a_table_of_contents()
     {
-        var program = File.ReadAllLines(Path.Combine(SeoulAiHub.Tests.Infrastructure.TestPaths.RepositoryRoot(), "src", "SeoulAiHub", "Program.cs"));
+        var program = File.ReadAllLines(Path.Combine(SeoulAiHub.Tests.Infrastructure.TestPaths.RepositoryRoot(), "src",
+            "SeoulAiHub", "Program.cs"));
         Assert.True(program.Length < 60, $"Program.cs has {program.Length} lines");
     }
 }

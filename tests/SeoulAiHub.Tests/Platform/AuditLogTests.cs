@@ -20,7 +20,8 @@ public sealed class AuditLogTests
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<HubDb>();
-            var membership = SeoulAiHub.Features.Organizations.OrganizationMembership.Request(organization.Id, applicant.Id, HubRoles.TenantMember, DateTimeOffset.UtcNow);
+            var membership = SeoulAiHub.Features.Organizations.OrganizationMembership.Request(organization.Id, applicant.Id,
+                HubRoles.TenantMember, DateTimeOffset.UtcNow);
             db.OrganizationMemberships.Add(membership);
             await db.SaveChangesAsync();
             membershipId = membership.Id;
@@ -29,7 +30,8 @@ public sealed class AuditLogTests
         using var client = await host.SignedInClientAsync(operatorUser);
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
         var token = await client.TokenAsync("/admin/memberships");
-        (await client.PostFormAsync($"/admin/memberships?handler=Approve&id={membershipId}", new Dictionary<string, string> { ["__RequestVerificationToken"] = token })).Dispose();
+        (await client.PostFormAsync($"/admin/memberships?handler=Approve&id={membershipId}",
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = token })).Dispose();
 
         var entry = await host.QueryAsync(db => db.AuditEntries.AsNoTracking()
             .SingleAsync(e => e.EntityType == "OrganizationMembership" && e.EntityId == membershipId.ToString() && e.Action == "update"));
@@ -38,7 +40,8 @@ public sealed class AuditLogTests
         // The in-process test server has no remote address; the browser tests check it over real TCP.
         Assert.True(entry.At >= before && entry.At <= DateTimeOffset.UtcNow.AddSeconds(1));
         Assert.Contains("Status", entry.Details, StringComparison.Ordinal);
-        var roleGrant = await host.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "IdentityUserRole`1" && e.Action == "create" && e.ActorId == operatorUser.Id));
+        var roleGrant = await host.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "IdentityUserRole`1" &&
+            e.Action == "create" && e.ActorId == operatorUser.Id));
         Assert.True(roleGrant);
     }
 

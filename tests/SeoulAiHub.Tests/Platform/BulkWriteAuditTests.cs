@@ -21,7 +21,8 @@ public sealed partial class BulkWriteAuditTests
             .Select(f => Path.GetRelativePath(source, f).Replace('\\', '/'))
             .Where(f => !f.StartsWith("obj/", StringComparison.Ordinal) && !f.StartsWith("bin/", StringComparison.Ordinal) && f != Helper)
             .SelectMany(f => File.ReadLines(Path.Combine(source, f)).Select((line, i) => (f, i, line)))
-            .Where(x => !x.line.TrimStart().StartsWith("//", StringComparison.Ordinal) && BulkCall().IsMatch(x.line))   // code, not comments
+            // code, not comments
+            .Where(x => !x.line.TrimStart().StartsWith("//", StringComparison.Ordinal) && BulkCall().IsMatch(x.line))
             .Select(x => $"{x.f}:{x.i + 1}: {x.line.Trim()}")
             .ToList();
         Assert.True(offenders.Count == 0,

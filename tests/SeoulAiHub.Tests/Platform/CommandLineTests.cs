@@ -43,10 +43,12 @@ public sealed class CommandLineTests
         var email = $"cli-{Guid.NewGuid():N}@test.seoulaihub.kr";
         var output = new StringWriter();
 
-        var exit = await HubCommands.RunAsync(host.Services, ["create-user", "--email", email, "--role", "tenantmember", "--organization", organization.NameKo], output);
+        var exit = await HubCommands.RunAsync(host.Services, ["create-user", "--email", email, "--role", "tenantmember", "--organization",
+            organization.NameKo], output);
 
         Assert.Equal(0, exit);
-        var password = output.ToString().Split('\n').Single(l => l.TrimStart().StartsWith("password:", StringComparison.Ordinal)).Split(':')[1].Trim();
+        var password = output.ToString().Split('\n').Single(l => l.TrimStart().StartsWith("password:", StringComparison.Ordinal))
+            .Split(':')[1].Trim();
         using var client = host.CreateHubClient();
         var user = await host.FindUserAsync(email);
         await client.SignInAsync(new TestUser(user!.Id, email, password, null));

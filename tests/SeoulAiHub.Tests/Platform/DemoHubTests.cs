@@ -21,9 +21,11 @@ public sealed class DemoHubTests
         var startups = await host.QueryAsync(db => db.Organizations.CountAsync(o => o.Type == OrganizationType.Startup));
         Assert.True(startups >= 12, $"{startups} startups");
 
-        var roles = await host.QueryAsync(db => db.Roles.Where(r => db.UserRoles.Any(ur => ur.RoleId == r.Id)).Select(r => r.Name!).ToListAsync());
+        var roles = await host.QueryAsync(db => db.Roles.Where(r => db.UserRoles.Any(ur => ur.RoleId == r.Id))
+            .Select(r => r.Name!).ToListAsync());
         Assert.Equal(HubRoles.All.Order(), roles.Order());
-        var people = await host.QueryAsync(db => db.Users.Where(u => u.Email!.EndsWith("@demo.seoulaihub.kr")).Select(u => u.DisplayName).ToListAsync());
+        var people = await host.QueryAsync(db => db.Users.Where(u => u.Email!.EndsWith("@demo.seoulaihub.kr"))
+            .Select(u => u.DisplayName).ToListAsync());
         Assert.All(people, name => Assert.EndsWith("(가상 인물)", name, StringComparison.Ordinal));
     }
 
@@ -42,7 +44,8 @@ public sealed class DemoHubTests
         Assert.InRange(figures.Organizations, 22, organizations);   // cached for a few seconds while other tests add more
         Assert.InRange(figures.ResidentTenants, 14, residents);
 
-        var shown = page.QuerySelectorAll(".figure dd").Select(dd => int.Parse(dd.TextContent.Replace(",", "", StringComparison.Ordinal))).ToList();
+        var shown = page.QuerySelectorAll(".figure dd").Select(dd => int.Parse(dd.TextContent.Replace(",", "", StringComparison.Ordinal)))
+            .ToList();
         Assert.Equal(3, shown.Count);
         Assert.InRange(shown[0], 22, organizations);
         Assert.Contains("말결랩스", page.QuerySelector(".cards")!.TextContent, StringComparison.Ordinal);

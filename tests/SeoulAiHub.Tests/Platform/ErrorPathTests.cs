@@ -24,7 +24,8 @@ public sealed class ErrorPathTests
     public void The_application_has_one_rule_exception_and_no_module_defines_its_own()
     {
         var exceptions = App.GetTypes().Where(t => typeof(Exception).IsAssignableFrom(t)).Select(t => t.FullName).Order().ToList();
-        Assert.Equal(["SeoulAiHub.Platform.CommandLine.HubCommands+CommandException", "SeoulAiHub.Platform.Errors.RuleException"], exceptions);
+        Assert.Equal(["SeoulAiHub.Platform.CommandLine.HubCommands+CommandException", "SeoulAiHub.Platform.Errors.RuleException"],
+            exceptions);
     }
 
     [Fact]
@@ -36,7 +37,8 @@ public sealed class ErrorPathTests
             .Where(f => File.ReadAllText(f).Contains("catch (RuleException", StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(root, f))
             .ToList();
-        Assert.True(catching.Count == 0, "RulePageFilter and RuleEndpointFilter handle refusals; remove the catch in: " + string.Join(", ", catching));
+        Assert.True(catching.Count == 0, "RulePageFilter and RuleEndpointFilter handle refusals; remove the catch in: " +
+            string.Join(", ", catching));
     }
 
     [Fact]

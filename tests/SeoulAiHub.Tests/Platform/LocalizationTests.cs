@@ -102,7 +102,9 @@ public sealed class LocalizationTests
     {
         var root = TestPaths.RepositoryRoot();
         var keys = KoreanFiles().SelectMany(f => Load(f).Keys).ToHashSet();
-        var pattern = new System.Text.RegularExpressions.Regex(@"(?:\bT|\bt)\[""([A-Za-z0-9.]+)""[\],]|(?:ErrorMessage|Name) = ""([A-Z][A-Za-z]+\.[A-Za-z0-9.]+)""|""((?:[A-Z][A-Za-z]+\.Error|Eligibility|Ranking\.Tie)\.[A-Za-z0-9]+)""");
+        var pattern = new System.Text.RegularExpressions.Regex(@"(?:\bT|\bt)\[""([A-Za-z0-9.]+)""[\],]" +
+            @"|(?:ErrorMessage|Name) = ""([A-Z][A-Za-z]+\.[A-Za-z0-9.]+)""" +
+            @"|""((?:[A-Z][A-Za-z]+\.Error|Eligibility|Ranking\.Tie)\.[A-Za-z0-9]+)""");
         var missing = Directory.EnumerateFiles(Path.Combine(root, "src", "SeoulAiHub"), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))

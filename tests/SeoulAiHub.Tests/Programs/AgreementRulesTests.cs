@@ -101,11 +101,13 @@ public sealed class AgreementRulesTests
         Assert.Equal(ApplicationStatus.InProgress, application.Status);   // the first milestone has no accepted report
 
         var (application2, agreement2, first2, last2) = Signed();
-        agreement2.Review(agreement2.SubmitReport(first2, ReportKind.Interim, "중간", null, Guid.NewGuid(), Now), true, null, application2, Now);
+        agreement2.Review(agreement2.SubmitReport(first2, ReportKind.Interim, "중간", null, Guid.NewGuid(), Now), true,
+            null, application2, Now);
         var final2 = agreement2.SubmitReport(last2, ReportKind.Final, "최종", null, Guid.NewGuid(), Now);
         agreement2.Review(final2, accept: false, "보완", application2, Now);
         Assert.Equal(ApplicationStatus.InProgress, application2.Status);  // a returned final report completes nothing
-        agreement2.Review(agreement2.SubmitReport(last2, ReportKind.Final, "최종 보완", null, Guid.NewGuid(), Now), true, null, application2, Now);
+        agreement2.Review(agreement2.SubmitReport(last2, ReportKind.Final, "최종 보완", null, Guid.NewGuid(), Now), true,
+            null, application2, Now);
         Assert.Equal(ApplicationStatus.Completed, application2.Status);
         _ = first;
     }

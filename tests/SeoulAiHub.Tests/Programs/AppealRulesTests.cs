@@ -39,7 +39,8 @@ public sealed class AppealRulesTests
         Refused("Appeal.Error.Closed", () => Appeal.File(application, call, "늦음", Guid.NewGuid(), Now.AddDays(7).AddTicks(1)));
         Refused("Appeal.Error.Closed", () => Appeal.File(application, CallWithResults(null), "결과 전", Guid.NewGuid(), Now));
         Refused("Appeal.Error.Closed", () => Appeal.File(In(ApplicationStatus.UnderReview), call, "심사 중", Guid.NewGuid(), Now));
-        Refused("Appeal.Error.Closed", () => Appeal.File(application, CallWithResults(Now, appealDays: 0), "기간 없음", Guid.NewGuid(), Now.AddSeconds(1)));
+        Refused("Appeal.Error.Closed", () => Appeal.File(application, CallWithResults(Now, appealDays: 0), "기간 없음", Guid.NewGuid(),
+            Now.AddSeconds(1)));
     }
 
     [Fact]

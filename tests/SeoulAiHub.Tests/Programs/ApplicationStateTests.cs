@@ -9,7 +9,8 @@ public sealed class ApplicationStateTests
     public void A_draft_is_saved_trimmed_without_blank_answers_and_can_be_saved_again()
     {
         var a = Draft();
-        a.SaveDraft("  AI 비전 검사  ", 50_000_000, new Dictionary<string, string> { ["summary"] = "  요약 ", ["empty"] = "  " }, Now.AddMinutes(1));
+        a.SaveDraft("  AI 비전 검사  ", 50_000_000, new Dictionary<string, string> { ["summary"] = "  요약 ", ["empty"] = "  " },
+            Now.AddMinutes(1));
         Assert.Equal("AI 비전 검사", a.Title);
         Assert.Equal(50_000_000, a.RequestedKrw);
         Assert.Equal(new Dictionary<string, string> { ["summary"] = "요약" }, a.Answers);
@@ -106,7 +107,8 @@ public sealed class ApplicationStateTests
         Assert.Equal(ApplicationStatus.RevisionsRequested, a.Status);
         Assert.Equal("예산 근거 보완", a.DecisionNote);
         Assert.True(a.IsEditable);
-        foreach (var status in new[] { ApplicationStatus.Draft, ApplicationStatus.Selected, ApplicationStatus.Withdrawn, ApplicationStatus.RevisionsRequested })
+        foreach (var status in new[] { ApplicationStatus.Draft, ApplicationStatus.Selected, ApplicationStatus.Withdrawn,
+            ApplicationStatus.RevisionsRequested })
         {
             Refused("Application.Error.NotSubmitted", () => In(status).RequestRevisions("이유", Now));
         }

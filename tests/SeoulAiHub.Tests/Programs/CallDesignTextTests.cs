@@ -147,7 +147,8 @@ public sealed class CallDesignTextTests
             "a | 가 | A | text | required\nbad\nc | 다 | C | nope | optional", "bad", "# s | 단계 | Stage\nx | y");
         Assert.Null(design);
         Assert.Equal([new DesignError("fields", 2, "Call.Design.FieldLine"), new DesignError("fields", 3, "Call.Design.FieldLine"),
-            new DesignError("documents", 1, "Call.Design.DocumentLine"), new DesignError("stages", 2, "Call.Design.CriterionLine")], errors);
+            new DesignError("documents", 1, "Call.Design.DocumentLine"), new DesignError("stages", 2, "Call.Design.CriterionLine")],
+                errors);
     }
 
     [Fact]
@@ -163,7 +164,8 @@ public sealed class CallDesignTextTests
         Assert.Equal(new DesignError("stages", 0, "Call.Design.DuplicateKey"), Assert.Single(CallDesignText.Parse(EligibilityRules.Anyone,
             null, null, "# s | 가 | A\nx | 가 | A | 1 | 10\nx | 나 | B | 2 | 10").Errors));
         // The same criterion key in two different stages is fine.
-        Assert.Empty(CallDesignText.Parse(EligibilityRules.Anyone, null, null, "# s | 가 | A\nx | 가 | A | 1 | 10\n# t | 나 | B\nx | 나 | B | 1 | 10").Errors);
+        Assert.Empty(CallDesignText.Parse(EligibilityRules.Anyone, null, null,
+            "# s | 가 | A\nx | 가 | A | 1 | 10\n# t | 나 | B\nx | 나 | B | 1 | 10").Errors);
     }
 
     [Fact]

@@ -21,7 +21,8 @@ public sealed class ConcurrentSubmissionTests
         Assert.All(outcomes, o => Assert.True(o.Submitted, string.Join(", ", o.Reasons.Select(r => r.Key))));
         var row = Assert.Single(await host.QueryAsync(db => db.Applications.AsNoTracking().Where(a => a.CallId == call.Id).ToListAsync()));
         Assert.Equal(ApplicationStatus.Submitted, row.Status);
-        Assert.Equal(1, await host.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == "application.submitted" && e.EntityId == applicationId.ToString())));
+        Assert.Equal(1, await host.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == "application.submitted" &&
+            e.EntityId == applicationId.ToString())));
     }
 
     [Theory, OnEveryDatabase]

@@ -114,7 +114,8 @@ public sealed class EligibilityTests
     {
         var rules = new EligibilityRules([OrganizationType.Startup], 3, TenantsOnly: true, MinHeadcount: 5, MaxHeadcount: 50);
         var applicant = new Applicant(OrganizationType.ResearchInstitute, new DateOnly(2010, 1, 1), 200, TenancyStatus.Graduated);
-        Assert.Equal(["Eligibility.Type", "Eligibility.TooOld", "Eligibility.TenantsOnly", "Eligibility.Headcount"], Keys(rules, applicant));
+        Assert.Equal(["Eligibility.Type", "Eligibility.TooOld", "Eligibility.TenantsOnly", "Eligibility.Headcount"],
+            Keys(rules, applicant));
 
         var unknown = new Applicant(OrganizationType.Startup, null, null, TenancyStatus.None);
         Assert.Equal(["Eligibility.FoundedUnknown", "Eligibility.TenantsOnly", "Eligibility.HeadcountUnknown"], Keys(rules, unknown));

@@ -26,15 +26,18 @@ public sealed class MilestoneReminderTests
         await host.WithAsync<AgreementService>(s => s.SignAsync(applicationId));
 
         Task<int> RemindersFor(string milestone) => host.QueryAsync(db => db.Notifications
-            .CountAsync(n => n.TitleEn.StartsWith("Milestone due") && n.TitleKo.EndsWith(milestone) && n.Link == $"/applications/{applicationId}"));
+            .CountAsync(n => n.TitleEn.StartsWith("Milestone due") && n.TitleKo.EndsWith(milestone) &&
+                n.Link == $"/applications/{applicationId}"));
 
         // Seven days before the first milestone: one reminder, one notice and one email per member.
         Assert.Equal(1, await reminders.RunOnceAsync());
         Assert.Equal(2, await RemindersFor("1차 점검"));
         foreach (var member in members)
         {
-            Assert.Equal(1, await host.QueryAsync(db => db.Notifications.CountAsync(n => n.UserId == member.Id && n.TitleEn == "Milestone due in 7 days: 1차 점검")));
-            Assert.Equal(1, await host.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.To == member.Email && m.Subject.Contains("마일스톤 마감 7일 전: 1차 점검"))));
+            Assert.Equal(1, await host.QueryAsync(db => db.Notifications.CountAsync(n => n.UserId == member.Id &&
+                n.TitleEn == "Milestone due in 7 days: 1차 점검")));
+            Assert.Equal(1, await host.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.To == member.Email &&
+                m.Subject.Contains("마일스톤 마감 7일 전: 1차 점검"))));
         }
 
         // The same day again, and days in between: nothing.
@@ -52,9 +55,11 @@ public sealed class MilestoneReminderTests
         Assert.Equal(2, await host.QueryAsync(db => db.Notifications.CountAsync(n => n.TitleEn == "Milestone due tomorrow: 1차 점검")));
 
         // A report on the second milestone is in before its reminders are due: none are sent.
-        var second = (await host.WithAsync<AgreementService, Agreement?>(s => s.FindAsync(applicationId)))!.Milestones.Single(m => m.Title == "2차 점검");
+        var second = (await host.WithAsync<AgreementService, Agreement?>(s => s.FindAsync(applicationId)))!.Milestones.Single(m =>
+            m.Title == "2차 점검");
         clock.SetUtcNow(t0.AddDays(10));
-        Assert.Null(await host.WithAsync<AgreementService, string?>(s => s.SubmitReportAsync(applicationId, second.Id, ReportKind.Interim, "실증 보고", null, members[0].Id)));
+        Assert.Null(await host.WithAsync<AgreementService, string?>(s => s.SubmitReportAsync(applicationId, second.Id, ReportKind.Interim,
+            "실증 보고", null, members[0].Id)));
         clock.SetUtcNow(t0.AddDays(13));
         Assert.Equal(0, await reminders.RunOnceAsync());
         clock.SetUtcNow(t0.AddDays(19));

@@ -19,8 +19,10 @@ public sealed class NoticesPageTests
         var foreign = "남의 알림 " + Guid.NewGuid().ToString("N")[..6];
         await host.QueryAsync(async db =>
         {
-            db.Notifications.Add(SeoulAiHub.Features.Notifications.Notification.Create(me.Id, own, own + " (en)", "/applications", DateTimeOffset.UtcNow));
-            db.Notifications.Add(SeoulAiHub.Features.Notifications.Notification.Create(other.Id, foreign, foreign + " (en)", "/applications", DateTimeOffset.UtcNow));
+            db.Notifications.Add(SeoulAiHub.Features.Notifications.Notification.Create(me.Id, own, own + " (en)", "/applications",
+                DateTimeOffset.UtcNow));
+            db.Notifications.Add(SeoulAiHub.Features.Notifications.Notification.Create(other.Id, foreign, foreign + " (en)",
+                "/applications", DateTimeOffset.UtcNow));
             return await db.SaveChangesAsync();
         });
 

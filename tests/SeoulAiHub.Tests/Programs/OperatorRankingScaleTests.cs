@@ -33,7 +33,8 @@ public sealed class OperatorRankingScaleTests
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
 
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result)
         {
             Interlocked.Increment(ref _count);
             return base.ReaderExecuting(command, eventData, result);
@@ -78,7 +79,8 @@ public sealed class OperatorRankingScaleTests
             .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value)).ToList();
         values.RemoveAt(values.FindIndex(v => v.Key == "Selected"));   // rank 1 not selected, and no reason given
         Assert.True(values.Count > 4000, $"{values.Count} values");   // far above the default limit of 1,024
-        using var refused = await client.Http.PostAsync($"/calls/{large}/ranking?handler=Confirm&stage={stage}", new FormUrlEncodedContent(values));
+        using var refused = await client.Http.PostAsync($"/calls/{large}/ranking?handler=Confirm&stage={stage}",
+            new FormUrlEncodedContent(values));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("1위:", (await HubClient.ParseAsync(refused)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
     }
@@ -107,7 +109,8 @@ public sealed class OperatorRankingScaleTests
         var random = new Random(42);
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var organizations = Enumerable.Range(0, applications)
-            .Select(i => Organization.Create($"대량기관 {suffix} {i}", $"Bulk {suffix} {i}", OrganizationType.Startup, TenancyStatus.None, now)).ToList();
+            .Select(i => Organization.Create($"대량기관 {suffix} {i}", $"Bulk {suffix} {i}", OrganizationType.Startup, TenancyStatus.None, now))
+            .ToList();
         db.Organizations.AddRange(organizations);
         await db.SaveChangesAsync();
         var rows = organizations.Select((o, i) =>
@@ -128,7 +131,8 @@ public sealed class OperatorRankingScaleTests
             foreach (var reviewer in reviewerIds)
             {
                 var assignment = ReviewerAssignment.Create(call.Id, application.Id, stage.Key, reviewer, now);
-                assignment.Score(stage, stage.Criteria.ToDictionary(c => c.Key, _ => new CriterionScore(random.Next(40, 101), null)), submit: true, now);
+                assignment.Score(stage, stage.Criteria.ToDictionary(c => c.Key, _ => new CriterionScore(random.Next(40, 101), null)),
+                    submit: true, now);
                 db.ReviewerAssignments.Add(assignment);
             }
         }

@@ -25,7 +25,8 @@ public sealed class ProgramLifecycleTests
         Assert.Equal(ApplicationStatus.Submitted, submitted.Status);
         Assert.NotNull(submitted.SubmittedAt);
         Assert.Equal("제조 현장의 불량 검사를 AI로 자동화합니다.", submitted.Answers[Summary]);
-        var document = Assert.Single(await host.QueryAsync(db => db.ApplicationDocuments.AsNoTracking().Where(d => d.ApplicationId == a).ToListAsync()));
+        var document = Assert.Single(await host.QueryAsync(db => db.ApplicationDocuments.AsNoTracking()
+            .Where(d => d.ApplicationId == a).ToListAsync()));
         Assert.Equal((Plan, "application/pdf", "사업계획서.pdf"), (document.Key, document.ContentType, document.FileName));
 
         // Stage 1: two reviewers each score both; A scores higher.
@@ -78,9 +79,11 @@ public sealed class ProgramLifecycleTests
         Assert.NotNull((await host.QueryAsync(db => db.Calls.AsNoTracking().SingleAsync(c => c.Id == call.Id))).ResultsPublishedAt);
 
         // Every member of both organizations has a notice with a link to the application, and an email in the outbox.
-        foreach (var (member, applicationId, titleStart) in winnerMembers.Select(m => (m, a, "선정 안내")).Append((otherMembers[0], b, "심사 결과 안내")))
+        foreach (var (member, applicationId, titleStart) in winnerMembers.Select(m => (m, a, "선정 안내"))
+            .Append((otherMembers[0], b, "심사 결과 안내")))
         {
-            var notice = Assert.Single(await host.QueryAsync(db => db.Notifications.AsNoTracking().Where(n => n.UserId == member.Id).ToListAsync()));
+            var notice = Assert.Single(await host.QueryAsync(db => db.Notifications.AsNoTracking()
+                .Where(n => n.UserId == member.Id).ToListAsync()));
             Assert.StartsWith(titleStart, notice.TitleKo, StringComparison.Ordinal);
             Assert.Equal($"/applications/{applicationId}", notice.Link);
             var mail = await host.LatestOutboxMessageAsync(member.Email);
@@ -108,22 +111,28 @@ public sealed class ProgramLifecycleTests
 
         // Interim report: returned, resubmitted, accepted.
         var author = winnerMembers[0].Id;
-        Assert.Null(await host.WithAsync<AgreementService, string?>(s => s.SubmitReportAsync(a, interim.Id, ReportKind.Interim, "중간 보고입니다", PdfFile("중간보고.pdf"), author)));
+        Assert.Null(await host.WithAsync<AgreementService, string?>(s => s.SubmitReportAsync(a, interim.Id, ReportKind.Interim, "중간 보고입니다",
+            PdfFile("중간보고.pdf"), author)));
         var report = await host.QueryAsync(db => db.AgreementReports.AsNoTracking().SingleAsync(r => r.MilestoneId == interim.Id));
         Assert.Equal(("중간보고.pdf", "application/pdf"), (report.FileName!, report.ContentType!));
         await host.WithAsync<AgreementService>(s => s.ReviewReportAsync(a, report.Id, accept: false, "증빙을 보완해 주세요"));
-        Assert.Equal(ReportStatus.Returned, (await host.QueryAsync(db => db.AgreementReports.AsNoTracking().SingleAsync(r => r.Id == report.Id))).Status);
-        Assert.Null(await host.WithAsync<AgreementService, string?>(s => s.SubmitReportAsync(a, interim.Id, ReportKind.Interim, "보완한 중간 보고", null, author)));
-        var resubmitted = await host.QueryAsync(db => db.AgreementReports.AsNoTracking().SingleAsync(r => r.MilestoneId == interim.Id && r.Status == ReportStatus.Submitted));
+        Assert.Equal(ReportStatus.Returned, (await host.QueryAsync(db => db.AgreementReports.AsNoTracking()
+            .SingleAsync(r => r.Id == report.Id))).Status);
+        Assert.Null(await host.WithAsync<AgreementService, string?>(s => s.SubmitReportAsync(a, interim.Id, ReportKind.Interim,
+            "보완한 중간 보고", null, author)));
+        var resubmitted = await host.QueryAsync(db => db.AgreementReports.AsNoTracking()
+            .SingleAsync(r => r.MilestoneId == interim.Id && r.Status == ReportStatus.Submitted));
         await host.WithAsync<AgreementService>(s => s.ReviewReportAsync(a, resubmitted.Id, accept: true, null));
         Assert.Equal(ApplicationStatus.InProgress, (await ApplicationAsync(host, a)).Status);
 
         // Final report accepted: the work is complete.
-        Assert.Null(await host.WithAsync<AgreementService, string?>(s => s.SubmitReportAsync(a, last.Id, ReportKind.Final, "최종 보고입니다", null, author)));
+        Assert.Null(await host.WithAsync<AgreementService, string?>(s => s.SubmitReportAsync(a, last.Id, ReportKind.Final,
+            "최종 보고입니다", null, author)));
         var finalReport = await host.QueryAsync(db => db.AgreementReports.AsNoTracking().SingleAsync(r => r.MilestoneId == last.Id));
         await host.WithAsync<AgreementService>(s => s.ReviewReportAsync(a, finalReport.Id, accept: true, "수고하셨습니다"));
         Assert.Equal(ApplicationStatus.Completed, (await ApplicationAsync(host, a)).Status);
-        Assert.Equal(3, await host.QueryAsync(db => db.Notifications.CountAsync(n => n.UserId == author && n.Link == $"/applications/{a}" && n.TitleEn.StartsWith("Report"))));
+        Assert.Equal(3, await host.QueryAsync(db => db.Notifications.CountAsync(n => n.UserId == author && n.Link == $"/applications/{a}" &&
+            n.TitleEn.StartsWith("Report"))));
 
         // The one not selected may appeal within the window; a second open appeal is refused.
         await host.WithAsync<AgreementService>(s => s.FileAppealAsync(b, "발표 점수 산정에 이의가 있습니다", otherMembers[0].Id));

@@ -65,7 +65,8 @@ internal static class ProgramPages
         return location;
     }
 
-    public static async Task<HttpResponseMessage> PostHandlerAsync(this HubClient client, string url, string handler, Dictionary<string, string> fields)
+    public static async Task<HttpResponseMessage> PostHandlerAsync(this HubClient client, string url, string handler,
+        Dictionary<string, string> fields)
     {
         fields["__RequestVerificationToken"] = await client.TokenAsync(url);
         return await client.PostFormAsync($"{url}?handler={handler}", fields);
@@ -85,7 +86,8 @@ internal static class ProgramPages
     public static Guid IdOf(string applicationUrl) => Guid.Parse(applicationUrl["/applications/".Length..]);
 
     /// <summary>An organization's application filled in, with its plan uploaded, submitted; answers (url, document id).</summary>
-    public static async Task<(string Url, Guid DocumentId)> SubmittedApplicationAsync(this HubAppFactory host, Guid callId, HubClient member)
+    public static async Task<(string Url, Guid DocumentId)> SubmittedApplicationAsync(this HubAppFactory host,
+        Guid callId, HubClient member)
     {
         var url = await member.ApplyAsync(callId);
         (await member.PostHandlerAsync(url, "Save", Answers())).Dispose();
@@ -93,7 +95,8 @@ internal static class ProgramPages
         using var submitted = await member.PostHandlerAsync(url, "Submit", Answers());
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         var id = IdOf(url);
-        var documentId = await host.QueryAsync(db => db.ApplicationDocuments.Where(d => d.ApplicationId == id).Select(d => d.Id).SingleAsync());
+        var documentId = await host.QueryAsync(db => db.ApplicationDocuments.Where(d => d.ApplicationId == id)
+            .Select(d => d.Id).SingleAsync());
         return (url, documentId);
     }
 
@@ -101,7 +104,8 @@ internal static class ProgramPages
     {
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ReviewService>().AssignAsync(callId, "doc", [applicationId], [reviewerId]);
-        return await host.QueryAsync(db => db.ReviewerAssignments.Where(a => a.ApplicationId == applicationId && a.ReviewerId == reviewerId).Select(a => a.Id).SingleAsync());
+        return await host.QueryAsync(db => db.ReviewerAssignments.Where(a => a.ApplicationId == applicationId && a.ReviewerId == reviewerId)
+            .Select(a => a.Id).SingleAsync());
     }
 
     public static string Alerts(IDocument page) => string.Join(" | ", page.QuerySelectorAll(".alert").Select(a => a.TextContent));

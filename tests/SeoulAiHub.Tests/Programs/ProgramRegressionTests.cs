@@ -34,7 +34,8 @@ public sealed class ProgramRegressionTests
         var (org, members) = await ApplicantAsync(host);
         var app = await ApplyAsync(host, call.Id, org.Id, members[0].Id);
         var reviewer = await host.CreateAsync(HubRoles.Reviewer);
-        await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<ReviewService, int>(s => s.AssignAsync(call.Id, "pitch", [app], [reviewer.Id])));
+        await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<ReviewService, int>(s =>
+            s.AssignAsync(call.Id, "pitch", [app], [reviewer.Id])));
     }
 
     [Theory, OnEveryDatabase]

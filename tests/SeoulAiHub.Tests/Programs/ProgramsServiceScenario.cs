@@ -32,9 +32,11 @@ internal static class ProgramsServiceScenario
             new EvaluationStage("pitch", "발표평가", "Pitch", [new Criterion("talk", "발표", "Presentation", 1, 10)]),
         ]);
 
-    public static CallDesign OneStage(EligibilityRules? eligibility = null) => TwoStages(eligibility) with { Stages = [TwoStages().Stages[0]] };
+    public static CallDesign OneStage(EligibilityRules? eligibility = null) =>
+        TwoStages(eligibility) with { Stages = [TwoStages().Stages[0]] };
 
-    /// <summary>A published call open from a day before <paramref name="now"/> until <paramref name="closesAt"/> (default: in 30 days).</summary>
+    /// <summary>A published call open from a day before <paramref name="now"/> until <paramref name="closesAt"/> (default: in 30
+    /// days).</summary>
     public static async Task<Call> PublishedCallAsync(HubAppFactory host, DateTimeOffset now, CallDesign? design = null,
         long budgetKrw = 100_000_000, int maxAwards = 1, DateTimeOffset? closesAt = null, int appealDays = 7)
     {
@@ -112,7 +114,8 @@ internal static class ProgramsServiceScenario
         var reviewer = await host.CreateAsync(HubRoles.Reviewer);
         await host.WithAsync<ReviewService, int>(s => s.AssignAsync(call.Id, "paper", [applicationId], [reviewer.Id]));
         await ScoreAsync(host, Assert.Single(await AssignmentsAsync(host, call.Id, "paper")), ("tech", 80), ("biz", 40));
-        await host.WithAsync<SelectionService>(s => s.ConfirmAsync(call.Id, [new SelectionDecision(applicationId, true, 30_000_000, null)]));
+        await host.WithAsync<SelectionService>(s => s.ConfirmAsync(call.Id,
+            [new SelectionDecision(applicationId, true, 30_000_000, null)]));
         Assert.Equal(ApplicationStatus.Selected, (await ApplicationAsync(host, applicationId)).Status);
         return (call, applicationId, organization, members);
     }

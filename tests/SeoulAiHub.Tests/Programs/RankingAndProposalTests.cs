@@ -24,7 +24,8 @@ public sealed class RankingAndProposalTests
     [Fact]
     public void A_tie_is_broken_first_by_the_heaviest_criterion()
     {
-        var ranked = Ranking.Rank([Make("low", [80m], heaviest: 60, requested: 1), Make("high", [80m], heaviest: 70, requested: 999_999_999)]);
+        var ranked = Ranking.Rank([Make("low", [80m], heaviest: 60, requested: 1),
+            Make("high", [80m], heaviest: 70, requested: 999_999_999)]);
         Assert.Equal(["high", "low"], ranked.Select(r => r.Candidate.Name));
         Assert.Null(ranked[0].TieBrokenBy);
         Assert.Equal("Ranking.Tie.Heaviest", ranked[1].TieBrokenBy);

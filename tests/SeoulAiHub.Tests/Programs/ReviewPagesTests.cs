@@ -58,10 +58,12 @@ public sealed class ReviewPagesTests
 
         var page = await first.GetDocumentAsync($"/review/{mine}");
         Assert.DoesNotContain(secret, page.Body!.TextContent, StringComparison.Ordinal);
-        Assert.All(page.QuerySelectorAll("form.score-form input[type=number]"), i => Assert.True(string.IsNullOrEmpty(i.GetAttribute("value"))));
+        Assert.All(page.QuerySelectorAll("form.score-form input[type=number]"),
+            i => Assert.True(string.IsNullOrEmpty(i.GetAttribute("value"))));
         Assert.NotNull(page.QuerySelector($"a[href='{url}/documents/{documentId}']"));
         Assert.Contains("생성형 AI 실증", page.QuerySelector("dl.answers")!.TextContent, StringComparison.Ordinal);
-        var totals = await host.QueryAsync(db => db.ReviewerAssignments.Where(a => a.Id == theirs).Select(a => a.WeightedTotal).SingleAsync());
+        var totals = await host.QueryAsync(db => db.ReviewerAssignments.Where(a => a.Id == theirs)
+            .Select(a => a.WeightedTotal).SingleAsync());
         Assert.Equal(88m, totals);   // 60 × 9/10 + 40 × 17/20 of 100: the submitted scores stand
         Assert.DoesNotContain("가중 합계", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("가중 합계 88점", finished.Body!.TextContent, StringComparison.Ordinal);
@@ -90,7 +92,8 @@ public sealed class ReviewPagesTests
             ["scores[tech]"] = "11", ["scores[biz]"] = "5", ["submit"] = "false",
         }, "form.score-form");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("점수는 0점부터 항목별 최고점까지 입력할 수 있습니다.", ProgramPages.Alerts(await HubClient.ParseAsync(refused)), StringComparison.Ordinal);
+        Assert.Contains("점수는 0점부터 항목별 최고점까지 입력할 수 있습니다.", ProgramPages.Alerts(await HubClient.ParseAsync(refused)),
+            StringComparison.Ordinal);
         var stored = await host.QueryAsync(db => db.ReviewerAssignments.AsNoTracking().SingleAsync(a => a.Id == assignment));
         Assert.Empty(stored.Scores);
         Assert.Null(stored.SubmittedAt);
@@ -118,7 +121,8 @@ public sealed class ReviewPagesTests
         using var _reviewer = reviewer;
         var assignment = await host.AssignAsync(call.Id, ProgramPages.IdOf(url), user.Id);
 
-        using (var empty = await reviewer.SubmitFormAsync("/review", new Dictionary<string, string> { ["organizationId"] = organization.Id.ToString() }))
+        using (var empty =
+            await reviewer.SubmitFormAsync("/review", new Dictionary<string, string> { ["organizationId"] = organization.Id.ToString() }))
         {
             Assert.Equal(HttpStatusCode.OK, empty.StatusCode);   // a reason is required
             Assert.NotEmpty(ProgramPages.Alerts(await HubClient.ParseAsync(empty)));
@@ -130,7 +134,8 @@ public sealed class ReviewPagesTests
             Assert.Equal(HttpStatusCode.Redirect, declared.StatusCode);
         }
 
-        Assert.Equal(1, await host.QueryAsync(db => db.ConflictDeclarations.CountAsync(c => c.ReviewerId == user.Id && c.OrganizationId == organization.Id)));
+        Assert.Equal(1, await host.QueryAsync(db => db.ConflictDeclarations.CountAsync(c => c.ReviewerId == user.Id &&
+            c.OrganizationId == organization.Id)));
         using var gone = await reviewer.GetAsync($"/review/{assignment}");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }

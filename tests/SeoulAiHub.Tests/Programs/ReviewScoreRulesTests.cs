@@ -12,7 +12,8 @@ public sealed class ReviewScoreRulesTests
         new Criterion("tech", "기술성", "Technology", 70, 20),
     ]);
 
-    private static ReviewerAssignment Assignment() => ReviewerAssignment.Create(Guid.NewGuid(), Guid.NewGuid(), "paper", Guid.NewGuid(), Now);
+    private static ReviewerAssignment Assignment() => ReviewerAssignment.Create(Guid.NewGuid(), Guid.NewGuid(), "paper",
+        Guid.NewGuid(), Now);
 
     private static Dictionary<string, CriterionScore> Scores(int biz, int tech) =>
         new() { ["biz"] = new(biz, "  좋음  "), ["tech"] = new(tech, null) };
@@ -38,7 +39,8 @@ public sealed class ReviewScoreRulesTests
         Assert.Equal(["biz"], a.Scores.Keys);   // keys that are no criterion are dropped
         Assert.Null(a.WeightedTotal);
         Assert.Null(a.SubmittedAt);
-        Refused("Review.Error.Incomplete", () => a.Score(Stage, new Dictionary<string, CriterionScore> { ["biz"] = new(40, null) }, submit: true, Now));
+        Refused("Review.Error.Incomplete", () => a.Score(Stage, new Dictionary<string, CriterionScore> { ["biz"] = new(40, null) },
+            submit: true, Now));
         Assert.Null(a.SubmittedAt);
     }
 

@@ -28,7 +28,8 @@ public sealed class ReviewerConflictTests
         var insider = await host.CreateAsync(HubRoles.Reviewer);
         await host.QueryAsync(db =>   // a reviewer who is also a member of the applicant
         {
-            db.OrganizationMemberships.Add(OrganizationMembership.Grant(applicant.Id, insider.Id, HubRoles.TenantMember, MembershipRole.Member, DateTimeOffset.UtcNow));
+            db.OrganizationMemberships.Add(OrganizationMembership.Grant(applicant.Id, insider.Id, HubRoles.TenantMember,
+                MembershipRole.Member, DateTimeOffset.UtcNow));
             return db.SaveChangesAsync();
         });
         var declared = await host.CreateAsync(HubRoles.Reviewer);
@@ -46,7 +47,8 @@ public sealed class ReviewerConflictTests
         Assert.Equal(ApplicationStatus.Submitted, (await ApplicationAsync(host, theirs)).Status);
 
         // Without the application they conflict with, both may review the other one.
-        Assert.Equal(3, await host.WithAsync<ReviewService, int>(s => s.AssignAsync(call.Id, "paper", [theirs], [clean.Id, insider.Id, declared.Id])));
+        Assert.Equal(3, await host.WithAsync<ReviewService, int>(s => s.AssignAsync(call.Id, "paper", [theirs],
+            [clean.Id, insider.Id, declared.Id])));
         Assert.Equal(1, await host.WithAsync<ReviewService, int>(s => s.AssignAsync(call.Id, "paper", [mine], [clean.Id])));
     }
 
@@ -88,7 +90,8 @@ public sealed class ReviewerConflictTests
         await host.WithAsync<ReviewService>(s => s.DeclareConflictAsync(reviewer.Id, applicant.Id, null, "  가족이 재직  "));
 
         var left = await host.QueryAsync(db => db.ReviewerAssignments.AsNoTracking()
-            .Where(a => a.CallId == earlierCall.Id || a.CallId == call.Id).Select(a => new { a.ApplicationId, a.ReviewerId }).ToListAsync());
+            .Where(a => a.CallId == earlierCall.Id || a.CallId == call.Id).Select(a => new { a.ApplicationId, a.ReviewerId })
+            .ToListAsync());
         Assert.Equal(4, left.Count);
         Assert.DoesNotContain(left, x => x.ApplicationId == openApp && x.ReviewerId == reviewer.Id);   // removed
         Assert.Contains(left, x => x.ApplicationId == scoredApp && x.ReviewerId == reviewer.Id);        // scored: kept
@@ -153,7 +156,8 @@ public sealed class ReviewerConflictTests
         Assert.Equal(40, Assert.Single(await AssignmentsAsync(host, call.Id, "paper")).Scores["tech"].Score);
         await host.WithAsync<ReviewService>(s => s.ScoreAsync(assignment.Id, owner.Id, scores, submit: true));
         var again = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<ReviewService>(s =>
-            s.ScoreAsync(assignment.Id, owner.Id, new Dictionary<string, CriterionScore> { ["tech"] = new(0, null), ["biz"] = new(0, null) }, submit: true)));
+            s.ScoreAsync(assignment.Id, owner.Id, new Dictionary<string, CriterionScore> { ["tech"] = new(0, null),
+                ["biz"] = new(0, null) }, submit: true)));
         Assert.Equal("Review.Error.AlreadySubmitted", again.Key);
         Assert.Equal(100m, Assert.Single(await AssignmentsAsync(host, call.Id, "paper")).WeightedTotal);
     }

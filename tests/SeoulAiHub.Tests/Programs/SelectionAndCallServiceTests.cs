@@ -40,7 +40,8 @@ public sealed class SelectionAndCallServiceTests
         Assert.True(ranking.IsFinalStage);
         Assert.Equal([a, b, c], ranking.Proposal.Select(p => p.Ranked.Candidate.ApplicationId));
         Assert.Equal([90m, 80m, 70m], ranking.Proposal.Select(p => p.Ranked.Score));
-        Assert.Equal([ProposalOutcome.Selected, ProposalOutcome.Selected, ProposalOutcome.OverCap], ranking.Proposal.Select(p => p.Outcome));
+        Assert.Equal([ProposalOutcome.Selected, ProposalOutcome.Selected, ProposalOutcome.OverCap],
+            ranking.Proposal.Select(p => p.Outcome));
 
         async Task<string> RefusedAsync(params SelectionDecision[] decisions) =>
             (await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<SelectionService>(s => s.ConfirmAsync(call.Id, decisions)))).Key;
@@ -63,9 +64,12 @@ public sealed class SelectionAndCallServiceTests
         // With reasons the operator's decisions stand.
         await host.WithAsync<SelectionService>(s => s.ConfirmAsync(call.Id,
             [new(a, true, 35_000_000, "  예산 조정  "), new(b, false, 0, "사업 중복"), new(c, true, 40_000_000, "사업 중복으로 차순위 선정")]));
-        var decided = await host.QueryAsync(db => db.Applications.AsNoTracking().Where(x => x.CallId == call.Id).ToDictionaryAsync(x => x.Id));
-        Assert.Equal((ApplicationStatus.Selected, 35_000_000L, "예산 조정"), (decided[a].Status, decided[a].AwardKrw!.Value, decided[a].DecisionNote!));
-        Assert.Equal((ApplicationStatus.NotSelected, (long?)null, "사업 중복"), (decided[b].Status, decided[b].AwardKrw, decided[b].DecisionNote!));
+        var decided = await host.QueryAsync(db => db.Applications.AsNoTracking().Where(x => x.CallId == call.Id)
+            .ToDictionaryAsync(x => x.Id));
+        Assert.Equal((ApplicationStatus.Selected, 35_000_000L, "예산 조정"), (decided[a].Status, decided[a].AwardKrw!.Value,
+            decided[a].DecisionNote!));
+        Assert.Equal((ApplicationStatus.NotSelected, (long?)null, "사업 중복"),
+            (decided[b].Status, decided[b].AwardKrw, decided[b].DecisionNote!));
         Assert.Equal(ApplicationStatus.Selected, decided[c].Status);
 
         // Results are published once.
@@ -93,7 +97,8 @@ public sealed class SelectionAndCallServiceTests
         }
 
         await host.WithAsync<SelectionService>(s => s.AdvanceAsync(call.Id, [advanced]));
-        var again = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<SelectionService>(s => s.AdvanceAsync(call.Id, [advanced])));
+        var again = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<SelectionService>(s =>
+            s.AdvanceAsync(call.Id, [advanced])));
         Assert.Equal("Application.Error.NoNextStage", again.Key);
 
         // Stage 2 not yet scored: the ranking is empty and names the unscored one.
@@ -105,7 +110,8 @@ public sealed class SelectionAndCallServiceTests
 
         await ScoreAsync(host, Assert.Single(await AssignmentsAsync(host, call.Id, "pitch")), ("talk", 7));
         await host.WithAsync<SelectionService>(s => s.ConfirmAsync(call.Id, [new(advanced, true, 10_000_000, null)]));
-        var statuses = await host.QueryAsync(db => db.Applications.AsNoTracking().Where(x => x.CallId == call.Id).ToDictionaryAsync(x => x.Id, x => x.Status));
+        var statuses = await host.QueryAsync(db => db.Applications.AsNoTracking().Where(x => x.CallId == call.Id)
+            .ToDictionaryAsync(x => x.Id, x => x.Status));
         Assert.Equal(ApplicationStatus.Selected, statuses[advanced]);
         Assert.Equal(ApplicationStatus.NotSelected, statuses[dropped]);
         Assert.Equal(ApplicationStatus.NotSelected, statuses[unreviewed]);
@@ -115,13 +121,15 @@ public sealed class SelectionAndCallServiceTests
     public async Task A_call_needs_criteria_to_be_published_and_its_design_is_fixed_once_applications_are_in(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
-        var program = await host.WithAsync<CallService, SupportProgram>(s => s.CreateProgramAsync(ProgramKind.Incubation, " 보육 ", " Incubation ", null, null));
+        var program = await host.WithAsync<CallService, SupportProgram>(s =>
+            s.CreateProgramAsync(ProgramKind.Incubation, " 보육 ", " Incubation ", null, null));
         Assert.Equal(("보육", "Incubation"), (program.NameKo, program.NameEn));
         var now = DateTimeOffset.UtcNow;
         var text = new CallText("공고", "Call", "본문", null);
         var terms = new CallTerms(now.AddDays(-1), now.AddDays(10), 50_000_000, 2, 7);
 
-        var noProgram = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CallService, Call>(s => s.CreateAsync(Guid.NewGuid(), text, terms, TwoStages())));
+        var noProgram = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CallService, Call>(s =>
+            s.CreateAsync(Guid.NewGuid(), text, terms, TwoStages())));
         Assert.Equal("Call.Error.NoProgram", noProgram.Key);
         var dates = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CallService, Call>(s =>
             s.CreateAsync(program.Id, text, terms with { ClosesAt = terms.OpensAt }, TwoStages())));
@@ -147,9 +155,11 @@ public sealed class SelectionAndCallServiceTests
         var changedTerms = new CallTerms(stored.OpensAt, stored.ClosesAt.AddDays(3), 80_000_000, 3, 10);
         await host.WithAsync<CallService>(s => s.UpdateAsync(call.Id, text, changedTerms, TwoStages()));
         Assert.True((await host.WithAsync<ApplicationService, SubmitOutcome>(s => s.SubmitAsync(app))).Submitted);
-        var fixedDesign = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CallService>(s => s.UpdateAsync(call.Id, text, changedTerms, OneStage())));
+        var fixedDesign = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CallService>(s =>
+            s.UpdateAsync(call.Id, text, changedTerms, OneStage())));
         Assert.Equal("Call.Error.DesignFixed", fixedDesign.Key);
-        await host.WithAsync<CallService>(s => s.UpdateAsync(call.Id, new CallText("바뀐 제목", "New title", "본문", "Body"), changedTerms with { BudgetKrw = 90_000_000 }, TwoStages()));
+        await host.WithAsync<CallService>(s => s.UpdateAsync(call.Id, new CallText("바뀐 제목", "New title", "본문", "Body"),
+            changedTerms with { BudgetKrw = 90_000_000 }, TwoStages()));
         var updated = await host.QueryAsync(db => db.Calls.AsNoTracking().SingleAsync(c => c.Id == call.Id));
         Assert.Equal(("바뀐 제목", 90_000_000L, 2), (updated.TitleKo, updated.BudgetKrw, updated.Design.Stages.Count));
 
@@ -174,7 +184,8 @@ public sealed class SelectionAndCallServiceTests
         var theirs = await ApplyAsync(host, earlierCall.Id, stranger.Id, strangerMembers[0].Id, "남의 과제");
         var draft = await host.WithAsync<ApplicationService, Application>(s => s.StartAsync(call.Id, org.Id, members[0].Id));
 
-        var refused = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<ApplicationService>(s => s.CopyFromAsync(draft.Id, theirs)));
+        var refused = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<ApplicationService>(s =>
+            s.CopyFromAsync(draft.Id, theirs)));
         Assert.Equal("Application.Error.WrongState", refused.Key);
         Assert.Equal("", (await ApplicationAsync(host, draft.Id)).Title);
 

@@ -16,7 +16,8 @@ public sealed class SubmissionCompletenessTests
     public async Task An_ineligible_or_incomplete_application_is_refused_with_every_reason_and_stays_a_draft(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
-        var rules = new EligibilityRules([OrganizationType.Startup], MaxCompanyAgeYears: 7, TenantsOnly: true, MinHeadcount: 1, MaxHeadcount: 50);
+        var rules = new EligibilityRules([OrganizationType.Startup], MaxCompanyAgeYears: 7, TenantsOnly: true,
+            MinHeadcount: 1, MaxHeadcount: 50);
         var call = await PublishedCallAsync(host, DateTimeOffset.UtcNow, OneStage(rules));
 
         // Not a tenant, no founding date, no headcount, and nothing filled in.
@@ -24,8 +25,8 @@ public sealed class SubmissionCompletenessTests
         var empty = await host.WithAsync<ApplicationService, Application>(s => s.StartAsync(call.Id, outsider.Id, outsiderMembers[0].Id));
         var refused = await SubmitAsync(host, empty.Id);
         Assert.False(refused.Submitted);
-        Assert.Equal(["Eligibility.FoundedUnknown", "Eligibility.TenantsOnly", "Eligibility.HeadcountUnknown", "Application.Error.Incomplete"],
-            refused.Reasons.Select(r => r.Key));
+        Assert.Equal(["Eligibility.FoundedUnknown", "Eligibility.TenantsOnly", "Eligibility.HeadcountUnknown",
+            "Application.Error.Incomplete"], refused.Reasons.Select(r => r.Key));
         Assert.Equal(["title, 사업 요약, 사업계획서"], refused.Reasons[^1].Arguments);
         Assert.Equal(ApplicationStatus.Draft, (await ApplicationAsync(host, empty.Id)).Status);
 
@@ -65,13 +66,15 @@ public sealed class SubmissionCompletenessTests
         // A file that is not a document is refused and attaches nothing; a key the call does not ask for is refused.
         var exe = new Microsoft.AspNetCore.Http.FormFile(new MemoryStream([0x4D, 0x5A, 0x90, 0x00]), 0, 4, "file", "plan.pdf");
         Assert.Equal("Document.Error.Type", await host.WithAsync<ApplicationService, string?>(s => s.AttachAsync(app.Id, Plan, exe, user)));
-        Assert.Equal("Application.Error.WrongState", await host.WithAsync<ApplicationService, string?>(s => s.AttachAsync(app.Id, "other", PdfFile(), user)));
+        Assert.Equal("Application.Error.WrongState", await host.WithAsync<ApplicationService, string?>(s =>
+            s.AttachAsync(app.Id, "other", PdfFile(), user)));
         Assert.Equal(0, await host.QueryAsync(db => db.ApplicationDocuments.CountAsync(d => d.ApplicationId == app.Id)));
 
         // Attached twice: only the latest is kept.
         Assert.Null(await host.WithAsync<ApplicationService, string?>(s => s.AttachAsync(app.Id, Plan, PdfFile("v1.pdf"), user)));
         Assert.Null(await host.WithAsync<ApplicationService, string?>(s => s.AttachAsync(app.Id, Plan, PdfFile("v2.pdf"), user)));
-        Assert.Equal("v2.pdf", Assert.Single(await host.QueryAsync(db => db.ApplicationDocuments.AsNoTracking().Where(d => d.ApplicationId == app.Id).ToListAsync())).FileName);
+        Assert.Equal("v2.pdf", Assert.Single(await host.QueryAsync(db => db.ApplicationDocuments.AsNoTracking()
+            .Where(d => d.ApplicationId == app.Id).ToListAsync())).FileName);
 
         await host.WithAsync<ApplicationService>(s => s.SaveDraftAsync(app.Id, "제목", 10_000_000,
             new Dictionary<string, string> { [Summary] = "요약", [Staff] = "12" }));
@@ -81,7 +84,8 @@ public sealed class SubmissionCompletenessTests
         var locked = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<ApplicationService>(s =>
             s.SaveDraftAsync(app.Id, "바꾼 제목", 1, new Dictionary<string, string>())));
         Assert.Equal("Application.Error.NotEditable", locked.Key);
-        Assert.Equal("Application.Error.NotEditable", await host.WithAsync<ApplicationService, string?>(s => s.AttachAsync(app.Id, Plan, PdfFile(), user)));
+        Assert.Equal("Application.Error.NotEditable", await host.WithAsync<ApplicationService, string?>(s =>
+            s.AttachAsync(app.Id, Plan, PdfFile(), user)));
         Assert.Equal("제목", (await ApplicationAsync(host, app.Id)).Title);
     }
 

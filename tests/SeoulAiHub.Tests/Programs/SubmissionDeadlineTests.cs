@@ -38,14 +38,16 @@ public sealed class SubmissionDeadlineTests
         var draft = await ApplicationAsync(host, lateApp);
         Assert.Equal(ApplicationStatus.Draft, draft.Status);
         Assert.Null(draft.SubmittedAt);
-        Assert.Equal(0, await host.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == "application.submitted" && e.EntityId == lateApp.ToString())));
+        Assert.Equal(0, await host.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == "application.submitted" &&
+            e.EntityId == lateApp.ToString())));
 
         // A new draft cannot be started after the close either; an existing one is still found.
         var (newcomer, newcomerMembers) = await ApplicantAsync(host);
         var closed = await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<ApplicationService, Application>(s => s.StartAsync(call.Id, newcomer.Id, newcomerMembers[0].Id)));
         Assert.Equal("Application.Error.Closed", closed.Key);
-        Assert.Equal(lateApp, (await host.WithAsync<ApplicationService, Application>(s => s.StartAsync(call.Id, late.Id, lateMembers[0].Id))).Id);
+        Assert.Equal(lateApp, (await host.WithAsync<ApplicationService, Application>(s =>
+            s.StartAsync(call.Id, late.Id, lateMembers[0].Id))).Id);
 
         // A repeated click on the one already in still answers success.
         Assert.True((await SubmitAsync(host, onTimeApp)).Submitted);
@@ -73,8 +75,10 @@ public sealed class SubmissionDeadlineTests
         var outcome = await SubmitAsync(host, app);
         Assert.True(outcome.Submitted, string.Join(", ", outcome.Reasons.Select(r => r.Key)));
         var resubmitted = await ApplicationAsync(host, app);
-        Assert.Equal((ApplicationStatus.Submitted, "보완한 제목", start.AddDays(2)), (resubmitted.Status, resubmitted.Title, resubmitted.SubmittedAt!.Value));
-        Assert.Equal(2, await host.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == "application.submitted" && e.EntityId == app.ToString())));
+        Assert.Equal((ApplicationStatus.Submitted, "보완한 제목", start.AddDays(2)),
+            (resubmitted.Status, resubmitted.Title, resubmitted.SubmittedAt!.Value));
+        Assert.Equal(2, await host.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == "application.submitted" &&
+            e.EntityId == app.ToString())));
     }
 
     [Theory, OnEveryDatabase]

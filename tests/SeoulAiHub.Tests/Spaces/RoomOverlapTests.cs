@@ -22,7 +22,8 @@ public sealed class RoomOverlapTests
         var tenancies = new List<Guid>();
         for (var i = 0; i < tenants; i++)
         {
-            var organization = Organization.Create($"겹침시험 {Guid.NewGuid():N}", $"Overlap {i}", OrganizationType.Startup, TenancyStatus.None, DateTimeOffset.UtcNow);
+            var organization = Organization.Create($"겹침시험 {Guid.NewGuid():N}", $"Overlap {i}", OrganizationType.Startup, TenancyStatus.None,
+                DateTimeOffset.UtcNow);
             var tenancy = Tenancy.Apply(organization.Id, Day);
             tenancy.Admit(Day, Day.AddYears(2), null);
             db.AddRange(organization, tenancy);

@@ -29,13 +29,16 @@ public sealed class SpacesAdminTests
         Assert.Contains("이미 있는 층", (await HubClient.ParseAsync(sameFloor)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         using var room = await client.SubmitFormAsync("/admin/spaces", new Dictionary<string, string>
-            { ["Input.FloorId"] = floorId.ToString(), ["Input.Number"] = "701", ["Input.Kind"] = "Lab", ["Input.AreaM2"] = "88.5" }, "form[action*='handler=Room']");
+            { ["Input.FloorId"] = floorId.ToString(), ["Input.Number"] = "701", ["Input.Kind"] = "Lab", ["Input.AreaM2"] = "88.5" },
+            "form[action*='handler=Room']");
         Assert.Equal(HttpStatusCode.Redirect, room.StatusCode);
         using var badRoom = await client.SubmitFormAsync("/admin/spaces", new Dictionary<string, string>
-            { ["Input.FloorId"] = floorId.ToString(), ["Input.Number"] = "702", ["Input.Kind"] = "Office", ["Input.AreaM2"] = "-3" }, "form[action*='handler=Room']");
+            { ["Input.FloorId"] = floorId.ToString(), ["Input.Number"] = "702", ["Input.Kind"] = "Office", ["Input.AreaM2"] = "-3" },
+            "form[action*='handler=Room']");
         Assert.Contains("0보다 큰 면적", (await HubClient.ParseAsync(badRoom)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
-        var rooms = await host.QueryAsync(db => db.Rooms.Where(r => r.FloorId == floorId).Select(r => new { r.Number, r.AreaM2 }).ToListAsync());
+        var rooms = await host.QueryAsync(db => db.Rooms.Where(r => r.FloorId == floorId)
+            .Select(r => new { r.Number, r.AreaM2 }).ToListAsync());
         var only = Assert.Single(rooms);
         Assert.Equal(("701", 88.5m), (only.Number, only.AreaM2));
     }

@@ -15,7 +15,8 @@ public sealed class TenancyPagesTests
         var startup = await host.CreateOrganizationAsync(status: TenancyStatus.None);
         using var client = await host.ClientAsync(HubRoles.Operator);
         var url = $"/organizations/{startup.Id}/tenancy";
-        var room = await host.QueryAsync(db => db.Rooms.Where(r => r.Floor.Site.NameKo.StartsWith("양재") && !db.RoomAssignments.Any(a => a.RoomId == r.Id))
+        var room = await host.QueryAsync(db => db.Rooms.Where(r => r.Floor.Site.NameKo.StartsWith("양재") &&
+            !db.RoomAssignments.Any(a => a.RoomId == r.Id))
             .Select(r => r.Id).FirstAsync());
 
         async Task Step(string handler, Dictionary<string, string> fields)
@@ -30,7 +31,8 @@ public sealed class TenancyPagesTests
         await Step("Assign", new() { ["Input.RoomId"] = room.ToString(), ["Input.On"] = "2026-10-05" });
         await Step("MoveIn", new() { ["Input.On"] = "2026-10-05" });
 
-        Assert.Equal(TenancyStatus.Resident, await host.QueryAsync(db => db.Organizations.Where(o => o.Id == startup.Id).Select(o => o.TenancyStatus).SingleAsync()));
+        Assert.Equal(TenancyStatus.Resident, await host.QueryAsync(db => db.Organizations.Where(o => o.Id == startup.Id)
+            .Select(o => o.TenancyStatus).SingleAsync()));
         var history = await client.GetDocumentAsync(url);
         Assert.Equal(3, history.QuerySelectorAll("main table tbody tr").Length);   // applied, admitted, resident
         var directory = await client.GetDocumentAsync("/directory?status=Resident&q=" + Uri.EscapeDataString(startup.NameKo));
@@ -45,13 +47,17 @@ public sealed class TenancyPagesTests
         using var client = await host.ClientAsync(HubRoles.Operator);
         var url = $"/organizations/{startup.Id}/tenancy";
         var heldByMalgyeol = await host.QueryAsync(db => db.Rooms.Where(r => r.Number == "301").Select(r => r.Id).SingleAsync());
-        (await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Input.On"] = "2026-09-01" }, "form[action*='handler=Apply']")).Dispose();
-        (await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Input.On"] = "2026-09-02", ["Input.Until"] = "2028-09-01" }, "form[action*='handler=Admit']")).Dispose();
+        (await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Input.On"] = "2026-09-01" }, "form[action*='handler=Apply']"))
+            .Dispose();
+        (await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Input.On"] = "2026-09-02", ["Input.Until"] = "2028-09-01" },
+            "form[action*='handler=Admit']")).Dispose();
 
-        using var refused = await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Input.RoomId"] = heldByMalgyeol.ToString(), ["Input.On"] = "2026-09-10" }, "form[action*='handler=Assign']");
+        using var refused = await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Input.RoomId"] = heldByMalgyeol.ToString(),
+            ["Input.On"] = "2026-09-10" }, "form[action*='handler=Assign']");
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("이미 다른 기관이 쓰고 있는 공간", (await HubClient.ParseAsync(refused)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("이미 다른 기관이 쓰고 있는 공간", (await HubClient.ParseAsync(refused)).QuerySelector("main")!.TextContent,
+            StringComparison.Ordinal);
         Assert.Equal(1, await host.QueryAsync(db => db.RoomAssignments.CountAsync(a => a.RoomId == heldByMalgyeol)));
     }
 

@@ -6,7 +6,8 @@ namespace SeoulAiHub.Tests.Spaces;
 public sealed class TenancyRulesTests
 {
     private static readonly DateOnly Day = new(2026, 3, 2);
-    private static readonly Room Office = Room.Create(Floor.Create(Site.Create("서울AI허브", "Seoul AI Hub", "태봉로"), 3), "301", RoomKind.Office, 33m);
+    private static readonly Room Office = Room.Create(Floor.Create(Site.Create("서울AI허브", "Seoul AI Hub", "태봉로"), 3), "301",
+        RoomKind.Office, 33m);
 
     private static Tenancy Resident()
     {
@@ -25,7 +26,8 @@ public sealed class TenancyRulesTests
         tenancy.Graduate(Day.AddYears(2), "보육 기간 만료");
 
         Assert.Equal(TenancyStatus.Graduated, tenancy.Status);
-        Assert.Equal([TenancyStatus.Applied, TenancyStatus.Admitted, TenancyStatus.Resident, TenancyStatus.Graduated], tenancy.History.Select(h => h.Status));
+        Assert.Equal([TenancyStatus.Applied, TenancyStatus.Admitted, TenancyStatus.Resident, TenancyStatus.Graduated],
+            tenancy.History.Select(h => h.Status));
         Assert.Equal("보육 기간 만료", tenancy.EndReason);
         Assert.False(tenancy.IsOpen);
     }

@@ -39,7 +39,8 @@ public sealed class ForgotPasswordModel(UserManager<HubUser> users, EmailOutbox 
                 ["email"] = user.Email,
                 ["code"] = EmailLinks.EncodeToken(token),
             });
-            await outbox.EnqueueAsync(user.Email!, t["Email.Reset.Subject"], t["Email.Reset.Body", user.DisplayName], link, t["Email.Reset.Link"], ct);
+            await outbox.EnqueueAsync(user.Email!, t["Email.Reset.Subject"], t["Email.Reset.Body", user.DisplayName], link,
+                t["Email.Reset.Link"], ct);
             await audit.EventAsync("password-reset.requested", "HubUser", user.Id.ToString(), ct: ct);
         }
 

@@ -77,7 +77,8 @@ public sealed class RegisterModel(HubDb db, UserManager<HubUser> users, EmailOut
             ["userId"] = user.Id.ToString(),
             ["code"] = EmailLinks.EncodeToken(token),
         });
-        await outbox.EnqueueAsync(user.Email!, t["Email.Confirm.Subject"], t["Email.Confirm.Body", user.DisplayName], link, t["Email.Confirm.Link"], ct);
+        await outbox.EnqueueAsync(user.Email!, t["Email.Confirm.Subject"], t["Email.Confirm.Body", user.DisplayName], link,
+            t["Email.Confirm.Link"], ct);
         await transaction.CommitAsync(ct);
         return RedirectToPage("/Account/CheckEmail");
     }

@@ -12,7 +12,8 @@ using SeoulAiHub.Resources;
 namespace SeoulAiHub.Features.Admin;
 
 [Authorize(Policy = Policies.Operator)]
-public sealed class MembershipsModel(HubDb db, MembershipApprovals approvals, AuditLog audit, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class MembershipsModel(HubDb db, MembershipApprovals approvals, AuditLog audit, IStringLocalizer<SharedResource> t)
+    : PageModel
 {
     public IReadOnlyList<PendingMembership> Pending { get; private set; } = [];
     [TempData] public string? Message { get; set; }
@@ -23,7 +24,8 @@ public sealed class MembershipsModel(HubDb db, MembershipApprovals approvals, Au
             .Where(m => m.Status == MembershipStatus.Pending)
             .OrderBy(m => m.RequestedAt)
             .Take(200)
-            .Select(m => new PendingMembership(m.Id, m.User.DisplayName, m.User.Email ?? "", m.Organization.NameKo, m.Organization.NameEn, m.HubRole, m.RequestedAt))
+            .Select(m => new PendingMembership(m.Id, m.User.DisplayName, m.User.Email ?? "", m.Organization.NameKo, m.Organization.NameEn,
+                m.HubRole, m.RequestedAt))
             .ToListAsync(ct);
         if (Pending.Count > 0)
         {
@@ -38,4 +40,5 @@ public sealed class MembershipsModel(HubDb db, MembershipApprovals approvals, Au
     }
 }
 
-public sealed record PendingMembership(Guid Id, string Name, string Email, string OrganizationKo, string OrganizationEn, string HubRole, DateTimeOffset RequestedAt);
+public sealed record PendingMembership(Guid Id, string Name, string Email, string OrganizationKo, string OrganizationEn, string HubRole,
+    DateTimeOffset RequestedAt);

@@ -46,4 +46,5 @@ public sealed class UsersModel(HubDb db, AuditLog audit) : PageModel
     }
 }
 
-public sealed record UserRow(Guid Id, string Name, string Email, IReadOnlyList<string> Roles, bool TwoFactor, bool LockedOut, bool EmailConfirmed, DateTimeOffset CreatedAt);
+public sealed record UserRow(Guid Id, string Name, string Email, IReadOnlyList<string> Roles, bool TwoFactor, bool LockedOut,
+    bool EmailConfirmed, DateTimeOffset CreatedAt);

@@ -8,11 +8,12 @@ using SeoulAiHub.Platform.Time;
 namespace SeoulAiHub.Features.Compute;
 
 /// <summary>What a tenant asks for.</summary>
-public sealed record AllocationRequest(Guid ClusterId, Guid? PartitionId, int GpuHours, DateOnly StartsOn, DateOnly EndsOn, string? Justification);
+public sealed record AllocationRequest(Guid ClusterId, Guid? PartitionId, int GpuHours, DateOnly StartsOn, DateOnly EndsOn,
+    string? Justification);
 
 /// <summary>What an operator grants: final hours and period, the Slurm account, the terms, and the award it comes from (if any).</summary>
-public sealed record AllocationApproval(int GpuHours, DateOnly StartsOn, DateOnly EndsOn, string? SlurmAccount, Guid? PartitionId, string? Terms,
-    Guid? AgreementId);
+public sealed record AllocationApproval(int GpuHours, DateOnly StartsOn, DateOnly EndsOn, string? SlurmAccount, Guid? PartitionId,
+    string? Terms, Guid? AgreementId);
 
 /// <summary>
 /// The one service that changes allocations: loads, applies the entity's rule, saves, and tells who needs to know.
@@ -21,19 +22,21 @@ public sealed record AllocationApproval(int GpuHours, DateOnly StartsOn, DateOnl
 /// </summary>
 public sealed class AllocationService(HubDb db, Notifier notifier, ComputeAlerts alerts, TimeProvider clock)
 {
-    public const string DefaultTerms = """
-        1. 할당된 GPU 시간은 신청한 연구·개발 목적에만 사용합니다. / The GPU-hours are used only for the stated research and development purpose.
-        2. 계정은 기관 구성원만 사용하며 제3자에게 양도하거나 재판매하지 않습니다. / Only members of the organization use the account; it is not transferred or resold.
-        3. 사용량은 Slurm 회계 기록으로 집계되며 할당량을 넘으면 작업이 제한될 수 있습니다. / Usage is counted from Slurm accounting; beyond the allocation jobs may be limited.
-        4. 개인정보·민감정보를 처리할 때는 관련 법령과 허브의 보안 지침을 따릅니다. / Personal and sensitive data are processed under the law and the hub's security guidelines.
-        5. 성과(논문·특허·제품)에 서울AI허브 GPU 지원을 표기합니다. / Outcomes (papers, patents, products) acknowledge the Seoul AI Hub GPU support.
-        """;
+    public const string DefaultTerms =
+        "1. 할당된 GPU 시간은 신청한 연구·개발 목적에만 사용합니다. / The GPU-hours are used only for the stated research and development purpose.\n" +
+        "2. 계정은 기관 구성원만 사용하며 제3자에게 양도하거나 재판매하지 않습니다. / " +
+        "Only members of the organization use the account; it is not transferred or resold.\n" +
+        "3. 사용량은 Slurm 회계 기록으로 집계되며 할당량을 넘으면 작업이 제한될 수 있습니다. / " +
+        "Usage is counted from Slurm accounting; beyond the allocation jobs may be limited.\n" +
+        "4. 개인정보·민감정보를 처리할 때는 관련 법령과 허브의 보안 지침을 따릅니다. / " +
+        "Personal and sensitive data are processed under the law and the hub's security guidelines.\n" +
+        "5. 성과(논문·특허·제품)에 서울AI허브 GPU 지원을 표기합니다. / Outcomes (papers, patents, products) acknowledge the Seoul AI Hub GPU support.";
 
     public async Task<GpuAllocation> RequestAsync(Guid organizationId, AllocationRequest request, Guid by, CancellationToken ct = default)
     {
         var cluster = await ClusterAsync(request.ClusterId, ct);
-        var allocation = GpuAllocation.Request(organizationId, cluster, request.PartitionId, request.GpuHours, request.StartsOn, request.EndsOn,
-            request.Justification, Kst.Today(clock), by, clock.GetUtcNow());
+        var allocation = GpuAllocation.Request(organizationId, cluster, request.PartitionId, request.GpuHours, request.StartsOn,
+            request.EndsOn, request.Justification, Kst.Today(clock), by, clock.GetUtcNow());
         db.GpuAllocations.Add(allocation);
         await db.SaveChangesAsync(ct);
         return allocation;
@@ -60,7 +63,8 @@ public sealed class AllocationService(HubDb db, Notifier notifier, ComputeAlerts
             approval.AgreementId, Kst.Today(clock), by, clock.GetUtcNow());
         await TellAsync(allocation, "GPU 할당 승인: 약관 동의가 필요합니다", "GPU allocation approved: please accept the terms",
             $"{allocation.GpuHours:N0} GPU시간, {allocation.StartsOn:yyyy-MM-dd} – {allocation.EndsOn:yyyy-MM-dd}. 약관에 동의하면 사용할 수 있습니다.",
-            $"{allocation.GpuHours:N0} GPU-hours, {allocation.StartsOn:yyyy-MM-dd} – {allocation.EndsOn:yyyy-MM-dd}. It becomes usable once the terms are accepted.", ct);
+            $"{allocation.GpuHours:N0} GPU-hours, {allocation.StartsOn:yyyy-MM-dd} – {allocation.EndsOn:yyyy-MM-dd}. It becomes usable " +
+                "once the terms are accepted.", ct);
     }
 
     public async Task DeclineAsync(Guid id, string? reason, Guid by, CancellationToken ct = default)
@@ -114,7 +118,8 @@ public sealed class AllocationService(HubDb db, Notifier notifier, ComputeAlerts
 
     private async Task RematchAsync(GpuAllocation a, CancellationToken ct)
     {
-        var partition = a.PartitionId is { } pid ? await db.GpuPartitions.Where(p => p.Id == pid).Select(p => p.Name).SingleAsync(ct) : null;
+        var partition = a.PartitionId is { } pid ? await db.GpuPartitions.Where(p => p.Id == pid).Select(p => p.Name).SingleAsync(ct)
+            : null;
         var jobs = db.GpuJobUsages.Where(u => u.ClusterId == a.ClusterId && u.Account == a.SlurmAccount && u.AllocationId == null &&
             u.StartedAt >= a.StartsAt && u.StartedAt < a.EndsBefore);
         if (partition is not null)
@@ -129,11 +134,13 @@ public sealed class AllocationService(HubDb db, Notifier notifier, ComputeAlerts
         }
     }
 
-    private async Task TellAsync(GpuAllocation allocation, string titleKo, string titleEn, string bodyKo, string bodyEn, CancellationToken ct)
+    private async Task TellAsync(GpuAllocation allocation, string titleKo, string titleEn, string bodyKo, string bodyEn,
+        CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await notifier.OrganizationAsync(allocation.OrganizationId, titleKo, titleEn, bodyKo, bodyEn, $"/compute/allocations/{allocation.Id}", ct);
+        await notifier.OrganizationAsync(allocation.OrganizationId, titleKo, titleEn, bodyKo, bodyEn,
+            $"/compute/allocations/{allocation.Id}", ct);
         await transaction.CommitAsync(ct);
     }
 

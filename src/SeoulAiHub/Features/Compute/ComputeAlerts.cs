@@ -36,7 +36,8 @@ public sealed class ComputeAlerts(HubDb db, Notifier notifier, TimeProvider cloc
             where allocationIds.Contains(a.Id)
             join c in db.GpuClusters on a.ClusterId equals c.Id
             join o in db.OrganizationInfos() on a.OrganizationId equals o.Id
-            select new { a.Id, a.OrganizationId, a.GpuHours, a.UsedGpuSeconds, a.Alert80SentAt, a.Alert100SentAt, Cluster = c.Name, o.NameKo, o.NameEn })
+            select new { a.Id, a.OrganizationId, a.GpuHours, a.UsedGpuSeconds, a.Alert80SentAt, a.Alert100SentAt, Cluster = c.Name,
+                o.NameKo, o.NameEn })
             .ToListAsync(ct);
         var sent = 0;
         foreach (var a in candidates)

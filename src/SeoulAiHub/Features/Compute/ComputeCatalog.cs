@@ -15,7 +15,8 @@ public sealed class ComputeCatalog(HubDb db)
         return model;
     }
 
-    public async Task<GpuCluster> AddClusterAsync(string? name, string? slurmName, string? site, int utcOffsetMinutes = 540, CancellationToken ct = default)
+    public async Task<GpuCluster> AddClusterAsync(string? name, string? slurmName, string? site, int utcOffsetMinutes = 540,
+        CancellationToken ct = default)
     {
         var cluster = GpuCluster.Create(name, slurmName, site, utcOffsetMinutes);
         Rule.Require(!await db.GpuClusters.AnyAsync(c => c.Name == cluster.Name, ct), "Compute.Error.ClusterExists", cluster.Name);
@@ -24,7 +25,8 @@ public sealed class ComputeCatalog(HubDb db)
         return cluster;
     }
 
-    public async Task<GpuPartition> AddPartitionAsync(Guid clusterId, string? name, Guid modelId, int nodes, int gpusPerNode, CancellationToken ct = default)
+    public async Task<GpuPartition> AddPartitionAsync(Guid clusterId, string? name, Guid modelId, int nodes, int gpusPerNode,
+        CancellationToken ct = default)
     {
         var cluster = await db.GpuClusters.Include(c => c.Partitions).SingleOrDefaultAsync(c => c.Id == clusterId, ct)
                       ?? throw new RuleException("Compute.Error.NoCluster");

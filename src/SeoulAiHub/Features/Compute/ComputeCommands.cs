@@ -10,7 +10,8 @@ using SeoulAiHub.Resources;
 
 namespace SeoulAiHub.Features.Compute;
 
-/// <summary>The compute verbs: <c>sacct synthetic --lines N --out FILE [--months M]</c> and <c>import sacct --cluster C [--columns …] FILE</c>.</summary>
+/// <summary>The compute verbs: <c>sacct synthetic --lines N --out FILE [--months M]</c> and <c>import sacct --cluster C [--columns …]
+/// FILE</c>.</summary>
 internal static class ComputeCommands
 {
     public static async Task<int> WriteSyntheticSacctAsync(IServiceProvider services, TextWriter output, Dictionary<string, string> options)
@@ -20,7 +21,8 @@ internal static class ComputeCommands
             !options.TryGetValue("out", out var path) ||
             !int.TryParse(options.GetValueOrDefault("months", "12"), out var months) || months is < 1 or > 120)
         {
-            throw new HubCommands.CommandException("sacct synthetic needs --lines N (1–100000000) and --out FILE, optionally --months M (1–120)");
+            throw new HubCommands.CommandException("sacct synthetic needs --lines N (1–100000000) and --out FILE, optionally --months M " +
+                "(1–120)");
         }
 
         var today = Kst.Today(services.GetRequiredService<TimeProvider>());
@@ -29,11 +31,13 @@ internal static class ComputeCommands
             await SyntheticCompute.WriteAsync(file, lines, today.AddMonths(-months), today.AddDays(-1));
         }
 
-        await output.WriteLineAsync($"sacct 파일을 썼습니다: {path} ({lines:N0}줄, 클러스터 {SyntheticCompute.SlurmName}). / Wrote {path} ({lines:N0} lines, cluster {SyntheticCompute.SlurmName}).");
+        await output.WriteLineAsync($"sacct 파일을 썼습니다: {path} ({lines:N0}줄, 클러스터 {SyntheticCompute.SlurmName}). / Wrote {path} " +
+            $"({lines:N0} lines, cluster {SyntheticCompute.SlurmName}).");
         return 0;
     }
 
-    public static async Task<int> ImportSacctAsync(IServiceProvider services, TextWriter output, Dictionary<string, string> options, string? path)
+    public static async Task<int> ImportSacctAsync(IServiceProvider services, TextWriter output,
+        Dictionary<string, string> options, string? path)
     {
         if (options.Keys.Except(["cluster", "columns", "by"], StringComparer.OrdinalIgnoreCase).Any() ||
             !options.TryGetValue("cluster", out var clusterName) || path is null)
@@ -49,7 +53,8 @@ internal static class ComputeCommands
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         var cluster = await services.GetRequiredService<ComputeCatalog>().FindClusterAsync(clusterName)
                       ?? throw new HubCommands.CommandException($"no cluster named '{clusterName}'");
-        var columns = options.TryGetValue("columns", out var list) ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
+        var columns = options.TryGetValue("columns", out var list) ? list.Split(',',
+            StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
         var t = services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var watch = Stopwatch.StartNew();
         UsageImport import;
@@ -57,7 +62,8 @@ internal static class ComputeCommands
         {
             try
             {
-                import = await services.GetRequiredService<UsageImporter>().ImportAsync(cluster.Id, stream, Path.GetFileName(path), columns, Guid.Empty);
+                import = await services.GetRequiredService<UsageImporter>().ImportAsync(cluster.Id, stream, Path.GetFileName(path),
+                    columns, Guid.Empty);
             }
             catch (RuleException ex)
             {

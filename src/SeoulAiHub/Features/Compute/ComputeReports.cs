@@ -5,9 +5,9 @@ using SeoulAiHub.Platform.Data;
 namespace SeoulAiHub.Features.Compute;
 
 /// <summary>An allocation with its usage against its quota (the /compute list).</summary>
-public sealed record AllocationSummary(Guid Id, Guid OrganizationId, string OrganizationKo, string OrganizationEn, Guid ClusterId, string Cluster,
-    string? Partition, string? SlurmAccount, int GpuHours, long UsedGpuSeconds, DateOnly StartsOn, DateOnly EndsOn, AllocationStatus Status,
-    AllocationSource Source, DateTimeOffset? Alert80SentAt, DateTimeOffset? Alert100SentAt)
+public sealed record AllocationSummary(Guid Id, Guid OrganizationId, string OrganizationKo, string OrganizationEn,
+    Guid ClusterId, string Cluster, string? Partition, string? SlurmAccount, int GpuHours, long UsedGpuSeconds, DateOnly StartsOn,
+    DateOnly EndsOn, AllocationStatus Status, AllocationSource Source, DateTimeOffset? Alert80SentAt, DateTimeOffset? Alert100SentAt)
 {
     public double UsedGpuHours => UsedGpuSeconds / 3600.0;
 
@@ -18,12 +18,12 @@ public sealed record UsageByMonth(int Month, int Jobs, double GpuHours);
 
 public sealed record UsageByUser(string User, int Jobs, double GpuHours);
 
-public sealed record JobRow(long JobId, string User, string? Partition, DateTimeOffset StartedAt, DateTimeOffset EndedAt, long ElapsedSeconds, int Gpus,
-    double GpuHours);
+public sealed record JobRow(long JobId, string User, string? Partition, DateTimeOffset StartedAt, DateTimeOffset EndedAt,
+    long ElapsedSeconds, int Gpus, double GpuHours);
 
 /// <summary>An organization in a month: GPU-hours used and allocated, and its shares of all usage and of all allocations.</summary>
-public sealed record OrganizationMonth(Guid OrganizationId, string NameKo, string NameEn, int Month, double UsedHours, double AllocatedHours,
-    double UsageShare, double AllocationShare)
+public sealed record OrganizationMonth(Guid OrganizationId, string NameKo, string NameEn, int Month, double UsedHours,
+    double AllocatedHours, double UsageShare, double AllocationShare)
 {
     /// <summary>Used / allocated; empty without an allocation that month.</summary>
     public double? Ratio => AllocatedHours > 0 ? UsedHours / AllocatedHours : null;
@@ -60,8 +60,9 @@ public sealed class ComputeReports(HubDb db)
             join p in db.GpuPartitions on a.PartitionId equals p.Id into parts
             from p in parts.DefaultIfEmpty()
             orderby a.RequestedAt descending
-            select new AllocationSummary(a.Id, a.OrganizationId, o.NameKo, o.NameEn, a.ClusterId, c.Name, p == null ? null : p.Name, a.SlurmAccount,
-                a.GpuHours, a.UsedGpuSeconds, a.StartsOn, a.EndsOn, a.Status, a.Source, a.Alert80SentAt, a.Alert100SentAt))
+            select new AllocationSummary(a.Id, a.OrganizationId, o.NameKo, o.NameEn, a.ClusterId, c.Name,
+                p == null ? null : p.Name, a.SlurmAccount, a.GpuHours, a.UsedGpuSeconds, a.StartsOn, a.EndsOn, a.Status, a.Source,
+                a.Alert80SentAt, a.Alert100SentAt))
             .ToListAsync(ct);
     }
 
@@ -118,7 +119,8 @@ public sealed class ComputeReports(HubDb db)
             var m = month;
             var figures = organizationIds.Select(id => (Id: id,
                     Used: usedBy.GetValueOrDefault((id, m)),
-                    Allocated: allocations.Where(a => a.OrganizationId == id).Sum(a => ComputeMath.AllocatedInMonth(a.GpuHours, a.StartsOn, a.EndsOn, m))))
+                    Allocated: allocations.Where(a => a.OrganizationId == id).Sum(a =>
+                        ComputeMath.AllocatedInMonth(a.GpuHours, a.StartsOn, a.EndsOn, m))))
                 .Where(f => f.Used > 0 || f.Allocated > 0)
                 .ToList();
             var totalUsed = figures.Sum(f => f.Used);
@@ -150,7 +152,8 @@ public sealed class ComputeReports(HubDb db)
             .ToList();
     }
 
-    /// <summary>Per month: each organization's share of usage against its share of allocations, and Jain's index over used/allocated.</summary>
+    /// <summary>Per month: each organization's share of usage against its share of allocations, and Jain's index over
+    /// used/allocated.</summary>
     public async Task<List<FairnessMonth>> FairnessAsync(int fromMonth, int toMonth, CancellationToken ct = default)
     {
         var rows = await ByOrganizationAsync(fromMonth, toMonth, ct);

@@ -84,7 +84,8 @@ public sealed class GpuAllocation
     /// <summary>Used / allocated (1.0 = 100 %).</summary>
     public double UsedShare => GpuHours == 0 ? 0 : UsedGpuSeconds / (GpuHours * 3600.0);
 
-    /// <summary>Statuses whose jobs count: usage is matched also while suspended (jobs already ran) and after expiry (late imports).</summary>
+    /// <summary>Statuses whose jobs count: usage is matched also while suspended (jobs already ran) and after expiry (late
+    /// imports).</summary>
     public static readonly AllocationStatus[] Counting = [AllocationStatus.Active, AllocationStatus.Suspended, AllocationStatus.Expired];
 
     public static GpuAllocation Request(Guid organizationId, GpuCluster cluster, Guid? partitionId, int gpuHours, DateOnly startsOn,
@@ -225,7 +226,8 @@ public sealed class GpuAllocation
     private void Log(AllocationEventKind kind, Guid? by, DateTimeOffset now, AllocationStatus? from, AllocationStatus? to, string? note) =>
         History.Add(new AllocationEvent
         {
-            Id = Guid.CreateVersion7(), AllocationId = Id, Kind = kind, At = now.ToUniversalTime(), By = by, From = from, To = to, Note = note,
+            Id = Guid.CreateVersion7(), AllocationId = Id, Kind = kind, At = now.ToUniversalTime(), By = by, From = from,
+            To = to, Note = note,
         });
 }
 

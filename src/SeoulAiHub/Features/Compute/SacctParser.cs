@@ -105,7 +105,8 @@ public sealed partial class SacctParser
         var found = Split(text);
         if (found != c.Count)
         {
-            return Reject(number, text, "Compute.Error.SacctFieldCount", c.Count.ToString(CultureInfo.InvariantCulture), found.ToString(CultureInfo.InvariantCulture));
+            return Reject(number, text, "Compute.Error.SacctFieldCount", c.Count.ToString(CultureInfo.InvariantCulture),
+                found.ToString(CultureInfo.InvariantCulture));
         }
 
         var raw = Field(text, c.JobIdRaw);
@@ -258,7 +259,8 @@ public sealed partial class SacctParser
     {
         value = null;
         text = text.Trim();
-        if (text.IsEmpty || text.Equals("Unknown", StringComparison.OrdinalIgnoreCase) || text.Equals("None", StringComparison.OrdinalIgnoreCase))
+        if (text.IsEmpty || text.Equals("Unknown", StringComparison.OrdinalIgnoreCase) ||
+            text.Equals("None", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }

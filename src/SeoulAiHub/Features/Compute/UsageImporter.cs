@@ -67,7 +67,8 @@ public sealed class UsageImporter(HubDb db, ComputeAlerts alerts, TimeProvider c
                             import.Rejected++;
                             if (import.RejectedLines.Count < UsageImport.MaxRejectedKept)
                             {
-                                import.RejectedLines.Add(new RejectedLine(line.LineNumber, line.ReasonKey!, line.Arguments ?? [], line.Text ?? ""));
+                                import.RejectedLines.Add(new RejectedLine(line.LineNumber, line.ReasonKey!,
+                                    line.Arguments ?? [], line.Text ?? ""));
                             }
 
                             continue;

@@ -56,7 +56,8 @@ internal sealed class UsageRowWriter : IAsyncDisposable
         mappings = properties.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToArray();
         insertHead = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} (" +
                      string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))) + ") VALUES ";
-        conflictTail = $" ON CONFLICT ({sql.DelimitIdentifier(entity.FindProperty(nameof(GpuJobUsage.ClusterId))!.GetColumnName(table)!)}, " +
+        conflictTail =
+            $" ON CONFLICT ({sql.DelimitIdentifier(entity.FindProperty(nameof(GpuJobUsage.ClusterId))!.GetColumnName(table)!)}, " +
                        $"{sql.DelimitIdentifier(entity.FindProperty(nameof(GpuJobUsage.JobId))!.GetColumnName(table)!)}) DO NOTHING";
     }
 

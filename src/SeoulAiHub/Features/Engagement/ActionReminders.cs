@@ -10,7 +10,8 @@ namespace SeoulAiHub.Features.Engagement;
 /// conditional UPDATE of <see cref="ActionItem.OverdueNoticeFor"/>, so two runs at once send it once; a new due date
 /// clears the claim. Runs hourly; <see cref="RunOnceAsync"/> is what a test calls.
 /// </summary>
-public sealed class ActionReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ActionReminders> log) : PeriodicWork(TimeSpan.FromHours(1), clock, log)
+public sealed class ActionReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ActionReminders> log)
+    : PeriodicWork(TimeSpan.FromHours(1), clock, log)
 {
     protected override string Work => "Overdue action notices";
 

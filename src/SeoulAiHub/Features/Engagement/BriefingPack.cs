@@ -13,27 +13,33 @@ public sealed record KpiTrend(KpiDefinition Kpi, IReadOnlyList<(ReportingPeriod 
     public long Latest => Values[^1].Value;
 
     /// <summary>Change on the quarter before, when both exist and the earlier is not zero.</summary>
-    public double? Change => Values.Count >= 2 && Values[^2].Value != 0 ? (double)(Values[^1].Value - Values[^2].Value) / Math.Abs(Values[^2].Value) : null;
+    public double? Change => Values.Count >= 2 && Values[^2].Value != 0 ? (double)(Values[^1].Value - Values[^2].Value) /
+        Math.Abs(Values[^2].Value) : null;
 }
 
-public sealed record TenancyBrief(TenancyStatus Status, DateOnly? AdmittedOn, DateOnly? MovedInOn, DateOnly? PlannedEndOn, IReadOnlyList<RoomBrief> Rooms);
+public sealed record TenancyBrief(TenancyStatus Status, DateOnly? AdmittedOn, DateOnly? MovedInOn, DateOnly? PlannedEndOn,
+    IReadOnlyList<RoomBrief> Rooms);
 
 public sealed record RoomBrief(string SiteKo, string SiteEn, int Floor, string Number);
 
-public sealed record ProgramBrief(string ProgramKo, string ProgramEn, string CallKo, string CallEn, ApplicationStatus Status, long? AwardKrw);
+public sealed record ProgramBrief(string ProgramKo, string ProgramEn, string CallKo, string CallEn,
+    ApplicationStatus Status, long? AwardKrw);
 
 /// <summary>What the briefing says about one visited organization.</summary>
 public sealed record OrganizationBrief(Organization Organization, TenancyBrief? Tenancy, IReadOnlyList<KpiTrend> Kpis,
     IReadOnlyList<ProgramBrief> Programs, IReadOnlyList<OpinionLine> OpenOpinions, int OpenTotal)
 {
-    /// <summary>Open opinions not listed (the pack lists the newest <see cref="FollowUpReports.BriefingOpinionsPerOrganization"/>).</summary>
+    /// <summary>Open opinions not listed (the pack lists the newest
+    /// <see cref="FollowUpReports.BriefingOpinionsPerOrganization"/>).</summary>
     public int OpenNotListed => OpenTotal - OpenOpinions.Count;
 }
 
-public sealed record StopBrief(VisitStop Stop, string? SiteKo, string? SiteEn, OrganizationBrief? Organization, IReadOnlyList<ItineraryConflict> Conflicts);
+public sealed record StopBrief(VisitStop Stop, string? SiteKo, string? SiteEn, OrganizationBrief? Organization,
+    IReadOnlyList<ItineraryConflict> Conflicts);
 
 /// <summary>브리핑 자료 — the visit, who comes, and per stop what the visitors should know.</summary>
-public sealed record BriefingPack(Visit Visit, string? SiteKo, string? SiteEn, IReadOnlyList<StopBrief> Stops, IReadOnlyList<ItineraryConflict> Conflicts);
+public sealed record BriefingPack(Visit Visit, string? SiteKo, string? SiteEn, IReadOnlyList<StopBrief> Stops,
+    IReadOnlyList<ItineraryConflict> Conflicts);
 
 /// <summary>
 /// Builds a visit's briefing pack: per stop the organization's profile, tenancy and rooms, latest KPIs with their trend
@@ -68,7 +74,8 @@ public sealed class BriefingPacks(HubDb db, VisitPlanner planner, FollowUpReport
         var programs = (await db.Applications.AsNoTracking()
                 .Where(a => organizationIds.Contains(a.OrganizationId) && TakingPart.Contains(a.Status))
                 .OrderByDescending(a => a.DecidedAt)
-                .Select(a => new { a.OrganizationId, Line = new ProgramBrief(a.Call.Program.NameKo, a.Call.Program.NameEn, a.Call.TitleKo, a.Call.TitleEn, a.Status, a.AwardKrw) })
+                .Select(a => new { a.OrganizationId, Line = new ProgramBrief(a.Call.Program.NameKo, a.Call.Program.NameEn, a.Call.TitleKo,
+                    a.Call.TitleEn, a.Status, a.AwardKrw) })
                 .ToListAsync(ct))
             .ToLookup(p => p.OrganizationId, p => p.Line);
         var (openReport, openCounts) = await followUps.OpenForOrganizationsAsync(organizationIds, ct);
@@ -79,8 +86,8 @@ public sealed class BriefingPacks(HubDb db, VisitPlanner planner, FollowUpReport
         var stops = visit.StopsInOrder().Select(stop =>
         {
             OrganizationBrief? brief = stop.OrganizationId is { } id && organizations.TryGetValue(id, out var organization)
-                ? new OrganizationBrief(organization, tenancies.GetValueOrDefault(id), kpis[id].ToList(), programs[id].ToList(), open[id].ToList(),
-                    openCounts.GetValueOrDefault(id))
+                ? new OrganizationBrief(organization, tenancies.GetValueOrDefault(id), kpis[id].ToList(),
+                    programs[id].ToList(), open[id].ToList(), openCounts.GetValueOrDefault(id))
                 : null;
             var site = stop.SiteId is { } s ? sites.GetValueOrDefault(s) : null;
             return new StopBrief(stop, site?.NameKo, site?.NameEn, brief, conflicts.Of(stop.Id).ToList());
@@ -98,13 +105,15 @@ public sealed class BriefingPacks(HubDb db, VisitPlanner planner, FollowUpReport
             {
                 t.OrganizationId, t.Status, t.AdmittedOn, t.MovedInOn, t.PlannedEndOn,
                 Rooms = t.Rooms.Where(r => r.StartsOn <= day && (r.EndsOn == null || r.EndsOn > day))
-                    .Select(r => new RoomBrief(r.Room.Floor.Site.NameKo, r.Room.Floor.Site.NameEn, r.Room.Floor.Level, r.Room.Number)).ToList(),
+                    .Select(r => new RoomBrief(r.Room.Floor.Site.NameKo, r.Room.Floor.Site.NameEn, r.Room.Floor.Level, r.Room.Number))
+                    .ToList(),
             })
             .ToListAsync(ct);
 
         // The latest tenancy per organization: an organization that left and came back is briefed on its current stay.
         return tenancies.GroupBy(t => t.OrganizationId)
-            .ToDictionary(g => g.Key, g => g.First() is var t ? new TenancyBrief(t.Status, t.AdmittedOn, t.MovedInOn, t.PlannedEndOn, t.Rooms) : null!);
+            .ToDictionary(g => g.Key, g => g.First() is var t ? new TenancyBrief(t.Status, t.AdmittedOn, t.MovedInOn,
+                t.PlannedEndOn, t.Rooms) : null!);
     }
 
     private async Task<ILookup<Guid, KpiTrend>> KpisAsync(List<Guid> organizationIds, CancellationToken ct)

@@ -25,7 +25,8 @@ public sealed class EngagementAccess(HubDb db)
     }
 
     /// <summary>Narrows a query to the opinions the person may read.</summary>
-    public async Task<IQueryable<FieldOpinion>> VisibleAsync(IQueryable<FieldOpinion> opinions, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<IQueryable<FieldOpinion>> VisibleAsync(IQueryable<FieldOpinion> opinions, ClaimsPrincipal user,
+        CancellationToken ct = default)
     {
         if (SeesAll(user))
         {

@@ -33,15 +33,17 @@ public sealed record OpinionLine(Guid Id, DateOnly SaidOn, OpinionSource Source,
     public FollowUpStage Stage => StageOf([.. Actions.Select(a => a.Status)], Answer is not null);
 
     public static FollowUpStage StageOf(IReadOnlyCollection<ActionStatus> actions, bool answered) =>
-        actions.Count > 0 ? (actions.All(a => a is ActionStatus.Done or ActionStatus.Declined) ? FollowUpStage.Completed : FollowUpStage.Underway)
-        : answered ? FollowUpStage.Answered : FollowUpStage.Waiting;
+        actions.Count > 0
+            ? (actions.All(a => a is ActionStatus.Done or ActionStatus.Declined) ? FollowUpStage.Completed : FollowUpStage.Underway)
+            : answered ? FollowUpStage.Answered : FollowUpStage.Waiting;
 
     public string? Organization(bool english) => english ? OrganizationEn : OrganizationKo;
 }
 
 /// <summary>The figures of a whole report (all its opinions, not only the page shown).</summary>
-public sealed record FollowUpSummary(int Opinions, IReadOnlyDictionary<FollowUpStage, int> Stages, IReadOnlyDictionary<ActionStatus, int> Actions,
-    int Overdue, IReadOnlyList<(OpinionCategory Category, int Opinions, int Completed)> ByCategory)
+public sealed record FollowUpSummary(int Opinions, IReadOnlyDictionary<FollowUpStage, int> Stages,
+    IReadOnlyDictionary<ActionStatus, int> Actions, int Overdue,
+    IReadOnlyList<(OpinionCategory Category, int Opinions, int Completed)> ByCategory)
 {
     /// <summary>Counts opinions by stage and by category (one with two categories counts in both), and action items by status.</summary>
     public static FollowUpSummary Of(IReadOnlyCollection<(OpinionCategory Category, FollowUpStage Stage)> opinions,
@@ -51,7 +53,8 @@ public sealed record FollowUpSummary(int Opinions, IReadOnlyDictionary<FollowUpS
         actions.GroupBy(a => a.Status).ToDictionary(g => g.Key, g => g.Count()),
         actions.Count(a => a.Overdue),
         [.. FieldOpinion.Categories
-            .Select(c => (c, opinions.Count(o => o.Category.HasFlag(c)), opinions.Count(o => o.Category.HasFlag(c) && o.Stage == FollowUpStage.Completed)))
+            .Select(c => (c, opinions.Count(o => o.Category.HasFlag(c)), opinions.Count(o => o.Category.HasFlag(c) &&
+                o.Stage == FollowUpStage.Completed)))
             .Where(row => row.Item2 > 0)]);
 }
 
@@ -64,7 +67,8 @@ public sealed record ReportPage(int Number, int Size)
 
     /// <summary>The page asked for in a query string; anything unreadable or below one is the first page.</summary>
     public static ReportPage Of(string? number, int size = DefaultSize) =>
-        new(int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : 1, size);
+        new(int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) &&
+            n >= 1 ? n : 1, size);
 }
 
 /// <summary>
@@ -95,13 +99,16 @@ public sealed class FollowUpReports(HubDb db, TimeProvider clock)
     public const int BriefingOpinionsPerOrganization = 10;
 
     public Task<FollowUpReport> ForVisitAsync(Guid visitId, bool publicOnly, CancellationToken ct = default) =>
-        BuildAsync(db.FieldOpinions.Where(o => o.VisitId == visitId), publicOnly, openOnly: false, roots => Page(roots, ReportPage.All), ct);
+        BuildAsync(db.FieldOpinions.Where(o => o.VisitId == visitId), publicOnly, openOnly: false,
+            roots => Page(roots, ReportPage.All), ct);
 
     public Task<FollowUpReport> ForPeriodAsync(DateOnly from, DateOnly to, bool publicOnly, CancellationToken ct = default) =>
         ForPeriodAsync(from, to, publicOnly, ReportPage.All, ct);
 
-    public Task<FollowUpReport> ForPeriodAsync(DateOnly from, DateOnly to, bool publicOnly, ReportPage page, CancellationToken ct = default) =>
-        BuildAsync(db.FieldOpinions.Where(o => o.SaidOn >= from && o.SaidOn <= to), publicOnly, openOnly: false, roots => Page(roots, page), ct);
+    public Task<FollowUpReport> ForPeriodAsync(DateOnly from, DateOnly to, bool publicOnly, ReportPage page,
+        CancellationToken ct = default) =>
+        BuildAsync(db.FieldOpinions.Where(o => o.SaidOn >= from && o.SaidOn <= to), publicOnly, openOnly: false,
+            roots => Page(roots, page), ct);
 
     /// <summary>
     /// Opinions raised by these organizations whose follow-up is not completed (for the briefing pack): the newest
@@ -113,8 +120,8 @@ public sealed class FollowUpReports(HubDb db, TimeProvider clock)
     {
         var perOrganization = new Dictionary<Guid, int>();
         var report = await BuildAsync(
-            db.FieldOpinions.Where(o => o.SourceOrganizationId != null && organizations.Contains(o.SourceOrganizationId.Value)), false, openOnly: true,
-            roots =>
+            db.FieldOpinions.Where(o => o.SourceOrganizationId != null && organizations.Contains(o.SourceOrganizationId.Value)),
+            false, openOnly: true, roots =>
             {
                 var chosen = new List<ThinOpinion>();
                 foreach (var group in roots.GroupBy(r => r.OrganizationId))
@@ -129,7 +136,8 @@ public sealed class FollowUpReports(HubDb db, TimeProvider clock)
     }
 
     /// <summary>An opinion of the scope as the summary and the paging need it.</summary>
-    private sealed record ThinOpinion(Guid Id, DateOnly SaidOn, DateTimeOffset CreatedAt, Guid? OrganizationId, OpinionCategory Category, FollowUpStage Stage);
+    private sealed record ThinOpinion(Guid Id, DateOnly SaidOn, DateTimeOffset CreatedAt, Guid? OrganizationId, OpinionCategory Category,
+        FollowUpStage Stage);
 
     private static (List<ThinOpinion> Shown, int Page, int PageCount, int FirstNumber) Page(List<ThinOpinion> roots, ReportPage page)
     {
@@ -181,14 +189,16 @@ public sealed class FollowUpReports(HubDb db, TimeProvider clock)
             .Where(o => ids.Contains(o.Id))
             .Select(o => new
             {
-                o.Id, o.SaidOn, o.Source, o.VisitId, o.SourceOrganizationId, OrgKo = o.SourceOrganization!.NameKo, OrgEn = o.SourceOrganization!.NameEn,
-                o.Speaker, o.Text, o.Category, o.Visibility, o.Answer,
+                o.Id, o.SaidOn, o.Source, o.VisitId, o.SourceOrganizationId, OrgKo = o.SourceOrganization!.NameKo,
+                OrgEn = o.SourceOrganization!.NameEn, o.Speaker, o.Text, o.Category, o.Visibility, o.Answer,
             })
             .ToListAsync(ct);
         var merged = (await db.FieldOpinions.AsNoTracking()
-                .Where(o => o.MergedIntoId != null && ids.Contains(o.MergedIntoId.Value) && (!publicOnly || o.Visibility == OpinionVisibility.Public))
+                .Where(o => o.MergedIntoId != null && ids.Contains(o.MergedIntoId.Value) &&
+                    (!publicOnly || o.Visibility == OpinionVisibility.Public))
                 .OrderBy(o => o.SaidOn)
-                .Select(o => new { Root = o.MergedIntoId!.Value, Line = new MergedLine(o.Id, o.SaidOn, o.SourceOrganization!.NameKo, o.SourceOrganization!.NameEn, o.Text) })
+                .Select(o => new { Root = o.MergedIntoId!.Value, Line = new MergedLine(o.Id, o.SaidOn, o.SourceOrganization!.NameKo,
+                    o.SourceOrganization!.NameEn, o.Text) })
                 .ToListAsync(ct))
             .ToLookup(m => m.Root, m => m.Line);
         var actions = (await db.ActionItems.AsNoTracking()
@@ -200,8 +210,8 @@ public sealed class FollowUpReports(HubDb db, TimeProvider clock)
                     Owner = db.Users.Where(u => u.Id == a.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 })
                 .ToListAsync(ct))
-            .ToLookup(a => a.OpinionId, a => new ActionLine(a.Id, a.Title, a.OwnerDepartment, publicOnly ? null : a.Owner, a.DueOn, a.Status,
-                a.Resolution, a.ClosedOn, IsOverdue(a.Status, a.DueOn, today)));
+            .ToLookup(a => a.OpinionId, a => new ActionLine(a.Id, a.Title, a.OwnerDepartment,
+                publicOnly ? null : a.Owner, a.DueOn, a.Status, a.Resolution, a.ClosedOn, IsOverdue(a.Status, a.DueOn, today)));
         var visitIds = roots.Where(r => r.VisitId != null).Select(r => r.VisitId!.Value).Distinct().ToList();
         var visits = await db.Visits.AsNoTracking().Where(v => visitIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Title, ct);
         return roots.ToDictionary(r => r.Id, r => new OpinionLine(r.Id, r.SaidOn, r.Source, r.VisitId,

@@ -25,7 +25,8 @@ public static class Itinerary
     /// <param name="stops">The visit's stops.</param>
     /// <param name="organizationSites">Each visited organization's site(s) on the visit's day; an organization
     /// missing here has no space in the hub and is not checked.</param>
-    public static IReadOnlyList<ItineraryConflict> Conflicts(IReadOnlyList<StopSlot> stops, IReadOnlyDictionary<Guid, IReadOnlySet<Guid>> organizationSites)
+    public static IReadOnlyList<ItineraryConflict> Conflicts(IReadOnlyList<StopSlot> stops,
+        IReadOnlyDictionary<Guid, IReadOnlySet<Guid>> organizationSites)
     {
         var conflicts = new List<ItineraryConflict>();
         var ordered = stops.OrderBy(s => s.StartsAt).ThenBy(s => s.EndsAt).ToList();

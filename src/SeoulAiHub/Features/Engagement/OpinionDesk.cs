@@ -20,7 +20,8 @@ public sealed class OpinionDesk(HubDb db, Notifier notifier, TimeProvider clock)
         var today = Kst.Today(clock);
         if (visitId is { } id)
         {
-            var visit = await db.Visits.AsNoTracking().Where(v => v.Id == id).Select(v => new { v.Date, v.Status }).SingleOrDefaultAsync(ct);
+            var visit = await db.Visits.AsNoTracking().Where(v => v.Id == id).Select(v => new { v.Date, v.Status })
+                .SingleOrDefaultAsync(ct);
             Require(visit is not null, "Engagement.Error.NoSuchVisit");
             Require(visit!.Status != VisitStatus.Cancelled, "Engagement.Error.VisitCancelled");
             saidOn ??= visit.Date;
@@ -32,13 +33,15 @@ public sealed class OpinionDesk(HubDb db, Notifier notifier, TimeProvider clock)
             Require(await db.OrganizationExistsAsync(organization, ct), "Engagement.Error.NoSuchOrganization");
         }
 
-        var opinion = FieldOpinion.Record(source, visitId, organizationId, speaker, text, category, visibility, saidOn ?? today, by, clock.GetUtcNow());
+        var opinion = FieldOpinion.Record(source, visitId, organizationId, speaker, text, category, visibility, saidOn ?? today,
+            by, clock.GetUtcNow());
         db.FieldOpinions.Add(opinion);
         await db.SaveChangesAsync(ct);
         return opinion;
     }
 
-    public async Task EditAsync(Guid id, string? speaker, string? text, OpinionCategory category, OpinionVisibility visibility, Guid by, CancellationToken ct = default)
+    public async Task EditAsync(Guid id, string? speaker, string? text, OpinionCategory category, OpinionVisibility visibility, Guid by,
+        CancellationToken ct = default)
     {
         var opinion = await FindAsync(id, ct);
         opinion.Edit(speaker, text, category, visibility, by, clock.GetUtcNow());
@@ -64,7 +67,8 @@ public sealed class OpinionDesk(HubDb db, Notifier notifier, TimeProvider clock)
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<ActionItem> AddActionAsync(Guid opinionId, string? title, string? department, Guid? ownerUserId, DateOnly dueOn, Guid by, CancellationToken ct = default)
+    public async Task<ActionItem> AddActionAsync(Guid opinionId, string? title, string? department, Guid? ownerUserId, DateOnly dueOn,
+        Guid by, CancellationToken ct = default)
     {
         var opinion = await FindAsync(opinionId, ct);
         await RequireUserAsync(ownerUserId, ct);

@@ -7,7 +7,8 @@ namespace SeoulAiHub.Features.Engagement;
 
 public sealed record UpcomingVisit(Guid Id, VisitKind Kind, string Title, DateOnly Date, string Host, int Stops, int Participants);
 
-public sealed record OverdueAction(Guid Id, Guid OpinionId, string Title, string Department, string? OwnerName, DateOnly DueOn, ActionStatus Status, int DaysLate);
+public sealed record OverdueAction(Guid Id, Guid OpinionId, string Title, string Department, string? OwnerName, DateOnly DueOn,
+    ActionStatus Status, int DaysLate);
 
 /// <summary>Opinions per category and quarter (an opinion with two categories counts in both); merged duplicates are
 /// not counted again.</summary>
@@ -42,7 +43,8 @@ public sealed class OversightSummaries(HubDb db, TimeProvider clock)
                     Owner = db.Users.Where(u => u.Id == a.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 })
                 .ToListAsync(ct))
-            .Select(a => new OverdueAction(a.Id, a.OpinionId, a.Title, a.OwnerDepartment, a.Owner, a.DueOn, a.Status, today.DayNumber - a.DueOn.DayNumber))
+            .Select(a => new OverdueAction(a.Id, a.OpinionId, a.Title, a.OwnerDepartment, a.Owner, a.DueOn, a.Status,
+                today.DayNumber - a.DueOn.DayNumber))
             .ToList();
         var openActions = await db.ActionItems.CountAsync(a => a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress, ct);
         var openOpinions = await db.FieldOpinions.CountAsync(o => o.Status == OpinionStatus.Received, ct);
@@ -52,7 +54,8 @@ public sealed class OversightSummaries(HubDb db, TimeProvider clock)
     public async Task<CategoryTrend> TrendAsync(DateOnly today, int quarters, CancellationToken ct = default)
     {
         var last = ReportingPeriod.Containing(today, PeriodGrain.Quarter);
-        var periods = Enumerable.Range(0, quarters).Select(i => ReportingPeriod.FromStored(last.EndMonth - 3 * (quarters - 1 - i), 3)).ToList();
+        var periods = Enumerable.Range(0, quarters).Select(i => ReportingPeriod.FromStored(last.EndMonth - 3 * (quarters - 1 - i), 3))
+            .ToList();
         var from = periods[0].StartsOn;
         var rows = await db.FieldOpinions.AsNoTracking()
             .Where(o => o.SaidOn >= from && o.SaidOn <= today && o.Status != OpinionStatus.Merged)

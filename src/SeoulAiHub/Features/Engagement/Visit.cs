@@ -52,7 +52,8 @@ public sealed class Visit
     public List<VisitParticipant> Participants { get; private init; } = [];
     public List<VisitStop> Stops { get; private init; } = [];
 
-    public static Visit Plan(VisitKind kind, string? title, DateOnly date, string? purpose, string? host, Guid? siteId, Guid by, DateTimeOffset now)
+    public static Visit Plan(VisitKind kind, string? title, DateOnly date, string? purpose, string? host, Guid? siteId,
+        Guid by, DateTimeOffset now)
     {
         var visit = new Visit { Id = Guid.CreateVersion7(), Status = VisitStatus.Planned, CreatedAt = now, CreatedBy = by };
         visit.Describe(kind, title, date, purpose, host, siteId, now);
@@ -123,7 +124,8 @@ public sealed class Visit
     /// Adds a stop. Overlaps and a place outside the organization's site are allowed but flagged
     /// (<see cref="Itinerary.Conflicts"/>): plans change, and the operator decides.
     /// </summary>
-    public VisitStop AddStop(TimeOnly starts, TimeOnly ends, string? place, Guid? siteId, Guid? organizationId, string? briefingPerson, string? note, DateTimeOffset now)
+    public VisitStop AddStop(TimeOnly starts, TimeOnly ends, string? place, Guid? siteId, Guid? organizationId, string? briefingPerson,
+        string? note, DateTimeOffset now)
     {
         Require(ends > starts, "Engagement.Error.StopTimes");
         Require(organizationId is not null || !string.IsNullOrWhiteSpace(place), "Engagement.Error.StopPlace");

@@ -8,12 +8,16 @@ public sealed class VisitPlanner(HubDb db)
 {
     public async Task<IReadOnlyList<ItineraryConflict>> ConflictsAsync(Visit visit, CancellationToken ct = default)
     {
-        var sites = await OrganizationSitesAsync(visit.Stops.Where(s => s.OrganizationId != null).Select(s => s.OrganizationId!.Value).Distinct().ToList(), visit.Date, ct);
-        return Itinerary.Conflicts(visit.Stops.Select(s => new StopSlot(s.Id, s.StartsAt, s.EndsAt, s.SiteId, s.OrganizationId)).ToList(), sites);
+        var sites = await OrganizationSitesAsync(visit.Stops.Where(s => s.OrganizationId != null).Select(s => s.OrganizationId!.Value)
+            .Distinct().ToList(), visit.Date, ct);
+        return Itinerary.Conflicts(visit.Stops.Select(s => new StopSlot(s.Id, s.StartsAt, s.EndsAt, s.SiteId, s.OrganizationId)).ToList(),
+            sites);
     }
 
-    /// <summary>The sites of the rooms each organization holds on <paramref name="day"/> (open room assignments of its tenancies).</summary>
-    public async Task<IReadOnlyDictionary<Guid, IReadOnlySet<Guid>>> OrganizationSitesAsync(IReadOnlyCollection<Guid> organizations, DateOnly day, CancellationToken ct = default)
+    /// <summary>The sites of the rooms each organization holds on <paramref name="day"/> (open room assignments of its
+    /// tenancies).</summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlySet<Guid>>> OrganizationSitesAsync(IReadOnlyCollection<Guid> organizations,
+        DateOnly day, CancellationToken ct = default)
     {
         if (organizations.Count == 0)
         {

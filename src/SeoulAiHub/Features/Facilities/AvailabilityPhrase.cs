@@ -25,7 +25,8 @@ public static partial class AvailabilityPhrase
     [
         (["월요일", "monday", "mon"], DayOfWeek.Monday), (["화요일", "tuesday", "tue", "tues"], DayOfWeek.Tuesday),
         (["수요일", "wednesday", "wed"], DayOfWeek.Wednesday), (["목요일", "thursday", "thu", "thur", "thurs"], DayOfWeek.Thursday),
-        (["금요일", "friday", "fri"], DayOfWeek.Friday), (["토요일", "saturday", "sat"], DayOfWeek.Saturday), (["일요일", "sunday", "sun"], DayOfWeek.Sunday),
+        (["금요일", "friday", "fri"], DayOfWeek.Friday), (["토요일", "saturday", "sat"], DayOfWeek.Saturday),
+        (["일요일", "sunday", "sun"], DayOfWeek.Sunday),
     ];
 
     public static PhraseParts Parse(string? text, DateOnly today)
@@ -41,7 +42,8 @@ public static partial class AvailabilityPhrase
 
     private static DateOnly? DateOf(string s, DateOnly today)
     {
-        if (IsoDate().Match(s) is { Success: true } iso && DateOnly.TryParseExact(iso.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (IsoDate().Match(s) is { Success: true } iso && DateOnly.TryParseExact(iso.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture,
+            DateTimeStyles.None, out var d))
         {
             return d;
         }
@@ -73,7 +75,8 @@ public static partial class AvailabilityPhrase
         {
             if (names.Any(n => n[0] > 127 ? s.Contains(n, StringComparison.Ordinal) : Word(s, n)))
             {
-                var nextWeek = s.Contains("다음 주", StringComparison.Ordinal) || s.Contains("다음주", StringComparison.Ordinal) || Word(s, "next");
+                var nextWeek = s.Contains("다음 주", StringComparison.Ordinal) ||
+                    s.Contains("다음주", StringComparison.Ordinal) || Word(s, "next");
                 if (nextWeek)
                 {
                     // The named day of next week (weeks start on Monday).
@@ -119,11 +122,13 @@ public static partial class AvailabilityPhrase
     }
 
     private static int? PeopleOf(string s) =>
-        People().Match(s) is { Success: true } m && int.TryParse(m.Groups["n"].Success ? m.Groups["n"].Value : m.Groups["f"].Value, out var n) && n is >= 1 and <= 2000 ? n : null;
+        People().Match(s) is { Success: true } m && int.TryParse(m.Groups["n"].Success ? m.Groups["n"].Value : m.Groups["f"].Value,
+            out var n) && n is >= 1 and <= 2000 ? n : null;
 
     private static int? MinutesOf(string s)
     {
-        if (Duration().Match(s) is not { Success: true } m || !decimal.TryParse(m.Groups["n"].Value, CultureInfo.InvariantCulture, out var n))
+        if (Duration().Match(s) is not { Success: true } m || !decimal.TryParse(m.Groups["n"].Value,
+            CultureInfo.InvariantCulture, out var n))
         {
             return null;
         }
@@ -133,7 +138,8 @@ public static partial class AvailabilityPhrase
         return minutes is > 0 and <= 24 * 60 ? minutes : null;
     }
 
-    private static bool Word(string s, string word) => Regex.IsMatch(s, $@"\b{Regex.Escape(word)}\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+    private static bool Word(string s, string word) => Regex.IsMatch(s, $@"\b{Regex.Escape(word)}\b", RegexOptions.CultureInvariant,
+        TimeSpan.FromMilliseconds(50));
 
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}", RegexOptions.CultureInvariant, 50)]
     private static partial Regex IsoDate();
@@ -147,7 +153,8 @@ public static partial class AvailabilityPhrase
     [GeneratedRegex(@"(?<pre>오전|오후)?\s*(?<h>\d{1,2})\s*(시(?!간)|(?<post>am|pm)\b)", RegexOptions.CultureInvariant, 50)]
     private static partial Regex Hour();
 
-    [GeneratedRegex(@"(?<n>\d{1,4})\s*(명|people|persons|person|pax|ppl)|\bfor\s+(?<f>\d{1,4})\b(?!\s*(hours?|hrs?|h|min|mins|minutes)\b)", RegexOptions.CultureInvariant, 50)]
+    [GeneratedRegex(@"(?<n>\d{1,4})\s*(명|people|persons|person|pax|ppl)|\bfor\s+(?<f>\d{1,4})\b(?!\s*(hours?|hrs?|h|min|mins|minutes)\b)",
+        RegexOptions.CultureInvariant, 50)]
     private static partial Regex People();
 
     [GeneratedRegex(@"(?<n>\d{1,2}(\.\d)?)\s*(?<u>시간|분|hours|hour|hrs|hr|minutes|mins|min|h)(?![a-z])", RegexOptions.CultureInvariant, 50)]

@@ -6,8 +6,9 @@ using static SeoulAiHub.Platform.Errors.Rule;
 namespace SeoulAiHub.Features.Facilities;
 
 /// <summary>What someone looks for: days (at most <see cref="MaxDays"/>), a KST time window, how long, for how many.</summary>
-public sealed record AvailabilityQuery(DateOnly From, DateOnly To, TimeOnly WindowStart, TimeOnly WindowEnd, int DurationMinutes, int MinCapacity,
-    string? Equipment = null, Guid? SiteId = null, FacilityKind? Kind = null, Audience Audience = Audience.Public)
+public sealed record AvailabilityQuery(DateOnly From, DateOnly To, TimeOnly WindowStart, TimeOnly WindowEnd,
+    int DurationMinutes, int MinCapacity, string? Equipment = null, Guid? SiteId = null, FacilityKind? Kind = null,
+    Audience Audience = Audience.Public)
 {
     public const int MaxDays = 14;
 
@@ -27,8 +28,9 @@ public sealed record FreeInterval(DateTimeOffset StartsAt, DateTimeOffset EndsAt
     public int Minutes => (int)(EndsAt - StartsAt).TotalMinutes;
 }
 
-public sealed record FacilityAvailability(Guid Id, string NameKo, string NameEn, FacilityKind Kind, string SiteKo, string SiteEn, int FloorLevel,
-    int Capacity, IReadOnlyList<string> Equipment, bool RequiresApproval, int MinMinutes, int MaxMinutes, IReadOnlyList<FreeInterval> Free)
+public sealed record FacilityAvailability(Guid Id, string NameKo, string NameEn, FacilityKind Kind, string SiteKo,
+    string SiteEn, int FloorLevel, int Capacity, IReadOnlyList<string> Equipment, bool RequiresApproval, int MinMinutes, int MaxMinutes,
+    IReadOnlyList<FreeInterval> Free)
 {
     public string Name(bool english) => english ? NameEn : NameKo;
 }
@@ -56,7 +58,8 @@ public sealed class AvailabilitySearch(HubDb db, TimeProvider clock)
             facilities = facilities.Where(f => f.Kind == kind);
         }
 
-        var rows = await (from f in facilities join s in db.AllSites() on f.SiteId equals s.Id select new { Facility = f, s.NameKo, s.NameEn }).ToListAsync(ct);
+        var rows = await (from f in facilities join s in db.AllSites() on f.SiteId equals s.Id select new { Facility = f, s.NameKo,
+            s.NameEn }).ToListAsync(ct);
         if (!string.IsNullOrWhiteSpace(query.Equipment))
         {
             rows = rows.Where(r => r.Facility.HasEquipment(query.Equipment)).ToList();
@@ -67,7 +70,8 @@ public sealed class AvailabilitySearch(HubDb db, TimeProvider clock)
             return [];
         }
 
-        var holidays = (await db.PublicHolidays.AsNoTracking().Where(h => h.Date >= query.From && h.Date <= query.To).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
+        var holidays = (await db.PublicHolidays.AsNoTracking().Where(h => h.Date >= query.From && h.Date <= query.To).Select(h => h.Date)
+            .ToListAsync(ct)).ToHashSet();
         var from = Grid.At(query.From, TimeOnly.MinValue);
         var to = Grid.At(query.To.AddDays(1), TimeOnly.MinValue).AddHours(3);   // a buffer may reach past midnight
         var claims = db.SlotClaims.AsNoTracking().Where(c => c.CellStart >= from && c.CellStart < to);
@@ -107,20 +111,21 @@ public sealed class AvailabilitySearch(HubDb db, TimeProvider clock)
 
             if (free.Count > 0)
             {
-                results.Add(new FacilityAvailability(f.Id, f.NameKo, f.NameEn, f.Kind, row.NameKo, row.NameEn, f.FloorLevel, f.Capacity, f.Equipment,
-                    f.RequiresApproval, f.MinMinutes, f.MaxMinutes, free));
+                results.Add(new FacilityAvailability(f.Id, f.NameKo, f.NameEn, f.Kind, row.NameKo, row.NameEn, f.FloorLevel,
+                    f.Capacity, f.Equipment, f.RequiresApproval, f.MinMinutes, f.MaxMinutes, free));
             }
         }
 
-        return results.OrderBy(r => r.Capacity).ThenByDescending(r => r.Free.Sum(i => i.Minutes)).ThenBy(r => r.NameKo, StringComparer.Ordinal).ToList();
+        return results.OrderBy(r => r.Capacity).ThenByDescending(r => r.Free.Sum(i => i.Minutes))
+            .ThenBy(r => r.NameKo, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
     /// The stretches of one day in which a booking of <paramref name="minutes"/> fits: it must start in the window and
     /// opening hours, not in the past, and its cells plus the facility's buffer must all be free (pure).
     /// </summary>
-    public static IEnumerable<FreeInterval> FreeIntervals(Facility facility, DateOnly date, TimeOnly windowStart, TimeOnly windowEnd, int minutes,
-        IReadOnlySet<DateOnly> holidays, IReadOnlySet<long> taken, DateTimeOffset now)
+    public static IEnumerable<FreeInterval> FreeIntervals(Facility facility, DateOnly date, TimeOnly windowStart,
+        TimeOnly windowEnd, int minutes, IReadOnlySet<DateOnly> holidays, IReadOnlySet<long> taken, DateTimeOffset now)
     {
         if (!facility.IsOpenOn(date, holidays))
         {

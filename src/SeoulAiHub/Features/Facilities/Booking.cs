@@ -81,14 +81,16 @@ public sealed class Booking
     public List<BookingEvent> History { get; private init; } = [];
     public List<SlotClaim> Claims { get; private init; } = [];
 
-    public static readonly BookingStatus[] ActiveStatuses = [BookingStatus.Pending, BookingStatus.Confirmed, BookingStatus.CheckedIn, BookingStatus.Offered];
+    public static readonly BookingStatus[] ActiveStatuses = [BookingStatus.Pending, BookingStatus.Confirmed, BookingStatus.CheckedIn,
+        BookingStatus.Offered];
 
     public bool IsActive => IsActiveStatus(Status);
 
     public static bool IsActiveStatus(BookingStatus status) => ActiveStatuses.Contains(status);
 
     /// <summary>Whether the booking's hours count against the monthly quota (active, late-cancelled or a no-show).</summary>
-    public bool CountsAgainstQuota => IsActive || Status == BookingStatus.Released || (Status == BookingStatus.Cancelled && LateCancellation);
+    public bool CountsAgainstQuota => IsActive || Status == BookingStatus.Released ||
+        (Status == BookingStatus.Cancelled && LateCancellation);
 
     public static Booking Request(Facility facility, Guid? organizationId, Guid bookedBy, bool byStaff, string? purpose, int attendees,
         DateTimeOffset start, DateTimeOffset end, Guid? seriesId, DateTimeOffset now)
@@ -102,7 +104,8 @@ public sealed class Booking
     /// <summary>A freed slot held for a waitlisted person until <paramref name="expiresAt"/> (never past the start).</summary>
     public static Booking Offer(Facility facility, WaitlistEntry entry, DateTimeOffset expiresAt, DateTimeOffset now)
     {
-        var booking = New(facility, entry.OrganizationId, entry.UserId, entry.ByStaff, entry.Purpose, entry.Attendees, entry.StartsAt, entry.EndsAt, null, entry.Id, now);
+        var booking = New(facility, entry.OrganizationId, entry.UserId, entry.ByStaff, entry.Purpose, entry.Attendees, entry.StartsAt,
+            entry.EndsAt, null, entry.Id, now);
         booking.Status = BookingStatus.Offered;
         booking.OfferExpiresAt = (expiresAt < booking.StartsAt ? expiresAt : booking.StartsAt).ToUniversalTime();
         booking.Log(BookingEventKind.Offered, null, now, null);
@@ -174,7 +177,8 @@ public sealed class Booking
         Require(Status == BookingStatus.Offered, "Facilities.Error.NotOffered");
         Require(now < OfferExpiresAt, "Facilities.Error.OfferExpired");
         OfferExpiresAt = null;
-        Move(facility.RequiresApproval && !ByStaff ? BookingStatus.Pending : BookingStatus.Confirmed, BookingEventKind.Accepted, by, now, null);
+        Move(facility.RequiresApproval && !ByStaff ? BookingStatus.Pending : BookingStatus.Confirmed,
+            BookingEventKind.Accepted, by, now, null);
     }
 
     /// <summary>Declined by the person (<paramref name="by"/>) or expired (by nobody, after the hold).</summary>
@@ -193,7 +197,8 @@ public sealed class Booking
     }
 
     private void Log(BookingEventKind kind, Guid? by, DateTimeOffset now, string? note) =>
-        History.Add(new BookingEvent { Id = Guid.CreateVersion7(), BookingId = Id, Kind = kind, At = now.ToUniversalTime(), By = by, Status = Status, Note = note });
+        History.Add(new BookingEvent { Id = Guid.CreateVersion7(), BookingId = Id, Kind = kind, At = now.ToUniversalTime(), By = by,
+            Status = Status, Note = note });
 }
 
 /// <summary>One entry of a booking's history; <see cref="By"/> is null for what the system did (offers, expiry, release).</summary>

@@ -9,7 +9,8 @@ namespace SeoulAiHub.Features.Facilities;
 /// 반복 규칙 — weekly on the chosen weekdays, the same KST time slot, from one date until another (at most
 /// <see cref="MaxWeeks"/> weeks), minus exception dates.
 /// </summary>
-public sealed record RecurrenceRule(Weekdays Days, TimeOnly StartsAt, TimeOnly EndsAt, DateOnly From, DateOnly Until, IReadOnlyCollection<DateOnly> Exceptions)
+public sealed record RecurrenceRule(Weekdays Days, TimeOnly StartsAt, TimeOnly EndsAt, DateOnly From, DateOnly Until,
+    IReadOnlyCollection<DateOnly> Exceptions)
 {
     public const int MaxWeeks = 26;
 
@@ -39,7 +40,8 @@ public sealed record Expansion(IReadOnlyList<Occurrence> Occurrences, IReadOnlyL
 /// <summary>Expands a weekly rule into dated occurrences (pure, so it is tested on its own).</summary>
 public static class Recurrence
 {
-    public static Expansion Expand(RecurrenceRule rule, IReadOnlySet<DateOnly> holidays, bool openOnHolidays, Weekdays openDays = Weekdays.All)
+    public static Expansion Expand(RecurrenceRule rule, IReadOnlySet<DateOnly> holidays, bool openOnHolidays,
+        Weekdays openDays = Weekdays.All)
     {
         rule.Check();
         var exceptions = rule.Exceptions.ToHashSet();
@@ -88,14 +90,16 @@ public sealed class BookingSeries
 
     public RecurrenceRule Rule => new(Days, StartsAt, EndsAt, From, Until, Exceptions);
 
-    public static BookingSeries Create(Guid facilityId, Guid? organizationId, Guid bookedBy, RecurrenceRule rule, string? purpose, DateTimeOffset now)
+    public static BookingSeries Create(Guid facilityId, Guid? organizationId, Guid bookedBy, RecurrenceRule rule,
+        string? purpose, DateTimeOffset now)
     {
         rule.Check();
         return new BookingSeries
         {
             Id = Guid.CreateVersion7(), FacilityId = facilityId, OrganizationId = organizationId, BookedBy = bookedBy, Days = rule.Days,
-            StartsAt = rule.StartsAt, EndsAt = rule.EndsAt, From = rule.From, Until = rule.Until, Exceptions = rule.Exceptions.Order().ToList(),
-            Purpose = Text(purpose, Booking.MaxPurpose, "Facilities.Error.Purpose"), CreatedAt = now.ToUniversalTime(),
+            StartsAt = rule.StartsAt, EndsAt = rule.EndsAt, From = rule.From, Until = rule.Until,
+            Exceptions = rule.Exceptions.Order().ToList(), Purpose = Text(purpose, Booking.MaxPurpose, "Facilities.Error.Purpose"),
+            CreatedAt = now.ToUniversalTime(),
         };
     }
 }

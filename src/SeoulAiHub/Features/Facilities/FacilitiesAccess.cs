@@ -17,7 +17,8 @@ public sealed record Booker(Guid UserId, string? Email, bool IsStaff, bool IsOve
 
     public bool SeesAll => IsStaff || IsOverseer;
 
-    /// <summary>May the person book this facility, and for whom? Returns the organization the hours count against (null: staff or a public individual).</summary>
+    /// <summary>May the person book this facility, and for whom? Returns the organization the hours count against (null: staff or a public
+    /// individual).</summary>
     public Guid? BookingFor(Facility facility, Guid? organizationId)
     {
         Require(IsStaff || !IsOverseer, RuleKind.Forbidden, "Facilities.Error.NotAllowed");
@@ -52,7 +53,8 @@ public sealed class FacilitiesAccess(HubDb db)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email }).SingleOrDefaultAsync(ct);
         Require(user is not null, RuleKind.Forbidden, "Facilities.Error.NotAllowed");
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name).ToListAsync(ct);
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name)
+            .ToListAsync(ct);
         var organizations = await db.OrganizationIdsOfAsync(userId, ct);
         return new Booker(userId, user!.Email, roles.Contains(HubRoles.Operator), roles.Contains(HubRoles.Overseer), organizations);
     }
@@ -66,7 +68,8 @@ public sealed class FacilitiesAccess(HubDb db)
         }
 
         var organizations = booker.Organizations.ToList();
-        return bookings.Where(b => b.BookedBy == booker.UserId || (b.OrganizationId != null && organizations.Contains(b.OrganizationId.Value)));
+        return bookings.Where(b => b.BookedBy == booker.UserId || (b.OrganizationId != null &&
+            organizations.Contains(b.OrganizationId.Value)));
     }
 
     /// <summary>The facilities a person may book: every one for staff, else those open to their audience.</summary>

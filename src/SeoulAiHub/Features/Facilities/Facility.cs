@@ -48,7 +48,8 @@ public static class WeekdaysExtensions
     public static Weekdays Of(DayOfWeek day) => (Weekdays)(1 << (int)day);
 
     public static IEnumerable<DayOfWeek> Days(this Weekdays days) =>
-        new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday }
+        new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday,
+            DayOfWeek.Saturday, DayOfWeek.Sunday }
             .Where(d => days.Has(d));
 }
 
@@ -117,7 +118,8 @@ public sealed class Facility
         Require(s.NoShowGraceMinutes is >= 5 and <= 120, "Facilities.Error.Grace");
         Require(s.LateCancelHours is >= 0 and <= 168, "Facilities.Error.LateCancel");
         var equipment = s.Equipment.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        Require(equipment.Count <= MaxEquipmentItems && equipment.All(e => e.Length <= MaxEquipmentText), "Facilities.Error.Equipment", MaxEquipmentItems, MaxEquipmentText);
+        Require(equipment.Count <= MaxEquipmentItems && equipment.All(e => e.Length <= MaxEquipmentText), "Facilities.Error.Equipment",
+            MaxEquipmentItems, MaxEquipmentText);
         SiteId = s.SiteId;
         FloorLevel = s.FloorLevel;
         NameKo = Text(s.NameKo, MaxName, "Facilities.Error.NameKo");

@@ -59,10 +59,12 @@ public sealed class FacilityFeeds(HubDb db, FacilitiesAccess access, TimeProvide
                           join f in db.Facilities on b.FacilityId equals f.Id
                           where (b.BookedBy == userId || (b.OrganizationId != null && organizations.Contains(b.OrganizationId.Value)))
                                 && b.StartsAt >= since && b.StartsAt < until
-                                && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.CheckedIn || b.Status == BookingStatus.Offered)
+                                && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed ||
+                                    b.Status == BookingStatus.CheckedIn || b.Status == BookingStatus.Offered)
                           select new { b.Id, b.StartsAt, b.EndsAt, b.Purpose, b.Status, f.NameKo, f.NameEn }).ToListAsync(ct);
         return Write("서울AI허브 내 예약 / My bookings", rows.Select(r => (r.Id, r.StartsAt, r.EndsAt,
-            $"{r.Purpose} — {r.NameKo}", $"{r.NameKo} / {r.NameEn}", r.Status == BookingStatus.Confirmed || r.Status == BookingStatus.CheckedIn)));
+            $"{r.Purpose} — {r.NameKo}", $"{r.NameKo} / {r.NameEn}", r.Status == BookingStatus.Confirmed ||
+                r.Status == BookingStatus.CheckedIn)));
     }
 
     /// <summary>A facility's busy times, or null for a wrong token or a facility the person may not book.</summary>
@@ -74,7 +76,8 @@ public sealed class FacilityFeeds(HubDb db, FacilitiesAccess access, TimeProvide
         }
 
         var booker = await access.BookerAsync(userId, ct);
-        var facility = await FacilitiesAccess.Bookable(db.Facilities.AsNoTracking(), booker.Audience).SingleOrDefaultAsync(f => f.Id == facilityId, ct);
+        var facility = await FacilitiesAccess.Bookable(db.Facilities.AsNoTracking(), booker.Audience)
+            .SingleOrDefaultAsync(f => f.Id == facilityId, ct);
         if (facility is null)
         {
             return null;
@@ -83,7 +86,8 @@ public sealed class FacilityFeeds(HubDb db, FacilitiesAccess access, TimeProvide
         var (from, to) = Window();
         var rows = await db.Bookings.AsNoTracking()
             .Where(b => b.FacilityId == facilityId && b.StartsAt >= from && b.StartsAt < to
-                && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.CheckedIn || b.Status == BookingStatus.Offered))
+                && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.CheckedIn ||
+                    b.Status == BookingStatus.Offered))
             .Select(b => new { b.Id, b.StartsAt, b.EndsAt, b.Status }).ToListAsync(ct);
         return Write($"{facility.NameKo} / {facility.NameEn}", rows.Select(r => (r.Id, r.StartsAt, r.EndsAt, "예약됨 / Booked",
             $"{facility.NameKo} / {facility.NameEn}", r.Status == BookingStatus.Confirmed || r.Status == BookingStatus.CheckedIn)));
@@ -99,12 +103,14 @@ public sealed class FacilityFeeds(HubDb db, FacilitiesAccess access, TimeProvide
         }
 
         var hash = Hash(token);
-        return await db.FacilityFeedTokens.AsNoTracking().Where(t => t.TokenHash == hash).Select(t => (Guid?)t.UserId).SingleOrDefaultAsync(ct);
+        return await db.FacilityFeedTokens.AsNoTracking().Where(t => t.TokenHash == hash).Select(t => (Guid?)t.UserId)
+            .SingleOrDefaultAsync(ct);
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private string Write(string name, IEnumerable<(Guid Id, DateTimeOffset Start, DateTimeOffset End, string Summary, string Location, bool Confirmed)> events)
+    private string Write(string name,
+        IEnumerable<(Guid Id, DateTimeOffset Start, DateTimeOffset End, string Summary, string Location, bool Confirmed)> events)
     {
         var calendar = new Calendar { ProductId = "-//Seoul AI Hub//Facilities//KO" };
         calendar.AddProperty("X-WR-CALNAME", name);

@@ -12,7 +12,8 @@ public sealed record KeeperRun(int Released, int OffersExpired, int WaitlistLaps
 /// whose slot has started. Each change is a guarded transition, so a second run (or node) finds nothing left to do.
 /// <see cref="RunOnceAsync"/> is what a test calls.
 /// </summary>
-public sealed class FacilityKeeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FacilityKeeper> log) : PeriodicWork(TimeSpan.FromMinutes(1), clock, log)
+public sealed class FacilityKeeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FacilityKeeper> log)
+    : PeriodicWork(TimeSpan.FromMinutes(1), clock, log)
 {
     protected override string Work => "Facility no-show release and offer expiry";
 

@@ -110,5 +110,6 @@ public sealed class HolidayCalendar(HubDb db)
     }
 
     public async Task<HashSet<DateOnly>> DatesAsync(DateOnly from, DateOnly until, CancellationToken ct = default) =>
-        (await db.PublicHolidays.AsNoTracking().Where(h => h.Date >= from && h.Date <= until).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
+        (await db.PublicHolidays.AsNoTracking().Where(h => h.Date >= from && h.Date <= until).Select(h => h.Date).ToListAsync(ct))
+            .ToHashSet();
 }

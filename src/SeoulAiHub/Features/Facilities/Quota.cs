@@ -28,7 +28,8 @@ public sealed class Quota(HubDb db, IOptions<FacilitiesOptions> options)
     {
         if (holder.OrganizationId is { } organization)
         {
-            var own = await db.FacilityQuotas.AsNoTracking().Where(q => q.OrganizationId == organization).Select(q => (int?)q.MonthlyHours).SingleOrDefaultAsync(ct);
+            var own = await db.FacilityQuotas.AsNoTracking().Where(q => q.OrganizationId == organization).Select(q => (int?)q.MonthlyHours)
+                .SingleOrDefaultAsync(ct);
             return own ?? options.Value.DefaultMonthlyHours;
         }
 
@@ -48,8 +49,10 @@ public sealed class Quota(HubDb db, IOptions<FacilitiesOptions> options)
             .SumAsync(b => b.Minutes, ct);
     }
 
-    /// <summary>Refuses when the new bookings (minutes per their start) would pass the holder's monthly hours; names the hours left.</summary>
-    public async Task CheckAsync(QuotaHolder holder, IEnumerable<(DateTimeOffset StartsAt, int Minutes)> wanted, CancellationToken ct = default)
+    /// <summary>Refuses when the new bookings (minutes per their start) would pass the holder's monthly hours; names the hours
+    /// left.</summary>
+    public async Task CheckAsync(QuotaHolder holder, IEnumerable<(DateTimeOffset StartsAt, int Minutes)> wanted,
+        CancellationToken ct = default)
     {
         var limit = await LimitHoursAsync(holder, ct);
         foreach (var month in wanted.GroupBy(w => MonthOf(w.StartsAt)))
@@ -59,7 +62,8 @@ public sealed class Quota(HubDb db, IOptions<FacilitiesOptions> options)
             if (left < 0)
             {
                 var before = Math.Max(0, limit * 60 - used);
-                throw new RuleException(RuleKind.Conflict, "Facilities.Error.Quota", limit, (before / 60.0).ToString("0.##"), Grid.KstDate(month.Key.From.AddDays(1)).ToString("yyyy-MM"));
+                throw new RuleException(RuleKind.Conflict, "Facilities.Error.Quota", limit, (before / 60.0).ToString("0.##"),
+                    Grid.KstDate(month.Key.From.AddDays(1)).ToString("yyyy-MM"));
             }
         }
     }

@@ -20,7 +20,8 @@ public sealed class SearchInput
     public Guid? Site { get; set; }
     public string? Kind { get; set; }
 
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Q) && string.IsNullOrWhiteSpace(Date) && People is null && string.IsNullOrWhiteSpace(From);
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Q) && string.IsNullOrWhiteSpace(Date) && People is null &&
+        string.IsNullOrWhiteSpace(From);
 
     public (AvailabilityQuery? Query, string? ErrorKey) ToQuery(DateOnly today, Audience audience)
     {

@@ -15,7 +15,8 @@ public sealed record UtilizationRow(Guid FacilityId, string NameKo, string NameE
 /// <summary>Hours an organization's bookings held in the period (null: staff and public individuals).</summary>
 public sealed record OrganizationUsage(Guid? OrganizationId, string? NameKo, string? NameEn, double Hours, int Bookings);
 
-public sealed record Utilization(DateOnly FirstMonth, int Months, IReadOnlyList<UtilizationRow> Facilities, IReadOnlyList<OrganizationUsage> Organizations);
+public sealed record Utilization(DateOnly FirstMonth, int Months, IReadOnlyList<UtilizationRow> Facilities,
+    IReadOnlyList<OrganizationUsage> Organizations);
 
 /// <summary>
 /// 이용률 보고 — per facility and KST month, the hours held by bookings that were used or kept to the end (confirmed,
@@ -40,7 +41,8 @@ public sealed class UtilizationReports(HubDb db)
                 && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.CheckedIn || b.Status == BookingStatus.Released))
             .Select(b => new { b.FacilityId, b.OrganizationId, b.StartsAt, b.Minutes }).ToListAsync(ct);
 
-        var byFacilityMonth = held.GroupBy(b => (b.FacilityId, Month(Grid.KstDate(b.StartsAt)))).ToDictionary(g => g.Key, g => g.Sum(b => b.Minutes) / 60.0);
+        var byFacilityMonth = held.GroupBy(b => (b.FacilityId, Month(Grid.KstDate(b.StartsAt))))
+            .ToDictionary(g => g.Key, g => g.Sum(b => b.Minutes) / 60.0);
         var rows = new List<UtilizationRow>();
         foreach (var f in facilities)
         {
@@ -53,14 +55,16 @@ public sealed class UtilizationReports(HubDb db)
                     open += f.IsOpenOn(d, holidays) ? (f.ClosesAt - f.OpensAt).TotalHours : 0;
                 }
 
-                rows.Add(new UtilizationRow(f.Id, f.NameKo, f.NameEn, Month(month), byFacilityMonth.GetValueOrDefault((f.Id, Month(month))), open));
+                rows.Add(new UtilizationRow(f.Id, f.NameKo, f.NameEn, Month(month),
+                    byFacilityMonth.GetValueOrDefault((f.Id, Month(month))), open));
             }
         }
 
         var organizationIds = held.Where(b => b.OrganizationId != null).Select(b => b.OrganizationId!.Value).Distinct().ToList();
         var names = await db.OrganizationsByIdAsync(organizationIds, ct);
         var organizations = held.GroupBy(b => b.OrganizationId)
-            .Select(g => new OrganizationUsage(g.Key, g.Key is { } id ? names[id].NameKo : null, g.Key is { } id2 ? names[id2].NameEn : null, g.Sum(b => b.Minutes) / 60.0, g.Count()))
+            .Select(g => new OrganizationUsage(g.Key, g.Key is { } id ? names[id].NameKo : null,
+                g.Key is { } id2 ? names[id2].NameEn : null, g.Sum(b => b.Minutes) / 60.0, g.Count()))
             .OrderByDescending(o => o.Hours).ToList();
         return new Utilization(firstMonth, months, rows, organizations);
     }

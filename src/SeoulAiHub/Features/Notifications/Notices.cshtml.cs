@@ -32,5 +32,6 @@ public sealed class NoticesModel(HubDb db, TimeProvider clock) : PageModel
 
     /// <summary>Only links inside the hub are followed (a notice's link is a local path).</summary>
     public static string? SafeLink(string? link) =>
-        link is not null && link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal) && !link.StartsWith("/\\", StringComparison.Ordinal) ? link : null;
+        link is not null && link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal) &&
+            !link.StartsWith("/\\", StringComparison.Ordinal) ? link : null;
 }

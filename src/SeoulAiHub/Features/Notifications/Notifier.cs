@@ -11,7 +11,8 @@ namespace SeoulAiHub.Features.Notifications;
 /// </summary>
 public sealed class Notifier(HubDb db, EmailOutbox outbox, EmailLinks links, TimeProvider clock)
 {
-    public async Task OrganizationAsync(Guid organizationId, string titleKo, string titleEn, string bodyKo, string bodyEn, string link, CancellationToken ct = default)
+    public async Task OrganizationAsync(Guid organizationId, string titleKo, string titleEn, string bodyKo, string bodyEn, string link,
+        CancellationToken ct = default)
     {
         var members = await db.ActiveMembersAsync(organizationId, ct);
         foreach (var member in members)
@@ -20,14 +21,16 @@ public sealed class Notifier(HubDb db, EmailOutbox outbox, EmailLinks links, Tim
         }
     }
 
-    public async Task UserAsync(Guid userId, string? email, string titleKo, string titleEn, string bodyKo, string bodyEn, string link, CancellationToken ct = default)
+    public async Task UserAsync(Guid userId, string? email, string titleKo, string titleEn, string bodyKo, string bodyEn, string link,
+        CancellationToken ct = default)
     {
         db.Notifications.Add(Notification.Create(userId, titleKo, titleEn, link, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         if (email is not null)
         {
             var url = links.Build(link, new Dictionary<string, string?>());
-            await outbox.EnqueueAsync(email, $"[서울AI허브] {titleKo} / {titleEn}", $"{bodyKo}\n\n{bodyEn}", url, "서울AI허브에서 보기 / View in Seoul AI Hub", ct);
+            await outbox.EnqueueAsync(email, $"[서울AI허브] {titleKo} / {titleEn}", $"{bodyKo}\n\n{bodyEn}", url,
+                "서울AI허브에서 보기 / View in Seoul AI Hub", ct);
         }
     }
 }

@@ -9,7 +9,8 @@ namespace SeoulAiHub.Features.Organizations;
 
 /// <summary>The page an invitation email links to. Anyone may open it; accepting needs the invited address signed in.</summary>
 [AllowAnonymous]
-public sealed class AcceptInvitationModel(InvitationService invitations, UserManager<HubUser> users, SignInManager<HubUser> signIn, TimeProvider clock) : PageModel
+public sealed class AcceptInvitationModel(InvitationService invitations, UserManager<HubUser> users, SignInManager<HubUser> signIn,
+    TimeProvider clock) : PageModel
 {
     public OrganizationInvitation? Invitation { get; private set; }
     public bool Valid { get; private set; }

@@ -25,13 +25,15 @@ public sealed class DirectoryModel(DirectoryIndex directory) : PageModel
         ModelState.Clear();
         Terms = await directory.CurrentAsync(ct);
         // One snapshot for both the filter lists and the results, so they always agree.
-        Result = DirectorySearch.Run(Terms, new DirectoryQuery(Q, Type, Blank(Domain), Blank(Industry), Status, Site, Math.Max(1, PageNumber)));
+        Result = DirectorySearch.Run(Terms, new DirectoryQuery(Q, Type, Blank(Domain), Blank(Industry), Status, Site,
+            Math.Max(1, PageNumber)));
     }
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
     {
         ["q"] = Q, ["type"] = Type?.ToString(), ["domain"] = Domain, ["industry"] = Industry,
-        ["status"] = Status?.ToString(), ["site"] = Site?.ToString(), ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["status"] = Status?.ToString(), ["site"] = Site?.ToString(),
+        ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -91,7 +91,8 @@ public sealed class EditModel(HubDb db, OrganizationEditor editor, DirectoryInde
         return null;
     }
 
-    /// <summary>Operators for new organizations; for existing ones the Manage operation (operators and the organization's admins).</summary>
+    /// <summary>Operators for new organizations; for existing ones the Manage operation (operators and the organization's
+    /// admins).</summary>
     private async Task<IActionResult?> AuthorizeAsync(Guid? organizationId, CancellationToken ct)
     {
         IsNew = organizationId is null;
@@ -158,7 +159,8 @@ public sealed class OrganizationForm
     public static OrganizationForm From(Organization o) => new()
     {
         NameKo = o.NameKo, NameEn = o.NameEn, Type = o.Type,
-        BusinessRegistrationNumber = o.BusinessRegistrationNumber is null ? null : Organizations.BusinessRegistrationNumber.Format(o.BusinessRegistrationNumber),
+        BusinessRegistrationNumber = o.BusinessRegistrationNumber is null ? null
+            : Organizations.BusinessRegistrationNumber.Format(o.BusinessRegistrationNumber),
         FoundedOn = o.FoundedOn, Headcount = o.Headcount, Summary = o.Summary, Description = o.Description, Website = o.Website,
         ContactEmail = o.ContactEmail, ContactPhone = o.ContactPhone,
         Domains = o.Domains.Select(d => d.Code).ToList(), Industries = o.Industries.Select(i => i.Code).ToList(),

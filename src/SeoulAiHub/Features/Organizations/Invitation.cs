@@ -24,7 +24,8 @@ public sealed class OrganizationInvitation
     public DateTimeOffset ExpiresAt { get; private init; }
     public DateTimeOffset? AcceptedAt { get; private set; }
 
-    public static (OrganizationInvitation Invitation, string Token) Create(Guid organizationId, string email, MembershipRole role, Guid? invitedBy, DateTimeOffset now)
+    public static (OrganizationInvitation Invitation, string Token) Create(Guid organizationId, string email, MembershipRole role,
+        Guid? invitedBy, DateTimeOffset now)
     {
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
         return (new OrganizationInvitation

@@ -14,7 +14,8 @@ public sealed class InvitationService(HubDb db, UserManager<HubUser> users, Emai
     TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
     /// <summary>Returns an error key, or null when the invitation was sent.</summary>
-    public async Task<string?> InviteAsync(Organization organization, string email, MembershipRole role, Guid? invitedBy, CancellationToken ct)
+    public async Task<string?> InviteAsync(Organization organization, string email, MembershipRole role, Guid? invitedBy,
+        CancellationToken ct)
     {
         if (!new EmailAddressAttribute().IsValid(email) || email.Length > 256)
         {
@@ -45,9 +46,11 @@ public sealed class InvitationService(HubDb db, UserManager<HubUser> users, Emai
     public async Task AcceptAsync(OrganizationInvitation invitation, HubUser user, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var hubRole = invitation.Organization.TenancyStatus == TenancyStatus.None ? HubRoles.DemandOrganizationMember : HubRoles.TenantMember;
+        var hubRole = invitation.Organization.TenancyStatus == TenancyStatus.None ? HubRoles.DemandOrganizationMember
+            : HubRoles.TenantMember;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var membership = await db.OrganizationMemberships.FirstOrDefaultAsync(m => m.OrganizationId == invitation.OrganizationId && m.UserId == user.Id, ct);
+        var membership = await db.OrganizationMemberships.FirstOrDefaultAsync(m => m.OrganizationId == invitation.OrganizationId &&
+            m.UserId == user.Id, ct);
         if (membership is null)
         {
             db.OrganizationMemberships.Add(OrganizationMembership.Grant(invitation.OrganizationId, user.Id, hubRole, invitation.Role, now));

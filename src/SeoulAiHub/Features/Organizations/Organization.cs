@@ -93,7 +93,8 @@ public sealed class Organization
 
     public string Name(bool english) => english ? NameEn : NameKo;
 
-    public OrganizationProfile Profile => new(NameKo, NameEn, FoundedOn, Headcount, Summary, Description, Website, ContactEmail, ContactPhone);
+    public OrganizationProfile Profile => new(NameKo, NameEn, FoundedOn, Headcount, Summary, Description, Website,
+        ContactEmail, ContactPhone);
 
     public void UpdateProfile(OrganizationProfile profile, DateTimeOffset now)
     {
@@ -114,7 +115,8 @@ public sealed class Organization
     /// <summary>Operators only: the facts members may not change about themselves.</summary>
     public void SetOfficialDetails(OrganizationType type, string? businessRegistrationNumber, DateTimeOffset now)
     {
-        if (businessRegistrationNumber is not null && Organizations.BusinessRegistrationNumber.Normalize(businessRegistrationNumber) is null)
+        if (businessRegistrationNumber is not null &&
+            Organizations.BusinessRegistrationNumber.Normalize(businessRegistrationNumber) is null)
         {
             throw new ArgumentException("Invalid business registration number.", nameof(businessRegistrationNumber));
         }

@@ -97,7 +97,8 @@ public sealed class OrganizationCsv(HubDb db, OrganizationEditor editor, IString
                 break;
             }
 
-            string? Field(string name) => csv.HeaderRecord!.Contains(name) && csv.TryGetField<string>(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
+            string? Field(string name) => csv.HeaderRecord!.Contains(name) && csv.TryGetField<string>(name, out var v) &&
+                !string.IsNullOrWhiteSpace(v) ? v : null;
             var problems = new List<string>();
             var type = ParseType(Field("유형"));
             if (type is null)
@@ -108,14 +109,16 @@ public sealed class OrganizationCsv(HubDb db, OrganizationEditor editor, IString
             DateOnly? founded = null;
             if (Field("설립일") is { } foundedText)
             {
-                if (DateOnly.TryParseExact(foundedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) founded = d;
+                if (DateOnly.TryParseExact(foundedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+                    out var d)) founded = d;
                 else problems.Add(t["Org.Error.Founded"]);
             }
 
             int? headcount = null;
             if (Field("임직원수") is { } headcountText)
             {
-                if (int.TryParse(headcountText.Replace(",", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var h)) headcount = h;
+                if (int.TryParse(headcountText.Replace(",", "", StringComparison.Ordinal), NumberStyles.Integer,
+                    CultureInfo.InvariantCulture, out var h)) headcount = h;
                 else problems.Add(t["Org.Error.Headcount"]);
             }
 
@@ -189,7 +192,8 @@ public sealed class OrganizationCsv(HubDb db, OrganizationEditor editor, IString
         var codes = new List<string>();
         foreach (var part in (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var term = known.FirstOrDefault(k => k.Code.Equals(part, StringComparison.OrdinalIgnoreCase) || k.NameKo == part || k.NameEn.Equals(part, StringComparison.OrdinalIgnoreCase));
+            var term = known.FirstOrDefault(k => k.Code.Equals(part, StringComparison.OrdinalIgnoreCase) || k.NameKo == part ||
+                k.NameEn.Equals(part, StringComparison.OrdinalIgnoreCase));
             if (term is null)
             {
                 problems.Add($"{t[errorKey]} ({part})");

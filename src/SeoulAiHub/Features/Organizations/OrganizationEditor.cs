@@ -20,7 +20,8 @@ public sealed record OrganizationInput(
     IReadOnlyList<string>? Domains = null,
     IReadOnlyList<string>? Industries = null)
 {
-    public OrganizationProfile Profile => new(NameKo, NameEn, FoundedOn, Headcount, Summary, Description, Website, ContactEmail, ContactPhone);
+    public OrganizationProfile Profile => new(NameKo, NameEn, FoundedOn, Headcount, Summary, Description, Website,
+        ContactEmail, ContactPhone);
 }
 
 /// <summary>The outcome of a write: the organization, or the fields that were wrong with message keys (Org.Error.*).</summary>
@@ -75,7 +76,8 @@ public sealed class OrganizationEditor(HubDb db, TimeProvider clock)
         return new EditResult(organization, errors);
     }
 
-    private async Task ApplyAsync(Organization organization, OrganizationInput input, DateTimeOffset now, bool official, CancellationToken ct)
+    private async Task ApplyAsync(Organization organization, OrganizationInput input, DateTimeOffset now, bool official,
+        CancellationToken ct)
     {
         organization.UpdateProfile(input.Profile, now);
         if (official)
@@ -116,24 +118,32 @@ public sealed class OrganizationEditor(HubDb db, TimeProvider clock)
         Check(!string.IsNullOrWhiteSpace(input.NameEn) && input.NameEn.Length <= 200, nameof(input.NameEn), "Org.Error.Name");
         Check(Enum.IsDefined(input.Type), nameof(input.Type), "Org.Error.Type");
         Check(input.Headcount is null or >= 0 and <= 1_000_000, nameof(input.Headcount), "Org.Error.Headcount");
-        Check(input.FoundedOn is null || (input.FoundedOn.Value.Year >= 1800 && input.FoundedOn <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1)), nameof(input.FoundedOn), "Org.Error.Founded");
+        Check(input.FoundedOn is null || (input.FoundedOn.Value.Year >= 1800 &&
+            input.FoundedOn <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1)), nameof(input.FoundedOn),
+            "Org.Error.Founded");
         Check(input.Summary is null || input.Summary.Length <= 2000, nameof(input.Summary), "Org.Error.TooLong");
         Check(input.Description is null || input.Description.Length <= 20000, nameof(input.Description), "Org.Error.TooLong");
-        Check(string.IsNullOrWhiteSpace(input.Website) || (Uri.TryCreate(input.Website, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && input.Website.Length <= 300), nameof(input.Website), "Org.Error.Website");
-        Check(string.IsNullOrWhiteSpace(input.ContactEmail) || (new EmailAddressAttribute().IsValid(input.ContactEmail) && input.ContactEmail.Length <= 256), nameof(input.ContactEmail), "Org.Error.Email");
+        Check(string.IsNullOrWhiteSpace(input.Website) || (Uri.TryCreate(input.Website, UriKind.Absolute, out var url) &&
+            url.Scheme is "http" or "https" && input.Website.Length <= 300), nameof(input.Website), "Org.Error.Website");
+        Check(string.IsNullOrWhiteSpace(input.ContactEmail) || (new EmailAddressAttribute().IsValid(input.ContactEmail) &&
+            input.ContactEmail.Length <= 256), nameof(input.ContactEmail), "Org.Error.Email");
         Check(input.ContactPhone is null || input.ContactPhone.Length <= 40, nameof(input.ContactPhone), "Org.Error.TooLong");
 
         var brn = Organizations.BusinessRegistrationNumber.Normalize(input.BusinessRegistrationNumber);
-        Check(string.IsNullOrWhiteSpace(input.BusinessRegistrationNumber) || brn is not null, nameof(input.BusinessRegistrationNumber), "Org.Error.Brn");
+        Check(string.IsNullOrWhiteSpace(input.BusinessRegistrationNumber) || brn is not null,
+            nameof(input.BusinessRegistrationNumber), "Org.Error.Brn");
         if (brn is not null)
         {
-            Check(!await db.Organizations.AnyAsync(o => o.BusinessRegistrationNumber == brn && o.Id != self, ct), nameof(input.BusinessRegistrationNumber), "Org.Error.BrnTaken");
+            Check(!await db.Organizations.AnyAsync(o => o.BusinessRegistrationNumber == brn && o.Id != self, ct),
+                nameof(input.BusinessRegistrationNumber), "Org.Error.BrnTaken");
         }
 
         var domains = input.Domains ?? [];
         var industries = input.Industries ?? [];
-        Check(await db.TechnologyDomains.CountAsync(d => domains.Contains(d.Code), ct) == domains.Distinct().Count(), nameof(input.Domains), "Org.Error.Domain");
-        Check(await db.Industries.CountAsync(i => industries.Contains(i.Code), ct) == industries.Distinct().Count(), nameof(input.Industries), "Org.Error.Industry");
+        Check(await db.TechnologyDomains.CountAsync(d => domains.Contains(d.Code), ct) == domains.Distinct().Count(), nameof(input.Domains),
+            "Org.Error.Domain");
+        Check(await db.Industries.CountAsync(i => industries.Contains(i.Code), ct) == industries.Distinct().Count(),
+            nameof(input.Industries), "Org.Error.Industry");
         return errors;
     }
 }

@@ -45,7 +45,8 @@ public sealed class OrganizationMembership
         return membership;
     }
 
-    private static OrganizationMembership New(Guid organizationId, Guid userId, string hubRole, MembershipRole role, MembershipStatus status, DateTimeOffset now)
+    private static OrganizationMembership New(Guid organizationId, Guid userId, string hubRole, MembershipRole role,
+        MembershipStatus status, DateTimeOffset now)
     {
         if (!HubRoles.NeedsOrganization(hubRole))
         {

@@ -68,7 +68,8 @@ public static class OrganizationsEndpoints
 
         var result = await directory.SearchAsync(new DirectoryQuery(q, parsedType, domain, industry, parsedStatus, site, page ?? 1), ct);
         return TypedResults.Ok(new OrganizationList(result.Total, result.Page, DirectoryQuery.PageSize,
-            result.Items.Select(e => new OrganizationSummary(e.Id, e.NameKo, e.NameEn, e.Type.ToString(), e.Status.ToString(), e.Summary, e.Domains, e.Industries)).ToList()));
+            result.Items.Select(e => new OrganizationSummary(e.Id, e.NameKo, e.NameEn, e.Type.ToString(), e.Status.ToString(), e.Summary,
+                e.Domains, e.Industries)).ToList()));
     }
 
     public static async Task<Results<Ok<OrganizationDetail>, NotFound>> Get(Guid id, HubDb db, ClaimsPrincipal user,
@@ -104,7 +105,8 @@ public static class OrganizationsEndpoints
             return TypedResults.NotFound();
         }
 
-        return result.Succeeded ? TypedResults.Ok(ToDetail(result.Organization, true)) : TypedResults.ValidationProblem(Localize(result.Errors, t));
+        return result.Succeeded ? TypedResults.Ok(ToDetail(result.Organization, true))
+            : TypedResults.ValidationProblem(Localize(result.Errors, t));
     }
 
     /// <summary>Every organization as CSV (Korean headers, UTF-8 with BOM), contacts included: operators only.</summary>

@@ -58,7 +58,8 @@ public static class Aggregation
 
         if (kind == KpiKind.Stock)
         {
-            var (sum, reporting, expected) = periods.Values.Aggregate((a, b) => (a.Sum + b.Sum, a.Reporting + b.Reporting, a.Expected + b.Expected));
+            var (sum, reporting, expected) = periods.Values.Aggregate((a, b) =>
+                (a.Sum + b.Sum, a.Reporting + b.Reporting, a.Expected + b.Expected));
             return new Figure(reporting > 0 ? sum : null, reporting, expected, expected - reporting, false, false);
         }
 
@@ -97,7 +98,8 @@ public static class Disclosure
     public const int MinimumOrganizations = 3;
 
     public static Figure Primary(Figure figure) =>
-        figure.Sum is not null && (figure.FewestInOnePeriod ?? figure.Reporting) < MinimumOrganizations ? figure with { Sum = null, Suppressed = true } : figure;
+        figure.Sum is not null && (figure.FewestInOnePeriod ?? figure.Reporting) < MinimumOrganizations
+            ? figure with { Sum = null, Suppressed = true } : figure;
 
     public static Figure[] Breakdown(IReadOnlyList<Figure> segments, bool totalShown)
     {

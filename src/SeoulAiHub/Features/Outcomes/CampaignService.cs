@@ -34,14 +34,16 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
     {
         var organizations = input.Target switch
         {
-            CampaignTarget.Residents => await db.OrganizationInfos().Where(o => o.TenancyStatus == TenancyStatus.Resident).Select(o => o.Id).ToListAsync(ct),
+            CampaignTarget.Residents => await db.OrganizationInfos().Where(o => o.TenancyStatus == TenancyStatus.Resident)
+                .Select(o => o.Id).ToListAsync(ct),
             CampaignTarget.ProgramAwardees => await db.Applications
                 .Where(a => a.Call.ProgramId == input.ProgramId && OutcomeRollups.Awarded.Contains(a.Status))
                 .Select(a => a.OrganizationId).Distinct().ToListAsync(ct),
             _ => await db.OrganizationInfos().Where(o => input.OrganizationIds.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct),
         };
         var kpis = input.KpiIds.Count > 0
-            ? await db.KpiDefinitions.Where(k => k.Active && input.KpiIds.Contains(k.Id)).OrderBy(k => k.SortOrder).Select(k => k.Id).ToListAsync(ct)
+            ? await db.KpiDefinitions.Where(k => k.Active && input.KpiIds.Contains(k.Id)).OrderBy(k => k.SortOrder)
+                .Select(k => k.Id).ToListAsync(ct)
             : await db.KpiDefinitions.Where(k => k.Active).OrderBy(k => k.SortOrder).Select(k => k.Id).ToListAsync(ct);
 
         // An organization reports a period once: a second campaign overlapping in time and organizations would count it
@@ -56,8 +58,8 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
         }
 
         await RequireNoOverlapAsync(input.Period, organizations, ct);
-        var campaign = KpiCampaign.Open(input.NameKo, input.NameEn, input.Period, input.DueOn, input.Target, input.ProgramId, kpis, organizations,
-            Kst.Today(clock), by, now);
+        var campaign = KpiCampaign.Open(input.NameKo, input.NameEn, input.Period, input.DueOn, input.Target, input.ProgramId,
+            kpis, organizations, Kst.Today(clock), by, now);
         db.KpiCampaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -100,7 +102,8 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
     /// outlier rules compare with). Reports of a finer grain count too: a half after two quarterly reports gets the
     /// quarters' sum for a flow and the second quarter's value for a stock; a flow only partly covered gets nothing.
     /// </summary>
-    public async Task<Dictionary<Guid, long>> PreviousValuesAsync(Guid organizationId, ReportingPeriod period, CancellationToken ct = default)
+    public async Task<Dictionary<Guid, long>> PreviousValuesAsync(Guid organizationId, ReportingPeriod period,
+        CancellationToken ct = default)
     {
         var previous = period.Previous;
         var facts = await db.KpiFacts.AsNoTracking()
@@ -143,7 +146,8 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
         await audit.EventAsync("outcomes.task.submitted", nameof(KpiTask), task.Id.ToString(), campaign.Period.Code, ct);
     }
 
-    public async Task<(KpiEvidence? Evidence, string? Error)> AddEvidenceAsync(Guid taskId, Guid kpiId, IFormFile upload, Guid by, CancellationToken ct = default)
+    public async Task<(KpiEvidence? Evidence, string? Error)> AddEvidenceAsync(Guid taskId, Guid kpiId, IFormFile upload, Guid by,
+        CancellationToken ct = default)
     {
         var (task, campaign) = await RequireTaskAsync(taskId, ct);
         Rule.Require(campaign.Status == CampaignStatus.Open, "Campaign.Error.Locked");
@@ -195,7 +199,8 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
 
     public async Task ExtendAsync(Guid campaignId, DateOnly dueOn, CancellationToken ct = default)
     {
-        var campaign = await db.KpiCampaigns.FirstOrDefaultAsync(c => c.Id == campaignId, ct) ?? throw new RuleException("Campaign.Error.NotFound");
+        var campaign = await db.KpiCampaigns.FirstOrDefaultAsync(c => c.Id == campaignId, ct)
+            ?? throw new RuleException("Campaign.Error.NotFound");
         campaign.ExtendDeadline(dueOn, Kst.Today(clock));
         await db.SaveChangesAsync(ct);
     }
@@ -204,7 +209,8 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
     /// Locks: the accepted values become facts and rollups in one transaction. The status moves by a conditional
     /// UPDATE first, so of two operators locking at once only one writes the facts.
     /// </summary>
-    public Task<int> LockAsync(Guid campaignId, Guid by, CancellationToken ct = default) => LockAsync(campaignId, by, clock.GetUtcNow(), ct);
+    public Task<int> LockAsync(Guid campaignId, Guid by, CancellationToken ct = default) =>
+        LockAsync(campaignId, by, clock.GetUtcNow(), ct);
 
     /// <summary>Locks as of <paramref name="now"/>: the demo hub's past campaigns were locked when their time came.</summary>
     internal async Task<int> LockAsync(Guid campaignId, Guid by, DateTimeOffset now, CancellationToken ct = default)

@@ -26,16 +26,18 @@ internal static class CollectionApi
             .WithSummary("KPI definitions").WithDescription("Every KPI the hub collects, retired ones included (active=false).");
         app.MapGet("/api/organizations/{id:guid}/kpi-values", ValuesOf).RequireAuthorization(Policies.SignedIn).WithTags("Outcomes")
             .WithSummary("An organization's official KPI values")
-            .WithDescription("Values of locked campaigns, newest period first. For the organization's members, operators and overseers; 404 otherwise.");
+            .WithDescription("Values of locked campaigns, newest period first. For the organization's members, operators and overseers; " +
+                "404 otherwise.");
     }
 
     public static async Task<Ok<List<KpiInfo>>> ListKpis(HubDb db, CancellationToken ct) =>
         TypedResults.Ok((await db.KpiDefinitions.AsNoTracking().OrderBy(k => k.SortOrder).ThenBy(k => k.Code).ToListAsync(ct))
-            .Select(k => new KpiInfo(k.Id, k.Code, k.NameKo, k.NameEn, k.Unit.ToString(), k.Kind.ToString(), k.EvidenceRequired, k.AllowsNegative, k.Active, k.SortOrder))
+            .Select(k => new KpiInfo(k.Id, k.Code, k.NameKo, k.NameEn, k.Unit.ToString(), k.Kind.ToString(), k.EvidenceRequired,
+                k.AllowsNegative, k.Active, k.SortOrder))
             .ToList());
 
-    public static async Task<Results<Ok<List<KpiValueInfo>>, NotFound>> ValuesOf(Guid id, HubDb db, OutcomeAccess access, OutcomeFigures figures,
-        ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Results<Ok<List<KpiValueInfo>>, NotFound>> ValuesOf(Guid id, HubDb db, OutcomeAccess access,
+        OutcomeFigures figures, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!await db.OrganizationExistsAsync(id, ct) || await access.ForAsync(user, id, ct) == ValuesAccess.None)
         {

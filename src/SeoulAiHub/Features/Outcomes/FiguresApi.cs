@@ -25,12 +25,13 @@ internal static class FiguresApi
     public static async Task<Results<Ok<AggregateSet>, ValidationProblem>> Aggregates(string? from, string? to, string? site, string? grain,
         ClaimsPrincipal user, FigureQueries queries, FigureSheets sheets, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
-        var (set, errors) = await BuildAsync(new FigureQueryInput(site, grain, from, to, null), !OutcomeAccess.SeesOrganizations(user), queries, sheets, t, ct);
+        var (set, errors) = await BuildAsync(new FigureQueryInput(site, grain, from, to, null), !OutcomeAccess.SeesOrganizations(user),
+            queries, sheets, t, ct);
         return set is null ? TypedResults.ValidationProblem(errors!) : TypedResults.Ok(set);
     }
 
-    public static async Task<Results<Ok<AggregateSet>, ValidationProblem>> OpenDataJson(string? from, string? to, string? site, string? grain,
-        FigureQueries queries, FigureSheets sheets, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    public static async Task<Results<Ok<AggregateSet>, ValidationProblem>> OpenDataJson(string? from, string? to,
+        string? site, string? grain, FigureQueries queries, FigureSheets sheets, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var (set, errors) = await BuildAsync(new FigureQueryInput(site, grain, from, to, null), true, queries, sheets, t, ct);
         return set is null ? TypedResults.ValidationProblem(errors!) : TypedResults.Ok(set);

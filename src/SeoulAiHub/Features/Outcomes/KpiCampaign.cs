@@ -51,8 +51,9 @@ public sealed class KpiCampaign
 
     public string Name(bool english) => english ? NameEn : NameKo;
 
-    public static KpiCampaign Open(string nameKo, string nameEn, ReportingPeriod period, DateOnly dueOn, CampaignTarget target, Guid? programId,
-        IReadOnlyCollection<Guid> kpiIds, IReadOnlyCollection<Guid> organizationIds, DateOnly today, Guid by, DateTimeOffset now)
+    public static KpiCampaign Open(string nameKo, string nameEn, ReportingPeriod period, DateOnly dueOn,
+        CampaignTarget target, Guid? programId, IReadOnlyCollection<Guid> kpiIds, IReadOnlyCollection<Guid> organizationIds, DateOnly today,
+        Guid by, DateTimeOffset now)
     {
         Rule.Require(!string.IsNullOrWhiteSpace(nameKo) && !string.IsNullOrWhiteSpace(nameEn), "Campaign.Error.Name");
         Rule.Require(nameKo.Trim().Length <= 200 && nameEn.Trim().Length <= 200, "Campaign.Error.TooLong", 200);

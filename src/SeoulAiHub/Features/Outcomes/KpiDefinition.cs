@@ -43,7 +43,8 @@ public sealed class KpiDefinition
 
     public string Name(bool english) => english ? NameEn : NameKo;
 
-    public static KpiDefinition Create(string code, string nameKo, string nameEn, KpiUnit unit, KpiKind kind, bool evidenceRequired, int sortOrder, bool allowsNegative = false)
+    public static KpiDefinition Create(string code, string nameKo, string nameEn, KpiUnit unit, KpiKind kind, bool evidenceRequired,
+        int sortOrder, bool allowsNegative = false)
     {
         code = (code ?? "").Trim().ToLowerInvariant();
         if (code.Length is 0 or > 40 || !code.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_'))
@@ -56,9 +57,11 @@ public sealed class KpiDefinition
         return kpi;
     }
 
-    public void Update(string nameKo, string nameEn, KpiUnit unit, KpiKind kind, bool evidenceRequired, bool allowsNegative, int sortOrder, bool active)
+    public void Update(string nameKo, string nameEn, KpiUnit unit, KpiKind kind, bool evidenceRequired, bool allowsNegative,
+        int sortOrder, bool active)
     {
-        if (string.IsNullOrWhiteSpace(nameKo) || string.IsNullOrWhiteSpace(nameEn) || nameKo.Trim().Length > 100 || nameEn.Trim().Length > 100)
+        if (string.IsNullOrWhiteSpace(nameKo) || string.IsNullOrWhiteSpace(nameEn) || nameKo.Trim().Length > 100 ||
+            nameEn.Trim().Length > 100)
         {
             throw new RuleException("Kpi.Error.Name");
         }

@@ -24,7 +24,8 @@ public sealed class KpiFact
 
     public static KpiFact Of(Guid organizationId, Guid kpiId, ReportingPeriod period, long value, Guid campaignId, Guid? siteId) => new()
     {
-        OrganizationId = organizationId, KpiId = kpiId, EndMonth = period.EndMonth, Months = period.Months, Value = value, CampaignId = campaignId, SiteId = siteId,
+        OrganizationId = organizationId, KpiId = kpiId, EndMonth = period.EndMonth, Months = period.Months, Value = value,
+        CampaignId = campaignId, SiteId = siteId,
     };
 }
 
@@ -65,7 +66,8 @@ public sealed class KpiRollup
     /// <summary>Organizations asked; the difference is reported as missing.</summary>
     public int Expected { get; private init; }
 
-    public static KpiRollup Of(Guid campaignId, Guid kpiId, ReportingPeriod period, Guid? siteId, RollupDimension dimension, string key, long sum, int reporting, int expected) => new()
+    public static KpiRollup Of(Guid campaignId, Guid kpiId, ReportingPeriod period, Guid? siteId, RollupDimension dimension, string key,
+        long sum, int reporting, int expected) => new()
     {
         CampaignId = campaignId, KpiId = kpiId, EndMonth = period.EndMonth, Months = period.Months, SiteId = siteId,
         Dimension = dimension, Key = key, Sum = sum, Reporting = reporting, Expected = expected,

@@ -5,7 +5,8 @@ using SeoulAiHub.Platform.Data;
 
 namespace SeoulAiHub.Features.Outcomes;
 
-/// <summary>What a dashboard shows: a range of periods of one grain, optionally one site; public means aggregates with small groups withheld.</summary>
+/// <summary>What a dashboard shows: a range of periods of one grain, optionally one site; public means aggregates with small groups
+/// withheld.</summary>
 public sealed record DashboardFilter(ReportingPeriod From, ReportingPeriod To, Guid? SiteId, bool Public)
 {
     public IReadOnlyList<ReportingPeriod> Periods => [.. ReportingPeriod.Range(From, To)];
@@ -69,7 +70,8 @@ public sealed class OutcomeFigures(HubDb db, IMemoryCache cache)
     /// <summary>Changes whenever rollups are written: the largest id and the number of rows.</summary>
     private async Task<(long, int)> StampAsync(CancellationToken ct)
     {
-        var stamp = await db.KpiRollups.GroupBy(_ => 1).Select(g => new { Max = g.Max(r => r.Id), Count = g.Count() }).SingleOrDefaultAsync(ct);
+        var stamp = await db.KpiRollups.GroupBy(_ => 1).Select(g => new { Max = g.Max(r => r.Id), Count = g.Count() })
+            .SingleOrDefaultAsync(ct);
         return stamp is null ? (0, 0) : (stamp.Max, stamp.Count);
     }
 
@@ -104,7 +106,8 @@ public sealed class OutcomeFigures(HubDb db, IMemoryCache cache)
                 var groups = own.Where(s => s.Dimension == dimension).GroupBy(s => s.Key)
                     .Select(g => (g.Key, Figure: Aggregation.Of(kpi.Kind, current, g.Select(s => s.Cell))))
                     .OrderByDescending(g => g.Figure.Sum ?? -1).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-                var figures = filter.Public ? Disclosure.Breakdown([.. groups.Select(g => g.Figure)], totalShown: true) : [.. groups.Select(g => g.Figure)];
+                var figures = filter.Public ? Disclosure.Breakdown([.. groups.Select(g => g.Figure)], totalShown: true)
+                    : [.. groups.Select(g => g.Figure)];
                 return [.. groups.Select((g, i) => new SegmentFigure(g.Key, figures[i]))];
             }
 
@@ -134,7 +137,8 @@ public sealed class OutcomeFigures(HubDb db, IMemoryCache cache)
     /// The organizations whose figure rose and fell most from the previous period to <paramref name="period"/>: one
     /// grouped query over the KPI's facts of the two periods (index KpiId, EndMonth, Months). Not for the public.
     /// </summary>
-    public async Task<(IReadOnlyList<Mover> Up, IReadOnlyList<Mover> Down)> TopMoversAsync(Guid kpiId, ReportingPeriod period, Guid? siteId, int count = 5, CancellationToken ct = default)
+    public async Task<(IReadOnlyList<Mover> Up, IReadOnlyList<Mover> Down)> TopMoversAsync(Guid kpiId, ReportingPeriod period, Guid? siteId,
+        int count = 5, CancellationToken ct = default)
     {
         var key = (nameof(TopMoversAsync), await StampAsync(ct), kpiId, period, siteId, count);
         if (cache.TryGetValue(key, out (IReadOnlyList<Mover>, IReadOnlyList<Mover>) kept))
@@ -147,7 +151,8 @@ public sealed class OutcomeFigures(HubDb db, IMemoryCache cache)
         return movers;
     }
 
-    private async Task<(IReadOnlyList<Mover> Up, IReadOnlyList<Mover> Down)> ComputeTopMoversAsync(Guid kpiId, ReportingPeriod period, Guid? siteId, int count, CancellationToken ct)
+    private async Task<(IReadOnlyList<Mover> Up, IReadOnlyList<Mover> Down)> ComputeTopMoversAsync(Guid kpiId, ReportingPeriod period,
+        Guid? siteId, int count, CancellationToken ct)
     {
         var kpi = await db.KpiDefinitions.AsNoTracking().FirstOrDefaultAsync(k => k.Id == kpiId, ct);
         if (kpi is null)
@@ -158,7 +163,8 @@ public sealed class OutcomeFigures(HubDb db, IMemoryCache cache)
         var previous = period.Previous;
         var facts = db.KpiFacts.AsNoTracking().Where(f => f.KpiId == kpiId && (siteId == null || f.SiteId == siteId));
         facts = kpi.Kind == KpiKind.Flow
-            ? facts.Where(f => f.EndMonth >= previous.StartMonth && f.EndMonth <= period.EndMonth && f.Months <= period.Months && f.EndMonth - f.Months + 1 >= previous.StartMonth)
+            ? facts.Where(f => f.EndMonth >= previous.StartMonth && f.EndMonth <= period.EndMonth && f.Months <= period.Months &&
+                f.EndMonth - f.Months + 1 >= previous.StartMonth)
             : facts.Where(f => f.EndMonth == period.EndMonth || f.EndMonth == previous.EndMonth);
         var split = previous.EndMonth;
 
@@ -174,12 +180,15 @@ public sealed class OutcomeFigures(HubDb db, IMemoryCache cache)
             })
             .Where(x => x.InCurrent > 0 && x.InPrevious > 0)
             .ToListAsync(ct);
-        var up = rows.OrderByDescending(r => r.Current - r.Previous).ThenBy(r => r.OrganizationId).Take(count).Where(r => r.Current > r.Previous).ToList();
-        var down = rows.OrderBy(r => r.Current - r.Previous).ThenBy(r => r.OrganizationId).Take(count).Where(r => r.Current < r.Previous).ToList();
+        var up = rows.OrderByDescending(r => r.Current - r.Previous).ThenBy(r => r.OrganizationId).Take(count)
+            .Where(r => r.Current > r.Previous).ToList();
+        var down = rows.OrderBy(r => r.Current - r.Previous).ThenBy(r => r.OrganizationId).Take(count)
+            .Where(r => r.Current < r.Previous).ToList();
         var ids = up.Concat(down).Select(r => r.OrganizationId).ToList();
         var names = await db.OrganizationsByIdAsync(ids, ct);
         Mover M(Guid id, long prev, long cur) => new(id, names[id].NameKo, names[id].NameEn, prev, cur);
-        return ([.. up.Select(r => M(r.OrganizationId, r.Previous, r.Current))], [.. down.Select(r => M(r.OrganizationId, r.Previous, r.Current))]);
+        return ([.. up.Select(r => M(r.OrganizationId, r.Previous, r.Current))],
+            [.. down.Select(r => M(r.OrganizationId, r.Previous, r.Current))]);
     }
 
     /// <summary>An organization's official values, newest first (its own page, the briefing pack, the API).</summary>
@@ -215,6 +224,7 @@ public sealed class OutcomeFigures(HubDb db, IMemoryCache cache)
     {
         var reporting = total.Reporting - part.Reporting;
         var sum = total.Sum is { } t ? t - (part.Sum ?? 0) : (long?)null;
-        return new Figure(reporting > 0 ? sum : null, reporting, total.Expected - part.Expected, total.Missing - part.Missing, total.Partial, false);
+        return new Figure(reporting > 0 ? sum : null, reporting, total.Expected - part.Expected, total.Missing - part.Missing,
+            total.Partial, false);
     }
 }

@@ -11,7 +11,8 @@ namespace SeoulAiHub.Features.Outcomes;
 /// started, a draft, or returned for fixes) and the campaign is open. Each reminder goes once: the task remembers the
 /// last one sent, claimed by a conditional UPDATE. Runs hourly; <see cref="RunOnceAsync"/> is what a test calls.
 /// </summary>
-public sealed class OutcomeReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutcomeReminders> log) : PeriodicWork(TimeSpan.FromHours(1), clock, log)
+public sealed class OutcomeReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutcomeReminders> log)
+    : PeriodicWork(TimeSpan.FromHours(1), clock, log)
 {
     public static readonly int[] DaysBefore = [7, 1];
 
@@ -56,7 +57,8 @@ public sealed class OutcomeReminders(IServiceScopeFactory scopes, TimeProvider c
 
             await notifier.OrganizationAsync(item.OrganizationId,
                 (daysLeft == 0 ? "성과 보고 오늘 마감: " : $"성과 보고 마감 {daysLeft}일 전: ") + item.NameKo,
-                daysLeft switch { 0 => "KPI report due today: ", 1 => "KPI report due tomorrow: ", _ => $"KPI report due in {daysLeft} days: " } + item.NameEn,
+                daysLeft switch { 0 => "KPI report due today: ", 1 => "KPI report due tomorrow: ",
+                    _ => $"KPI report due in {daysLeft} days: " } + item.NameEn,
                 $"'{item.NameKo}' 성과 보고 마감일은 {item.DueOn:yyyy-MM-dd}입니다. 아직 제출되지 않았습니다.",
                 $"The KPI report '{item.NameEn}' is due {item.DueOn:yyyy-MM-dd} and has not been submitted yet.",
                 $"/outcomes/tasks/{item.Id}", ct);

@@ -33,7 +33,8 @@ public sealed class OutcomeRollups(HubDb db)
     }
 
     /// <summary>The segments of each organization at the end of <paramref name="period"/>.</summary>
-    public async Task<Dictionary<Guid, OrganizationSegments>> SegmentsAsync(IReadOnlyCollection<Guid> organizationIds, ReportingPeriod period, CancellationToken ct = default)
+    public async Task<Dictionary<Guid, OrganizationSegments>> SegmentsAsync(IReadOnlyCollection<Guid> organizationIds,
+        ReportingPeriod period, CancellationToken ct = default)
     {
         var result = new Dictionary<Guid, OrganizationSegments>(organizationIds.Count);
         var end = period.EndsOn;
@@ -57,7 +58,8 @@ public sealed class OutcomeRollups(HubDb db)
 
             // Compared in memory: SQLite keeps DateTimeOffset as a binary number, so the comparison is safest here.
             var programsOf = awards.Where(a => a.DecidedAt < endUtc)
-                .GroupBy(a => a.OrganizationId).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Select(a => a.ProgramId).Distinct().ToList());
+                .GroupBy(a => a.OrganizationId).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Select(a => a.ProgramId)
+                    .Distinct().ToList());
             foreach (var org in orgs)
             {
                 result[org.Id] = new OrganizationSegments(siteOf.TryGetValue(org.Id, out var site) ? site : null, org.Type, org.Domains,

@@ -111,7 +111,8 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
     {
         period = null;
         text = text?.Trim().ToUpperInvariant();
-        if (string.IsNullOrEmpty(text) || text.Length < 4 || !int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1990 or > 2200)
+        if (string.IsNullOrEmpty(text) || text.Length < 4 || !int.TryParse(text.AsSpan(0, 4), NumberStyles.None,
+            CultureInfo.InvariantCulture, out var year) || year is < 1990 or > 2200)
         {
             return false;
         }
@@ -138,7 +139,8 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
         return true;
     }
 
-    public int CompareTo(ReportingPeriod other) => EndMonth != other.EndMonth ? EndMonth.CompareTo(other.EndMonth) : other.Months.CompareTo(Months);
+    public int CompareTo(ReportingPeriod other) => EndMonth != other.EndMonth ? EndMonth.CompareTo(other.EndMonth)
+        : other.Months.CompareTo(Months);
 
     public static bool operator <(ReportingPeriod left, ReportingPeriod right) => left.CompareTo(right) < 0;
     public static bool operator <=(ReportingPeriod left, ReportingPeriod right) => left.CompareTo(right) <= 0;

@@ -3,7 +3,8 @@ using SeoulAiHub.Features.Organizations;
 namespace SeoulAiHub.Features.Outcomes;
 
 /// <summary>The segments an organization counts in when its campaign locks.</summary>
-public sealed record OrganizationSegments(Guid? SiteId, OrganizationType Type, IReadOnlyList<string> Domains, IReadOnlyList<Guid> AwardedPrograms);
+public sealed record OrganizationSegments(Guid? SiteId, OrganizationType Type, IReadOnlyList<string> Domains,
+    IReadOnlyList<Guid> AwardedPrograms);
 
 /// <summary>One reported value, as the rollup sees it.</summary>
 public readonly record struct ReportedValue(Guid OrganizationId, Guid KpiId, long Value);
@@ -21,7 +22,8 @@ public static class RollupBuilder
     public static List<KpiRollup> Build(Guid campaignId, ReportingPeriod period, IReadOnlyCollection<Guid> kpiIds,
         IReadOnlyDictionary<Guid, OrganizationSegments> asked, IEnumerable<ReportedValue> values)
     {
-        var cells = new Dictionary<(Guid Kpi, Guid? Site, RollupDimension Dimension, string Key), (long Sum, int Reporting, int Expected)>();
+        var cells =
+            new Dictionary<(Guid Kpi, Guid? Site, RollupDimension Dimension, string Key), (long Sum, int Reporting, int Expected)>();
 
         void Add(Guid kpi, OrganizationSegments org, long? value)
         {
@@ -29,7 +31,8 @@ public static class RollupBuilder
             {
                 var cellKey = (kpi, org.SiteId, dimension, key);
                 cells.TryGetValue(cellKey, out var cell);
-                cells[cellKey] = value is { } v ? (cell.Sum + v, cell.Reporting + 1, cell.Expected) : (cell.Sum, cell.Reporting, cell.Expected + 1);
+                cells[cellKey] = value is { } v ? (cell.Sum + v, cell.Reporting + 1, cell.Expected)
+                    : (cell.Sum, cell.Reporting, cell.Expected + 1);
             }
         }
 
@@ -50,7 +53,8 @@ public static class RollupBuilder
             }
         }
 
-        return cells.Select(c => KpiRollup.Of(campaignId, c.Key.Kpi, period, c.Key.Site, c.Key.Dimension, c.Key.Key, c.Value.Sum, c.Value.Reporting, c.Value.Expected))
+        return cells.Select(c => KpiRollup.Of(campaignId, c.Key.Kpi, period, c.Key.Site, c.Key.Dimension, c.Key.Key, c.Value.Sum,
+            c.Value.Reporting, c.Value.Expected))
             .ToList();
     }
 

@@ -42,7 +42,8 @@ public sealed class Agreement
         }
 
         application.EnterAgreement(now);
-        return new Agreement { Id = Guid.CreateVersion7(), ApplicationId = application.Id, AwardKrw = awardKrw, StartsOn = startsOn, EndsOn = endsOn };
+        return new Agreement { Id = Guid.CreateVersion7(), ApplicationId = application.Id, AwardKrw = awardKrw,
+            StartsOn = startsOn, EndsOn = endsOn };
     }
 
     public Milestone AddMilestone(string title, string deliverable, DateOnly dueOn)
@@ -52,7 +53,8 @@ public sealed class Agreement
             throw new RuleException("Agreement.Error.Milestone");
         }
 
-        var milestone = new Milestone { Id = Guid.CreateVersion7(), AgreementId = Id, Title = title.Trim(), Deliverable = deliverable.Trim(), DueOn = dueOn };
+        var milestone = new Milestone { Id = Guid.CreateVersion7(), AgreementId = Id, Title = title.Trim(),
+            Deliverable = deliverable.Trim(), DueOn = dueOn };
         Milestones.Add(milestone);
         return milestone;
     }
@@ -69,7 +71,8 @@ public sealed class Agreement
         application.StartWork(now);
     }
 
-    public AgreementReport SubmitReport(Milestone milestone, ReportKind kind, string text, StoredFile? file, Guid userId, DateTimeOffset now)
+    public AgreementReport SubmitReport(Milestone milestone, ReportKind kind, string text, StoredFile? file,
+        Guid userId, DateTimeOffset now)
     {
         if (SignedAt is null || string.IsNullOrWhiteSpace(text) || milestone.AgreementId != Id)
         {
@@ -132,7 +135,8 @@ public sealed class AgreementReport
     public string? OperatorComment { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
 
-    internal static AgreementReport Create(Agreement agreement, Milestone milestone, ReportKind kind, string text, StoredFile? file, Guid userId, DateTimeOffset now) => new()
+    internal static AgreementReport Create(Agreement agreement, Milestone milestone, ReportKind kind, string text, StoredFile? file,
+        Guid userId, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(), AgreementId = agreement.Id, MilestoneId = milestone.Id, Kind = kind, Text = text.Trim(),
         FileName = file?.FileName, StoredName = file?.StoredName, ContentType = file?.ContentType,

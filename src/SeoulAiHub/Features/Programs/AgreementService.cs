@@ -15,7 +15,8 @@ public sealed class AgreementService(HubDb db, DocumentStore documents, Notifier
         db.Agreements.Include(a => a.Milestones).Include(a => a.Reports).AsSplitQuery()
             .FirstOrDefaultAsync(a => a.ApplicationId == applicationId, ct);
 
-    public async Task<Agreement> DraftAsync(Guid applicationId, long awardKrw, DateOnly startsOn, DateOnly endsOn, CancellationToken ct = default)
+    public async Task<Agreement> DraftAsync(Guid applicationId, long awardKrw, DateOnly startsOn, DateOnly endsOn,
+        CancellationToken ct = default)
     {
         var application = await db.Applications.FirstAsync(a => a.Id == applicationId, ct);
         var agreement = Agreement.Draft(application, awardKrw, startsOn, endsOn, clock.GetUtcNow());
@@ -24,7 +25,8 @@ public sealed class AgreementService(HubDb db, DocumentStore documents, Notifier
         return agreement;
     }
 
-    public async Task AddMilestoneAsync(Guid applicationId, string title, string deliverable, DateOnly dueOn, CancellationToken ct = default)
+    public async Task AddMilestoneAsync(Guid applicationId, string title, string deliverable, DateOnly dueOn,
+        CancellationToken ct = default)
     {
         var agreement = await FindAsync(applicationId, ct) ?? throw new RuleException("Application.Error.WrongState");
         if (agreement.SignedAt is not null)
@@ -44,7 +46,8 @@ public sealed class AgreementService(HubDb db, DocumentStore documents, Notifier
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<string?> SubmitReportAsync(Guid applicationId, Guid milestoneId, ReportKind kind, string text, IFormFile? file, Guid userId, CancellationToken ct = default)
+    public async Task<string?> SubmitReportAsync(Guid applicationId, Guid milestoneId, ReportKind kind, string text, IFormFile? file,
+        Guid userId, CancellationToken ct = default)
     {
         var agreement = await FindAsync(applicationId, ct) ?? throw new RuleException("Application.Error.WrongState");
         var milestone = agreement.Milestones.FirstOrDefault(m => m.Id == milestoneId) ?? throw new RuleException("Agreement.Error.Report");

@@ -30,7 +30,8 @@ public sealed class Appeal
             throw new RuleException("Application.Error.ReasonRequired");
         }
 
-        return new Appeal { Id = Guid.CreateVersion7(), ApplicationId = application.Id, Text = text.Trim(), FiledBy = userId, FiledAt = now };
+        return new Appeal { Id = Guid.CreateVersion7(), ApplicationId = application.Id, Text = text.Trim(),
+            FiledBy = userId, FiledAt = now };
     }
 
     public void Respond(bool upheld, string answer, DateTimeOffset now)

@@ -51,7 +51,8 @@ public sealed class ApplicationService(HubDb db, DocumentStore documents, AuditL
         }
     }
 
-    public async Task SaveDraftAsync(Guid applicationId, string title, long requestedKrw, IReadOnlyDictionary<string, string> answers, CancellationToken ct = default)
+    public async Task SaveDraftAsync(Guid applicationId, string title, long requestedKrw, IReadOnlyDictionary<string, string> answers,
+        CancellationToken ct = default)
     {
         var application = await db.Applications.Include(a => a.Call).FirstAsync(a => a.Id == applicationId, ct);
         var fields = application.Call.Design.Fields;

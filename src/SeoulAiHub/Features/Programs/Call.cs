@@ -62,9 +62,11 @@ public sealed class Call
         : IsUpcomingAt(now) ? CallState.Upcoming
         : CallState.Closed;
 
-    public static Call Create(Guid programId, CallText text, CallTerms terms, CallDesign design, DateTimeOffset now, Guid? copiedFrom = null)
+    public static Call Create(Guid programId, CallText text, CallTerms terms, CallDesign design, DateTimeOffset now,
+        Guid? copiedFrom = null)
     {
-        var call = new Call { Id = Guid.CreateVersion7(), ProgramId = programId, CreatedAt = now, CopiedFromId = copiedFrom, Status = CallStatus.Draft };
+        var call = new Call { Id = Guid.CreateVersion7(), ProgramId = programId, CreatedAt = now, CopiedFromId = copiedFrom,
+            Status = CallStatus.Draft };
         call.Update(text, terms, design);
         return call;
     }

@@ -46,7 +46,8 @@ public static class CallDesignText
 
     public static string StagesText(CallDesign design) => string.Join('\n', design.Stages.SelectMany(s =>
         new[] { "# " + Join(s.Key, s.NameKo, s.NameEn) }.Concat(s.Criteria.Select(c =>
-            Join(c.Key, c.NameKo, c.NameEn, c.Weight.ToString(CultureInfo.InvariantCulture), c.MaxScore.ToString(CultureInfo.InvariantCulture))))));
+            Join(c.Key, c.NameKo, c.NameEn, c.Weight.ToString(CultureInfo.InvariantCulture),
+                c.MaxScore.ToString(CultureInfo.InvariantCulture))))));
 
     private static string Join(params string?[] parts) => string.Join(" | ", parts.Where(p => p is not null));
 
@@ -127,6 +128,7 @@ public static class CallDesignText
     }
 
     /// <summary>Reads the eligibility part of the call form; invalid numbers are reported, empty ones mean "no rule".</summary>
-    public static EligibilityRules Eligibility(IEnumerable<OrganizationType>? types, int? maxAge, bool tenantsOnly, int? minHeadcount, int? maxHeadcount) =>
+    public static EligibilityRules Eligibility(IEnumerable<OrganizationType>? types, int? maxAge, bool tenantsOnly, int? minHeadcount,
+        int? maxHeadcount) =>
         new(types?.Distinct().ToList() is { Count: > 0 } list ? list : null, maxAge, tenantsOnly, minHeadcount, maxHeadcount);
 }

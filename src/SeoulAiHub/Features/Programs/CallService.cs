@@ -6,7 +6,8 @@ namespace SeoulAiHub.Features.Programs;
 /// <summary>Operators' work on programs and calls: create, change, publish, copy, attach files.</summary>
 public sealed class CallService(HubDb db, DocumentStore documents, TimeProvider clock)
 {
-    public async Task<SupportProgram> CreateProgramAsync(ProgramKind kind, string nameKo, string nameEn, string? summaryKo, string? summaryEn, CancellationToken ct = default)
+    public async Task<SupportProgram> CreateProgramAsync(ProgramKind kind, string nameKo, string nameEn, string? summaryKo,
+        string? summaryEn, CancellationToken ct = default)
     {
         var program = SupportProgram.Create(kind, nameKo.Trim(), nameEn.Trim(), summaryKo, summaryEn, clock.GetUtcNow());
         db.Programs.Add(program);
@@ -32,7 +33,8 @@ public sealed class CallService(HubDb db, DocumentStore documents, TimeProvider 
     {
         var call = await db.Calls.FirstAsync(c => c.Id == callId, ct);
         if (await db.Applications.AnyAsync(a => a.CallId == callId && a.Status != ApplicationStatus.Draft, ct) &&
-            System.Text.Json.JsonSerializer.Serialize(call.Design, JsonColumn.Options) != System.Text.Json.JsonSerializer.Serialize(design, JsonColumn.Options))
+            System.Text.Json.JsonSerializer.Serialize(call.Design, JsonColumn.Options) != System.Text.Json.JsonSerializer.Serialize(design,
+            JsonColumn.Options))
         {
             throw new RuleException("Call.Error.DesignFixed");
         }

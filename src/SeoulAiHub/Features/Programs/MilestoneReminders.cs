@@ -11,7 +11,8 @@ namespace SeoulAiHub.Features.Programs;
 /// Each reminder goes once: the milestone remembers the last one sent. Runs hourly; <see cref="RunOnceAsync"/> is
 /// what a test or the command line calls.
 /// </summary>
-public sealed class MilestoneReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MilestoneReminders> log) : PeriodicWork(TimeSpan.FromHours(1), clock, log)
+public sealed class MilestoneReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MilestoneReminders> log)
+    : PeriodicWork(TimeSpan.FromHours(1), clock, log)
 {
     public static readonly int[] DaysBefore = [7, 1];
 
@@ -29,7 +30,8 @@ public sealed class MilestoneReminders(IServiceScopeFactory scopes, TimeProvider
         var due = await db.Milestones
             .Where(m => m.DueOn >= today && m.DueOn <= horizon &&
                 !db.AgreementReports.Any(r => r.MilestoneId == m.Id && r.Status != ReportStatus.Returned))
-            .Join(db.Agreements, m => m.AgreementId, a => a.Id, (m, a) => new { Milestone = m, a.ApplicationId, a.Application.OrganizationId, a.Application.Call.TitleKo, a.Application.Call.TitleEn })
+            .Join(db.Agreements, m => m.AgreementId, a => a.Id, (m, a) => new { Milestone = m, a.ApplicationId,
+                a.Application.OrganizationId, a.Application.Call.TitleKo, a.Application.Call.TitleEn })
             .ToListAsync(ct);
         var sent = 0;
         foreach (var item in due)
@@ -52,7 +54,9 @@ public sealed class MilestoneReminders(IServiceScopeFactory scopes, TimeProvider
             }
 
             await notifier.OrganizationAsync(item.OrganizationId,
-                (daysLeft == 0 ? "마일스톤 오늘 마감: " : $"마일스톤 마감 {daysLeft}일 전: ") + item.Milestone.Title, daysLeft switch { 0 => "Milestone due today: ", 1 => "Milestone due tomorrow: ", _ => $"Milestone due in {daysLeft} days: " } + item.Milestone.Title,
+                (daysLeft == 0 ? "마일스톤 오늘 마감: " : $"마일스톤 마감 {daysLeft}일 전: ") + item.Milestone.Title,
+                daysLeft switch { 0 => "Milestone due today: ", 1 => "Milestone due tomorrow: ",
+                    _ => $"Milestone due in {daysLeft} days: " } + item.Milestone.Title,
                 $"{item.TitleKo} — '{item.Milestone.Title}' 보고 마감일은 {item.Milestone.DueOn:yyyy-MM-dd}입니다.",
                 $"{item.TitleEn} — the report on '{item.Milestone.Title}' is due {item.Milestone.DueOn:yyyy-MM-dd}.",
                 $"/applications/{item.ApplicationId}", ct);

@@ -35,7 +35,8 @@ public sealed class ProgramAccess(HubDb db)
         return user.UserId() is { } userId ? await db.OrganizationsOfAsync(userId, ct) : [];
     }
 
-    public async Task<ApplicationAccess> ForAsync(ClaimsPrincipal user, Guid applicationId, Guid organizationId, CancellationToken ct = default)
+    public async Task<ApplicationAccess> ForAsync(ClaimsPrincipal user, Guid applicationId, Guid organizationId,
+        CancellationToken ct = default)
     {
         if (user.IsInRole(HubRoles.Operator))
         {

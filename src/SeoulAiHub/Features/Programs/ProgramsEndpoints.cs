@@ -57,9 +57,11 @@ public static class ProgramsEndpoints
     }
 
     /// <summary>A published call (drafts only for operators).</summary>
-    public static async Task<Results<Ok<CallDetail>, NotFound>> GetCall(Guid id, HubDb db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<CallDetail>, NotFound>> GetCall(Guid id, HubDb db, ClaimsPrincipal user, TimeProvider clock,
+        CancellationToken ct)
     {
-        var call = await db.Calls.AsNoTracking().Include(c => c.Program).Include(c => c.Attachments).FirstOrDefaultAsync(c => c.Id == id, ct);
+        var call = await db.Calls.AsNoTracking().Include(c => c.Program).Include(c => c.Attachments)
+            .FirstOrDefaultAsync(c => c.Id == id, ct);
         if (call is null || (call.Status != CallStatus.Published && !user.IsInRole(HubRoles.Operator)))
         {
             return TypedResults.NotFound();
@@ -69,11 +71,13 @@ public static class ProgramsEndpoints
         return TypedResults.Ok(new CallDetail(call.Id, call.ProgramId, s.ProgramKind, call.Program.NameKo, call.Program.NameEn,
             call.TitleKo, call.TitleEn, call.BodyKo, call.BodyEn, call.OpensAt, call.ClosesAt, s.State, call.BudgetKrw, call.MaxAwards,
             call.AppealDays, call.Design, call.ResultsPublishedAt,
-            [.. call.Attachments.Select(a => new CallAttachmentInfo(a.Id, a.FileName, a.ContentType, a.Size, $"/calls/{call.Id}/attachments/{a.Id}"))]));
+            [.. call.Attachments.Select(a => new CallAttachmentInfo(a.Id, a.FileName, a.ContentType, a.Size,
+                $"/calls/{call.Id}/attachments/{a.Id}"))]));
     }
 
     /// <summary>The applications of every organization the person is an active member of.</summary>
-    public static async Task<Ok<List<ApplicationSummary>>> ListApplications(HubDb db, ProgramAccess access, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<List<ApplicationSummary>>> ListApplications(HubDb db, ProgramAccess access, ClaimsPrincipal user,
+        CancellationToken ct)
     {
         var organizations = (await access.OrganizationsOfAsync(user, ct)).Select(o => o.Id).ToList();
         var applications = await db.Applications.AsNoTracking().Include(a => a.Call).Include(a => a.Organization)
@@ -100,13 +104,15 @@ public static class ProgramsEndpoints
     }
 
     private static CallSummary Summary(Call c, ProgramKind kind, DateTimeOffset now) =>
-        new(c.Id, c.ProgramId, kind.ToString(), c.TitleKo, c.TitleEn, c.OpensAt, c.ClosesAt, c.StateAt(now).ToString().ToLowerInvariant(), c.BudgetKrw, c.MaxAwards);
+        new(c.Id, c.ProgramId, kind.ToString(), c.TitleKo, c.TitleEn, c.OpensAt, c.ClosesAt, c.StateAt(now).ToString().ToLowerInvariant(),
+            c.BudgetKrw, c.MaxAwards);
 
     /// <summary>Before publication a decided application still reads "under review" to its applicant.</summary>
     private static ApplicationSummary ApplicationSummaryOf(Application a)
     {
         var published = a.Call.ResultsPublishedAt is not null;
-        var status = !published && a.Status is ApplicationStatus.Selected or ApplicationStatus.NotSelected ? ApplicationStatus.UnderReview : a.Status;
+        var status = !published && a.Status is ApplicationStatus.Selected or ApplicationStatus.NotSelected
+            ? ApplicationStatus.UnderReview : a.Status;
         return new(a.Id, a.CallId, a.Call.TitleKo, a.Call.TitleEn, a.OrganizationId, a.Organization.NameKo, a.Title, status.ToString(),
             a.RequestedKrw, a.SubmittedAt, published ? a.DecidedAt : null, published ? a.AwardKrw : null);
     }

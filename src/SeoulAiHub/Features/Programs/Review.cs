@@ -28,7 +28,8 @@ public sealed class ReviewerAssignment
 
     public static ReviewerAssignment Create(Guid callId, Guid applicationId, string stageKey, Guid reviewerId, DateTimeOffset now) => new()
     {
-        Id = Guid.CreateVersion7(), CallId = callId, ApplicationId = applicationId, StageKey = stageKey, ReviewerId = reviewerId, AssignedAt = now,
+        Id = Guid.CreateVersion7(), CallId = callId, ApplicationId = applicationId, StageKey = stageKey,
+        ReviewerId = reviewerId, AssignedAt = now,
     };
 
     /// <summary>Saves the scores; <paramref name="submit"/> makes them count (and final). Each score within 0..max.</summary>
@@ -73,9 +74,11 @@ public sealed class ConflictDeclaration
     public string Reason { get; private init; } = "";
     public DateTimeOffset DeclaredAt { get; private init; }
 
-    public static ConflictDeclaration Declare(Guid reviewerId, Guid organizationId, Guid? callId, string reason, DateTimeOffset now) => new()
+    public static ConflictDeclaration Declare(Guid reviewerId, Guid organizationId, Guid? callId, string reason, DateTimeOffset now) =>
+        new()
     {
-        Id = Guid.CreateVersion7(), ReviewerId = reviewerId, OrganizationId = organizationId, CallId = callId, Reason = reason.Trim(), DeclaredAt = now,
+        Id = Guid.CreateVersion7(), ReviewerId = reviewerId, OrganizationId = organizationId, CallId = callId,
+        Reason = reason.Trim(), DeclaredAt = now,
     };
 }
 

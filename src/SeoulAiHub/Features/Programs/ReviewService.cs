@@ -13,7 +13,8 @@ namespace SeoulAiHub.Features.Programs;
 public sealed class ReviewService(HubDb db, TimeProvider clock)
 {
     /// <summary>Assigns every reviewer to every application (already assigned pairs are left as they are).</summary>
-    public async Task<int> AssignAsync(Guid callId, string stageKey, IReadOnlyCollection<Guid> applicationIds, IReadOnlyCollection<Guid> reviewerIds, CancellationToken ct = default)
+    public async Task<int> AssignAsync(Guid callId, string stageKey, IReadOnlyCollection<Guid> applicationIds,
+        IReadOnlyCollection<Guid> reviewerIds, CancellationToken ct = default)
     {
         var call = await db.Calls.AsNoTracking().FirstAsync(c => c.Id == callId, ct);
         var stageIndex = call.Design.Stages.ToList().FindIndex(s => s.Key == stageKey);
@@ -44,7 +45,8 @@ public sealed class ReviewService(HubDb db, TimeProvider clock)
         var organizationIds = applications.Select(a => a.OrganizationId).Distinct().ToList();
         var memberships = await db.AnyMembershipsAsync(reviewerIds, organizationIds, ct);
         var declared = await db.ConflictDeclarations.AsNoTracking()
-            .Where(c => reviewerIds.Contains(c.ReviewerId) && organizationIds.Contains(c.OrganizationId) && (c.CallId == null || c.CallId == callId))
+            .Where(c => reviewerIds.Contains(c.ReviewerId) && organizationIds.Contains(c.OrganizationId) &&
+                (c.CallId == null || c.CallId == callId))
             .Select(c => new { UserId = c.ReviewerId, c.OrganizationId })
             .ToListAsync(ct);
         var conflicts = memberships.Concat(declared.Select(x => (x.UserId, x.OrganizationId))).ToHashSet();
@@ -78,7 +80,8 @@ public sealed class ReviewService(HubDb db, TimeProvider clock)
         return added;
     }
 
-    public async Task DeclareConflictAsync(Guid reviewerId, Guid organizationId, Guid? callId, string reason, CancellationToken ct = default)
+    public async Task DeclareConflictAsync(Guid reviewerId, Guid organizationId, Guid? callId, string reason,
+        CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(reason) || !await db.OrganizationExistsAsync(organizationId, ct))
         {
@@ -102,10 +105,12 @@ public sealed class ReviewService(HubDb db, TimeProvider clock)
             .Include(a => a.Application).ThenInclude(a => a.Organization)
             .FirstOrDefaultAsync(a => a.Id == assignmentId && a.ReviewerId == reviewerId, ct);
 
-    public async Task ScoreAsync(Guid assignmentId, Guid reviewerId, IReadOnlyDictionary<string, CriterionScore> scores, bool submit, CancellationToken ct = default)
+    public async Task ScoreAsync(Guid assignmentId, Guid reviewerId, IReadOnlyDictionary<string, CriterionScore> scores, bool submit,
+        CancellationToken ct = default)
     {
         var assignment = await FindOwnAsync(assignmentId, reviewerId, ct) ?? throw new RuleException("Application.Error.WrongState");
-        var stage = assignment.Application.Call.Design.Stage(assignment.StageKey) ?? throw new RuleException("Application.Error.WrongState");
+        var stage = assignment.Application.Call.Design.Stage(assignment.StageKey)
+            ?? throw new RuleException("Application.Error.WrongState");
         if (assignment.Application.Status != ApplicationStatus.UnderReview)
         {
             throw new RuleException("Application.Error.NotUnderReview");   // withdrawn or already decided

@@ -114,7 +114,8 @@ public sealed class SelectionService(HubDb db, Notifier notifier, IMemoryCache c
     /// </summary>
     public async Task ConfirmAsync(Guid callId, IReadOnlyList<SelectionDecision> decisions, CancellationToken ct = default)
     {
-        var finalStage = await db.Calls.Where(c => c.Id == callId).Select(c => c.Design).FirstOrDefaultAsync(ct) is { Stages.Count: > 0 } design
+        var finalStage = await db.Calls.Where(c => c.Id == callId).Select(c => c.Design)
+            .FirstOrDefaultAsync(ct) is { Stages.Count: > 0 } design
             ? design.Stages[^1].Key
             : null;
         if (finalStage is null || await RankAsync(callId, finalStage, ct) is not { } ranking)
@@ -178,7 +179,8 @@ public sealed class SelectionService(HubDb db, Notifier notifier, IMemoryCache c
     /// <summary>보완 요청 — sends a submitted application back to its organization with a note; it may be submitted again.</summary>
     public async Task RequestRevisionsAsync(Guid callId, Guid applicationId, string note, CancellationToken ct = default)
     {
-        var application = await db.Applications.Include(a => a.Call).FirstOrDefaultAsync(a => a.Id == applicationId && a.CallId == callId, ct)
+        var application = await db.Applications.Include(a => a.Call).FirstOrDefaultAsync(a => a.Id == applicationId &&
+            a.CallId == callId, ct)
             ?? throw new RuleException("Application.Error.WrongState");
         application.RequestRevisions(note, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);

@@ -26,8 +26,10 @@ public sealed class SupportProgram
     public string? SummaryEn { get; private set; }
     public DateTimeOffset CreatedAt { get; private init; }
 
-    public static SupportProgram Create(ProgramKind kind, string nameKo, string nameEn, string? summaryKo, string? summaryEn, DateTimeOffset now) =>
-        new() { Id = Guid.CreateVersion7(), Kind = kind, NameKo = nameKo, NameEn = nameEn, SummaryKo = summaryKo, SummaryEn = summaryEn, CreatedAt = now };
+    public static SupportProgram Create(ProgramKind kind, string nameKo, string nameEn, string? summaryKo, string? summaryEn,
+        DateTimeOffset now) =>
+        new() { Id = Guid.CreateVersion7(), Kind = kind, NameKo = nameKo, NameEn = nameEn, SummaryKo = summaryKo,
+            SummaryEn = summaryEn, CreatedAt = now };
 
     public void Update(ProgramKind kind, string nameKo, string nameEn, string? summaryKo, string? summaryEn)
     {

@@ -3,7 +3,8 @@ using SeoulAiHub.Platform.Data;
 
 namespace SeoulAiHub.Features.Spaces;
 
-public sealed record RoomOccupancy(Guid RoomId, string Number, RoomKind Kind, decimal AreaM2, Guid? OrganizationId, string? OccupantKo, string? OccupantEn)
+public sealed record RoomOccupancy(Guid RoomId, string Number, RoomKind Kind, decimal AreaM2, Guid? OrganizationId,
+    string? OccupantKo, string? OccupantEn)
 {
     public bool Occupied => OrganizationId is not null;
 }
@@ -33,7 +34,8 @@ public sealed class OccupancyReport(HubDb db)
 
     public async Task<SiteOccupancy?> ForSiteAsync(Guid siteId, DateOnly on, CancellationToken ct = default)
     {
-        var site = await db.Sites.AsNoTracking().Where(s => s.Id == siteId).Select(s => new { s.Id, s.NameKo, s.NameEn }).FirstOrDefaultAsync(ct);
+        var site = await db.Sites.AsNoTracking().Where(s => s.Id == siteId).Select(s => new { s.Id, s.NameKo, s.NameEn })
+            .FirstOrDefaultAsync(ct);
         if (site is null)
         {
             return null;

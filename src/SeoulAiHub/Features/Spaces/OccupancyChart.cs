@@ -22,13 +22,15 @@ public static class OccupancyChart
         var height = site.Floors.Count * (BandHeight + Gap) + Gap;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
-            $"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {ChartWidth} {height}" role="img" aria-labelledby="chart-title" class="floor-chart">""");
+            $"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {ChartWidth} {height}" role="img" aria-labelledby="chart-title" """ +
+            $"""class="floor-chart">""");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"chart-title\">{Encode(title)}</title>");
         var y = Gap;
         foreach (var floor in site.Floors)
         {
             svg.Append(CultureInfo.InvariantCulture,
-                $"""<text x="0" y="{y + BandHeight / 2 + 5}" class="floor-label">{Encode(floorLabel(floor.Level.ToString(CultureInfo.InvariantCulture)))}</text>""");
+                $"""<text x="0" y="{y + BandHeight / 2 + 5}" """ +
+                $"""class="floor-label">{Encode(floorLabel(floor.Level.ToString(CultureInfo.InvariantCulture)))}</text>""");
             decimal x = LabelWidth;
             foreach (var room in floor.Rooms)
             {
@@ -37,7 +39,8 @@ public static class OccupancyChart
                 var css = room.Occupied ? "room occupied" : "room vacant";
                 var tip = room.Occupied ? $"{room.Number} · {occupant} · {room.AreaM2:0.#}㎡" : $"{room.Number} · {room.AreaM2:0.#}㎡";
                 svg.Append(CultureInfo.InvariantCulture,
-                    $"""<g class="{css}"><title>{Encode(tip)}</title><rect x="{x:0.#}" y="{y}" width="{width:0.#}" height="{BandHeight}" rx="4"/>""");
+                    $"""<g class="{css}"><title>{Encode(tip)}</title><rect x="{x:0.#}" y="{y}" width="{width:0.#}" """ +
+                    $"""height="{BandHeight}" rx="4"/>""");
                 if (width >= 34)
                 {
                     svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + 4:0.#}" y="{y + 18}">{Encode(room.Number)}</text>""");

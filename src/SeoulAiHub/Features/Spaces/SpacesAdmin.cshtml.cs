@@ -53,7 +53,8 @@ public sealed class SpacesAdminModel(HubDb db, IStringLocalizer<SharedResource> 
     {
         var floor = await db.Floors.FirstOrDefaultAsync(f => f.Id == Input.FloorId, ct);
         var number = Input.Number?.Trim();
-        if (floor is null || string.IsNullOrEmpty(number) || number.Length > 20 || Input.AreaM2 is null or <= 0 or > 100_000 || !Enum.IsDefined(Input.Kind))
+        if (floor is null || string.IsNullOrEmpty(number) || number.Length > 20 || Input.AreaM2 is null or <= 0 or > 100_000 ||
+            !Enum.IsDefined(Input.Kind))
         {
             return "Spaces.Error.Room";
         }

@@ -28,7 +28,8 @@ public sealed class Tenancy
 
     public static Tenancy Apply(Guid organizationId, DateOnly on, string? note = null)
     {
-        var tenancy = new Tenancy { Id = Guid.CreateVersion7(), OrganizationId = organizationId, Status = TenancyStatus.Applied, AppliedOn = on };
+        var tenancy = new Tenancy { Id = Guid.CreateVersion7(), OrganizationId = organizationId,
+            Status = TenancyStatus.Applied, AppliedOn = on };
         tenancy.Record(TenancyStatus.Applied, on, note);
         return tenancy;
     }
@@ -80,7 +81,8 @@ public sealed class Tenancy
 
     private void End(TenancyStatus status, DateOnly on, string reason)
     {
-        Rule.Require(status == TenancyStatus.Exited ? IsOpen : Status == TenancyStatus.Resident, status == TenancyStatus.Exited ? "Tenancy.Error.AlreadyEnded" : "Tenancy.Error.NotResident");
+        Rule.Require(status == TenancyStatus.Exited ? IsOpen : Status == TenancyStatus.Resident,
+            status == TenancyStatus.Exited ? "Tenancy.Error.AlreadyEnded" : "Tenancy.Error.NotResident");
         Rule.Require(on >= (MovedInOn ?? AdmittedOn ?? AppliedOn), "Tenancy.Error.DateOrder");
         Rule.Require(!string.IsNullOrWhiteSpace(reason), "Tenancy.Error.ReasonRequired");
         Status = status;

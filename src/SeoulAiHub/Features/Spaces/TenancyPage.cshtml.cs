@@ -13,7 +13,8 @@ namespace SeoulAiHub.Features.Spaces;
 
 /// <summary>입주 관리 — an operator moves an organization through its tenancy and gives it rooms.</summary>
 [Authorize(Policy = Policies.Operator)]
-public sealed class TenancyPageModel(HubDb db, TenancyService tenancies, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel, IReloadAfterRefusal
+public sealed class TenancyPageModel(HubDb db, TenancyService tenancies, IStringLocalizer<SharedResource> t, TimeProvider clock)
+    : PageModel, IReloadAfterRefusal
 {
     [BindProperty] public TenancyActionForm Input { get; set; } = new();
     [TempData] public string? Done { get; set; }
@@ -30,13 +31,20 @@ public sealed class TenancyPageModel(HubDb db, TenancyService tenancies, IString
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    public Task<IActionResult> OnPostApplyAsync(Guid id, CancellationToken ct) => ActAsync(id, () => tenancies.ApplyAsync(id, Input.On, Input.Note, ct), ct);
-    public Task<IActionResult> OnPostAdmitAsync(Guid id, Guid tenancyId, CancellationToken ct) => ActAsync(id, () => tenancies.AdmitAsync(tenancyId, Input.On, Input.Until ?? Input.On.AddYears(2), Input.Note, ct), ct);
-    public Task<IActionResult> OnPostAssignAsync(Guid id, Guid tenancyId, CancellationToken ct) => ActAsync(id, () => tenancies.AssignRoomAsync(tenancyId, Input.RoomId ?? Guid.Empty, Input.On, Input.Until, ct), ct);
-    public Task<IActionResult> OnPostMoveInAsync(Guid id, Guid tenancyId, CancellationToken ct) => ActAsync(id, () => tenancies.MoveInAsync(tenancyId, Input.On, ct), ct);
-    public Task<IActionResult> OnPostRenewAsync(Guid id, Guid tenancyId, CancellationToken ct) => ActAsync(id, () => tenancies.RenewAsync(tenancyId, Input.On, Input.Until ?? Input.On, Input.Note, ct), ct);
-    public Task<IActionResult> OnPostGraduateAsync(Guid id, Guid tenancyId, CancellationToken ct) => ActAsync(id, () => tenancies.GraduateAsync(tenancyId, Input.On, Input.Note ?? "", ct), ct);
-    public Task<IActionResult> OnPostExitAsync(Guid id, Guid tenancyId, CancellationToken ct) => ActAsync(id, () => tenancies.ExitAsync(tenancyId, Input.On, Input.Note ?? "", ct), ct);
+    public Task<IActionResult> OnPostApplyAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, () => tenancies.ApplyAsync(id, Input.On, Input.Note, ct), ct);
+    public Task<IActionResult> OnPostAdmitAsync(Guid id, Guid tenancyId, CancellationToken ct) =>
+        ActAsync(id, () => tenancies.AdmitAsync(tenancyId, Input.On, Input.Until ?? Input.On.AddYears(2), Input.Note, ct), ct);
+    public Task<IActionResult> OnPostAssignAsync(Guid id, Guid tenancyId, CancellationToken ct) =>
+        ActAsync(id, () => tenancies.AssignRoomAsync(tenancyId, Input.RoomId ?? Guid.Empty, Input.On, Input.Until, ct), ct);
+    public Task<IActionResult> OnPostMoveInAsync(Guid id, Guid tenancyId, CancellationToken ct) =>
+        ActAsync(id, () => tenancies.MoveInAsync(tenancyId, Input.On, ct), ct);
+    public Task<IActionResult> OnPostRenewAsync(Guid id, Guid tenancyId, CancellationToken ct) =>
+        ActAsync(id, () => tenancies.RenewAsync(tenancyId, Input.On, Input.Until ?? Input.On, Input.Note, ct), ct);
+    public Task<IActionResult> OnPostGraduateAsync(Guid id, Guid tenancyId, CancellationToken ct) =>
+        ActAsync(id, () => tenancies.GraduateAsync(tenancyId, Input.On, Input.Note ?? "", ct), ct);
+    public Task<IActionResult> OnPostExitAsync(Guid id, Guid tenancyId, CancellationToken ct) =>
+        ActAsync(id, () => tenancies.ExitAsync(tenancyId, Input.On, Input.Note ?? "", ct), ct);
 
     public async Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct) => await LoadAsync(this.RouteId(), ct);
 

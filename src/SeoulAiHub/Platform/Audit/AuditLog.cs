@@ -18,7 +18,8 @@ public sealed class AuditLog(HubDb db, AuditActorAccessor actors, TimeProvider c
     public Task PersonalDataReadAsync(string entityType, string? entityId, string purpose, CancellationToken ct = default) =>
         WriteAsync(AuditEntry.Create(clock.GetUtcNow(), actors.Current, "read.personal-data", entityType, entityId, purpose), ct);
 
-    public Task EventAsync(string action, string? entityType = null, string? entityId = null, string? details = null, CancellationToken ct = default) =>
+    public Task EventAsync(string action, string? entityType = null, string? entityId = null, string? details = null,
+        CancellationToken ct = default) =>
         WriteAsync(AuditEntry.Create(clock.GetUtcNow(), actors.Current, action, entityType, entityId, details), ct);
 
     private async Task WriteAsync(AuditEntry entry, CancellationToken ct)

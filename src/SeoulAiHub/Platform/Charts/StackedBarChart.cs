@@ -23,7 +23,8 @@ public static class StackedBarChart
     private const int LegendRow = 22;
     private const int LegendColumns = 4;
 
-    public static string Render(ChartText text, IReadOnlyList<string> columns, IReadOnlyList<(string Name, string Color, int[] Values)> series)
+    public static string Render(ChartText text, IReadOnlyList<string> columns,
+        IReadOnlyList<(string Name, string Color, int[] Values)> series)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(series);
@@ -63,7 +64,9 @@ public static class StackedBarChart
             var x = Left + i * slot + (slot - barWidth) / 2;
             var parts = series.Where(s => s.Values[i] > 0).Select(s => $"{s.Name} {s.Values[i]}");
             svg.Append(CultureInfo.InvariantCulture,
-                $"""<g class="bar-group" data-column="{Svg.Encode(columns[i])}" data-total="{totals[i]}"><title>{Svg.Encode(columns[i])}: {totals[i]}{(totals[i] > 0 ? " (" + Svg.Encode(string.Join(", ", parts)) + ")" : "")}</title>""");
+                $"""<g class="bar-group" data-column="{Svg.Encode(columns[i])}" """ +
+                $"""data-total="{totals[i]}"><title>{Svg.Encode(columns[i])}: """ +
+                $"""{totals[i]}{(totals[i] > 0 ? " (" + Svg.Encode(string.Join(", ", parts)) + ")" : "")}</title>""");
             double stacked = 0;
             foreach (var (name, color, values) in series)
             {
@@ -75,14 +78,18 @@ public static class StackedBarChart
 
                 var y1 = Y(stacked + value);
                 svg.Append(CultureInfo.InvariantCulture,
-                    $"""<rect x="{Svg.N(x)}" y="{Svg.N(y1)}" width="{Svg.N(barWidth)}" height="{Svg.N(Y(stacked) - y1)}" fill="{Svg.Encode(color)}" stroke="#ffffff" stroke-width="1" data-series="{Svg.Encode(name)}" data-value="{value}"/>""");
+                    $"""<rect x="{Svg.N(x)}" y="{Svg.N(y1)}" width="{Svg.N(barWidth)}" height="{Svg.N(Y(stacked) - y1)}" """ +
+                    $"""fill="{Svg.Encode(color)}" stroke="#ffffff" stroke-width="1" data-series="{Svg.Encode(name)}" """ +
+                    $"""data-value="{value}"/>""");
                 stacked += value;
             }
 
             svg.Append(CultureInfo.InvariantCulture,
-                $"""<text x="{Svg.N(x + barWidth / 2)}" y="{Svg.N(Y(stacked) - 5)}" text-anchor="middle" fill="{Svg.Text}" aria-hidden="true">{totals[i]}</text>""");
+                $"""<text x="{Svg.N(x + barWidth / 2)}" y="{Svg.N(Y(stacked) - 5)}" text-anchor="middle" fill="{Svg.Text}" """ +
+                $"""aria-hidden="true">{totals[i]}</text>""");
             svg.Append(CultureInfo.InvariantCulture,
-                $"""<text x="{Svg.N(x + barWidth / 2)}" y="{bottom + 18}" text-anchor="middle" fill="{Svg.Text}" aria-hidden="true">{Svg.Encode(columns[i])}</text>""");
+                $"""<text x="{Svg.N(x + barWidth / 2)}" y="{bottom + 18}" text-anchor="middle" fill="{Svg.Text}" """ +
+                $"""aria-hidden="true">{Svg.Encode(columns[i])}</text>""");
             svg.Append("</g>");
         }
 

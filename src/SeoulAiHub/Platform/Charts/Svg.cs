@@ -35,8 +35,10 @@ public static class Svg
     {
         var id = Encode(text.Id);
         svg.Append(CultureInfo.InvariantCulture,
-            $"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{id}-title {id}-desc" class="chart {Encode(css)}" font-size="13">""");
-        svg.Append(CultureInfo.InvariantCulture, $"""<title id="{id}-title">{Encode(text.Title)}</title><desc id="{id}-desc">{Encode(text.Description)}</desc>""");
+            $"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" """ +
+            $"""aria-labelledby="{id}-title {id}-desc" class="chart {Encode(css)}" font-size="13">""");
+        svg.Append(CultureInfo.InvariantCulture,
+            $"""<title id="{id}-title">{Encode(text.Title)}</title><desc id="{id}-desc">{Encode(text.Description)}</desc>""");
     }
 
     /// <summary>A round upper bound for an axis: 1, 2, 2.5 or 5 times a power of ten, at least the largest value.</summary>
@@ -99,7 +101,8 @@ public static class LineChart
             if (points.Count <= 10 || i % 2 == (points.Count - 1) % 2)
             {
                 svg.Append(CultureInfo.InvariantCulture,
-                    $"""<text x="{Svg.N(X(i))}" y="{Height - 12}" text-anchor="middle" fill="{Svg.Text}">{Svg.Encode(points[i].Label)}</text>""");
+                    $"""<text x="{Svg.N(X(i))}" y="{Height - 12}" text-anchor="middle" """ +
+                    $"""fill="{Svg.Text}">{Svg.Encode(points[i].Label)}</text>""");
             }
         }
 
@@ -112,7 +115,8 @@ public static class LineChart
             if (run.Count > 1)
             {
                 svg.Append(CultureInfo.InvariantCulture,
-                    $"""<polyline points="{string.Join(' ', run)}" fill="none" stroke="{Svg.Ink}" stroke-width="2.5" stroke-linejoin="round"/>""");
+                    $"""<polyline points="{string.Join(' ', run)}" fill="none" stroke="{Svg.Ink}" stroke-width="2.5" """ +
+                    $"""stroke-linejoin="round"/>""");
             }
 
             run.Clear();
@@ -136,7 +140,8 @@ public static class LineChart
             if (points[i].Value is { } v)
             {
                 svg.Append(CultureInfo.InvariantCulture,
-                    $"""<circle cx="{Svg.N(X(i))}" cy="{Svg.N(Y(v))}" r="4" fill="{Svg.Ink}"><title>{Svg.Encode(points[i].Label)}: {Svg.Encode(points[i].Display)}</title></circle>""");
+                    $"""<circle cx="{Svg.N(X(i))}" cy="{Svg.N(Y(v))}" r="4" fill="{Svg.Ink}"><title>{Svg.Encode(points[i].Label)}: """ +
+                    $"""{Svg.Encode(points[i].Display)}</title></circle>""");
             }
         }
 

@@ -162,7 +162,8 @@ public static class HubCommands
 
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         var created = await services.GetRequiredService<SyntheticData>().SeedAsync(count);
-        await output.WriteLineAsync($"합성 기관 {created.Organizations:N0}곳, 사람 {created.People:N0}명을 만들었습니다. / Created {created.Organizations:N0} organizations and {created.People:N0} people.");
+        await output.WriteLineAsync($"합성 기관 {created.Organizations:N0}곳, 사람 {created.People:N0}명을 만들었습니다. / " +
+            $"Created {created.Organizations:N0} organizations and {created.People:N0} people.");
         return 0;
     }
 
@@ -177,7 +178,9 @@ public static class HubCommands
 
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         var created = await services.GetRequiredService<SyntheticReview>().SeedAsync(applications, reviewers);
-        await output.WriteLineAsync($"합성 심사: 공고 {created.CallId}, 신청 {created.Applications:N0}건, 심사 배정 {created.Assignments:N0}건. / Synthetic review: call {created.CallId}, {created.Applications:N0} applications, {created.Assignments:N0} scored assignments.");
+        await output.WriteLineAsync($"합성 심사: 공고 {created.CallId}, 신청 {created.Applications:N0}건, 심사 배정 {created.Assignments:N0}건. / " +
+            $"Synthetic review: call {created.CallId}, {created.Applications:N0} applications, {created.Assignments:N0} scored " +
+            "assignments.");
         return 0;
     }
 
@@ -191,7 +194,8 @@ public static class HubCommands
 
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         var created = await services.GetRequiredService<SyntheticOutcomes>().SeedAsync(quarters, line => output.WriteLine(line));
-        await output.WriteLineAsync($"합성 성과: 조사 {created.Campaigns}회, 기관 {created.Organizations:N0}곳, 값 {created.Facts:N0}개. / Synthetic outcomes: {created.Campaigns} campaigns, {created.Organizations:N0} organizations, {created.Facts:N0} values.");
+        await output.WriteLineAsync($"합성 성과: 조사 {created.Campaigns}회, 기관 {created.Organizations:N0}곳, 값 {created.Facts:N0}개. / Synthetic " +
+            $"outcomes: {created.Campaigns} campaigns, {created.Organizations:N0} organizations, {created.Facts:N0} values.");
         return 0;
     }
 
@@ -205,7 +209,8 @@ public static class HubCommands
 
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         var created = await services.GetRequiredService<SyntheticEngagement>().SeedAsync(opinions);
-        await output.WriteLineAsync($"합성 현장소통: 의견 {created.Opinions:N0}건, 방문 {created.Visits:N0}회, 조치 과제 {created.Actions:N0}건. / Synthetic engagement: {created.Opinions:N0} opinions, {created.Visits:N0} visits, {created.Actions:N0} action items.");
+        await output.WriteLineAsync($"합성 현장소통: 의견 {created.Opinions:N0}건, 방문 {created.Visits:N0}회, 조치 과제 {created.Actions:N0}건. / " +
+            $"Synthetic engagement: {created.Opinions:N0} opinions, {created.Visits:N0} visits, {created.Actions:N0} action items.");
         return 0;
     }
 
@@ -220,7 +225,8 @@ public static class HubCommands
 
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         var created = await services.GetRequiredService<SyntheticFacilities>().SeedAsync(resources, bookings);
-        await output.WriteLineAsync($"합성 시설 {created.Facilities:N0}곳, 예약 {created.Bookings:N0}건 (점유 칸 {created.Claims:N0}). / Synthetic facilities: {created.Facilities:N0} facilities, {created.Bookings:N0} bookings, {created.Claims:N0} claimed cells.");
+        await output.WriteLineAsync($"합성 시설 {created.Facilities:N0}곳, 예약 {created.Bookings:N0}건 (점유 칸 {created.Claims:N0}). / Synthetic " +
+            $"facilities: {created.Facilities:N0} facilities, {created.Bookings:N0} bookings, {created.Claims:N0} claimed cells.");
         return 0;
     }
 
@@ -249,7 +255,8 @@ public static class HubCommands
         {
             if (!HubRoles.NeedsOrganization(role))
             {
-                throw new CommandException($"only {HubRoles.TenantMember} and {HubRoles.DemandOrganizationMember} belong to an organization");
+                throw new CommandException($"only {HubRoles.TenantMember} and {HubRoles.DemandOrganizationMember} belong to an " +
+                    "organization");
             }
 
             var orgId = Guid.TryParse(orgName, out var parsed) ? parsed : Guid.Empty;
@@ -278,7 +285,8 @@ public static class HubCommands
         await users.AddToRoleAsync(user, role);
         if (organization is not null)
         {
-            db.OrganizationMemberships.Add(OrganizationMembership.Grant(organization.Id, user.Id, role, MembershipRole.Admin, clock.GetUtcNow()));
+            db.OrganizationMemberships.Add(OrganizationMembership.Grant(organization.Id, user.Id, role, MembershipRole.Admin,
+                clock.GetUtcNow()));
             await db.SaveChangesAsync();
         }
 

@@ -11,7 +11,8 @@ namespace SeoulAiHub.Platform.Data;
 /// </summary>
 internal static class JsonColumn
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    public static readonly JsonSerializerOptions Options =
+        new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property, Func<T> empty) where T : class =>
         property.HasConversion(

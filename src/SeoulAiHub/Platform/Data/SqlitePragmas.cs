@@ -27,7 +27,8 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         }
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default)
     {
         if (NeedsPragmas(connection))
         {

@@ -6,7 +6,8 @@ namespace SeoulAiHub.Platform.Email;
 /// <summary>Queues an email in the database; <see cref="OutboxSender"/> delivers it.</summary>
 public sealed class EmailOutbox(HubDb db, TimeProvider clock)
 {
-    public async Task EnqueueAsync(string to, string subject, string text, string? linkUrl = null, string? linkLabel = null, CancellationToken ct = default)
+    public async Task EnqueueAsync(string to, string subject, string text, string? linkUrl = null, string? linkLabel = null,
+        CancellationToken ct = default)
     {
         var html = $"<p>{WebUtility.HtmlEncode(text).Replace("\n", "<br>", StringComparison.Ordinal)}</p>";
         var plain = text;

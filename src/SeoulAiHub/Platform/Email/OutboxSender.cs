@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 namespace SeoulAiHub.Platform.Email;
 
 /// <summary>Background loop that delivers the outbox.</summary>
-internal sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<SmtpOptions> options, ILogger<OutboxSender> logger) : BackgroundService
+internal sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<SmtpOptions> options, ILogger<OutboxSender> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -23,7 +23,8 @@ internal static class ErrorsSetup
             app.UseExceptionHandler(new ExceptionHandlerOptions
             {
                 ExceptionHandlingPath = "/error",
-                StatusCodeSelector = ex => ex is RuleException refusal ? RuleStatus.Of(refusal.Kind) : StatusCodes.Status500InternalServerError,
+                StatusCodeSelector = ex => ex is RuleException refusal ? RuleStatus.Of(refusal.Kind)
+                    : StatusCodes.Status500InternalServerError,
                 // UnexpectedErrorHandler logs each one once, with the trace id; the middleware would log it again.
                 SuppressDiagnosticsCallback = _ => true,
             });

@@ -28,7 +28,8 @@ public sealed class UnexpectedErrorHandler(ILogger<UnexpectedErrorHandler> log, 
         }
 
         var traceId = Activity.Current?.TraceId.ToString() ?? httpContext.TraceIdentifier;
-        log.LogError(exception, "Unexpected error on {Method} {Path} (trace {TraceId})", httpContext.Request.Method, httpContext.Request.Path, traceId);
+        log.LogError(exception, "Unexpected error on {Method} {Path} (trace {TraceId})", httpContext.Request.Method,
+            httpContext.Request.Path, traceId);
         if (!isApi)
         {
             return false;

@@ -15,7 +15,8 @@ internal sealed class LocalizedIdentityErrors(IStringLocalizer<SharedResource> t
     public override IdentityError InvalidUserName(string? userName) => Error(nameof(InvalidEmail));
     public override IdentityError InvalidToken() => Error(nameof(InvalidToken));
     public override IdentityError PasswordMismatch() => Error(nameof(PasswordMismatch));
-    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = t["Password.Rule"] };
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort),
+        Description = t["Password.Rule"] };
     public override IdentityError DefaultError() => Error(nameof(DefaultError));
     public override IdentityError ConcurrencyFailure() => Error(nameof(ConcurrencyFailure));
     public override IdentityError UserLockoutNotEnabled() => Error(nameof(DefaultError));

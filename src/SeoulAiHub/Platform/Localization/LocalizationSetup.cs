@@ -69,7 +69,8 @@ public static class LocalizationSetup
             http.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true,
+                    SameSite = SameSiteMode.Lax, HttpOnly = true });
             var target = returnUrl is { Length: > 0 } && IsLocal(returnUrl) ? returnUrl : "/";
             return Results.LocalRedirect(target);
         }).AllowAnonymous().ExcludeFromDescription();

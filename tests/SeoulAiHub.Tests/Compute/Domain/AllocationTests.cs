@@ -66,7 +66,8 @@ public sealed class AllocationTests
     {
         var allocation = Requested();
 
-        Assert.Equal((AllocationStatus.Requested, 1000, AllocationSource.OperatorDecision), (allocation.Status, allocation.GpuHours, allocation.Source));
+        Assert.Equal((AllocationStatus.Requested, 1000, AllocationSource.OperatorDecision),
+            (allocation.Status, allocation.GpuHours, allocation.Source));
         Assert.Equal(new DateTimeOffset(2026, 3, 1, 15, 0, 0, TimeSpan.Zero), allocation.StartsAt);           // 00:00 KST on 3-2
         Assert.Equal(new DateTimeOffset(2026, 5, 30, 15, 0, 0, TimeSpan.Zero), allocation.EndsBefore);        // after 5-30 KST
         Assert.Equal(AllocationEventKind.Requested, Assert.Single(allocation.History).Kind);
@@ -80,13 +81,16 @@ public sealed class AllocationTests
     [InlineData(100, 0, 1200, "Compute.Error.PeriodLength")]
     [InlineData(100, -30, -1, "Compute.Error.PeriodPast")]
     public void A_request_with_bad_hours_or_period_is_refused(int hours, int from, int to, string key) =>
-        Refused(key, () => GpuAllocation.Request(Guid.NewGuid(), Cluster(), null, hours, Today.AddDays(from), Today.AddDays(to), "목적", Today, Tenant, Now));
+        Refused(key, () => GpuAllocation.Request(Guid.NewGuid(), Cluster(), null, hours, Today.AddDays(from), Today.AddDays(to), "목적",
+            Today, Tenant, Now));
 
     [Fact]
     public void A_request_needs_a_justification_and_a_partition_of_its_own_cluster()
     {
-        Refused("Compute.Error.Justification", () => GpuAllocation.Request(Guid.NewGuid(), Cluster(), null, 10, Today, Today, "  ", Today, Tenant, Now));
-        Refused("Compute.Error.Partition", () => GpuAllocation.Request(Guid.NewGuid(), Cluster(), Guid.NewGuid(), 10, Today, Today, "목적", Today, Tenant, Now));
+        Refused("Compute.Error.Justification", () => GpuAllocation.Request(Guid.NewGuid(), Cluster(), null, 10, Today, Today, "  ",
+            Today, Tenant, Now));
+        Refused("Compute.Error.Partition", () => GpuAllocation.Request(Guid.NewGuid(), Cluster(), Guid.NewGuid(), 10, Today, Today, "목적",
+            Today, Tenant, Now));
     }
 
     [Fact]
@@ -96,7 +100,8 @@ public sealed class AllocationTests
         var allocation = Requested(cluster);
         var agreement = Guid.NewGuid();
 
-        allocation.Approve(600, Today.AddDays(1), Today.AddDays(30), " lab-7 ", cluster.Partitions[0].Id, cluster, "이용 약관", agreement, Today, Operator, Now);
+        allocation.Approve(600, Today.AddDays(1), Today.AddDays(30), " lab-7 ", cluster.Partitions[0].Id, cluster, "이용 약관", agreement,
+            Today, Operator, Now);
 
         Assert.Equal((AllocationStatus.Approved, 600, "lab-7", AllocationSource.ProgramAward, "이용 약관"),
             (allocation.Status, allocation.GpuHours, allocation.SlurmAccount, allocation.Source, allocation.Terms));
@@ -108,9 +113,12 @@ public sealed class AllocationTests
     public void Approval_needs_an_account_without_spaces_and_the_terms()
     {
         var cluster = Cluster();
-        Refused("Compute.Error.Account", () => Requested(cluster).Approve(10, Today, Today, "", null, cluster, "약관", null, Today, Operator, Now));
-        Refused("Compute.Error.Account", () => Requested(cluster).Approve(10, Today, Today, "my lab", null, cluster, "약관", null, Today, Operator, Now));
-        Refused("Compute.Error.Terms", () => Requested(cluster).Approve(10, Today, Today, "lab", null, cluster, " ", null, Today, Operator, Now));
+        Refused("Compute.Error.Account", () => Requested(cluster).Approve(10, Today, Today, "", null, cluster, "약관", null,
+            Today, Operator, Now));
+        Refused("Compute.Error.Account", () => Requested(cluster).Approve(10, Today, Today, "my lab", null, cluster, "약관", null,
+            Today, Operator, Now));
+        Refused("Compute.Error.Terms", () => Requested(cluster).Approve(10, Today, Today, "lab", null, cluster, " ", null,
+            Today, Operator, Now));
     }
 
     [Fact]
@@ -121,7 +129,8 @@ public sealed class AllocationTests
         allocation.AcceptTerms(Today, Tenant, Now);
 
         Assert.Equal((AllocationStatus.Active, Now, Tenant), (allocation.Status, allocation.TermsAcceptedAt, allocation.TermsAcceptedBy));
-        Assert.Equal([AllocationEventKind.Requested, AllocationEventKind.Approved, AllocationEventKind.TermsAccepted], allocation.History.Select(h => h.Kind));
+        Assert.Equal([AllocationEventKind.Requested, AllocationEventKind.Approved, AllocationEventKind.TermsAccepted],
+            allocation.History.Select(h => h.Kind));
         Refused("Compute.Error.NotAwaitingTerms", () => allocation.AcceptTerms(Today, Tenant, Now));
     }
 

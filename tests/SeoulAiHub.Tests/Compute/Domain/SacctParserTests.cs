@@ -8,8 +8,8 @@ public sealed class SacctParserTests
 {
     private const string Header = "JobID|JobIDRaw|Account|User|Partition|State|Start|End|Elapsed|AllocTRES|JobName";
 
-    private static string Job(string id = "100", string state = "COMPLETED", string start = "2026-03-02T09:00:00", string end = "2026-03-02T11:00:00",
-        string elapsed = "02:00:00", string tres = "cpu=8,gres/gpu=2", string name = "train") =>
+    private static string Job(string id = "100", string state = "COMPLETED", string start = "2026-03-02T09:00:00",
+        string end = "2026-03-02T11:00:00", string elapsed = "02:00:00", string tres = "cpu=8,gres/gpu=2", string name = "train") =>
         string.Join('|', id, id, "lab", "kim", "h100", state, start, end, elapsed, tres, name);
 
     [Fact]
@@ -129,7 +129,8 @@ public sealed class SacctParserTests
     [Fact]
     public void A_headerless_file_takes_the_columns_it_is_given()
     {
-        var lines = Parse("77|lab|2026-03-02T09:00:00|2026-03-02T09:30:00|30:00|gres/gpu=1", ["JobIDRaw", "Account", "Start", "End", "Elapsed", "AllocTRES"]);
+        var lines = Parse("77|lab|2026-03-02T09:00:00|2026-03-02T09:30:00|30:00|gres/gpu=1",
+            ["JobIDRaw", "Account", "Start", "End", "Elapsed", "AllocTRES"]);
 
         var job = Assert.Single(lines).Job;
         Assert.Equal((77L, 1800L, 1), (job.JobId, job.ElapsedSeconds, job.Gpus));
@@ -139,8 +140,8 @@ public sealed class SacctParserTests
     [Fact]
     public void A_job_that_never_started_is_ignored_and_one_with_neither_time_is_rejected()
     {
-        var lines = Parse(string.Join('\n', Header, Job("400", state: "CANCELLED by 5", start: "Unknown", end: "2026-03-02T10:00:00", elapsed: "00:00:00"),
-            Job("401", state: "CANCELLED by 5", start: "Unknown", end: "Unknown", elapsed: "00:10:00"),
+        var lines = Parse(string.Join('\n', Header, Job("400", state: "CANCELLED by 5", start: "Unknown", end: "2026-03-02T10:00:00",
+            elapsed: "00:00:00"), Job("401", state: "CANCELLED by 5", start: "Unknown", end: "Unknown", elapsed: "00:10:00"),
             Job("402", state: "FAILED", start: "Unknown", end: "2026-03-02T10:00:00", elapsed: "00:10:00")));
 
         Assert.Equal(SacctIgnored.NeverStarted, lines[0].Ignored);

@@ -28,7 +28,8 @@ public sealed class SacctSampleTests
     [Fact]
     public void A_cancelled_timed_out_job_of_the_xdmod_sample_with_gpus_counts_its_three_days()
     {
-        var text = Sample("sacct-xdmod.txt").Replace("|billing=256,cpu=256,mem=3000M,node=32|", "|billing=256,cpu=256,gres/gpu:a100=4,mem=3000M,node=32|", StringComparison.Ordinal)
+        var text = Sample("sacct-xdmod.txt").Replace("|billing=256,cpu=256,mem=3000M,node=32|",
+            "|billing=256,cpu=256,gres/gpu:a100=4,mem=3000M,node=32|", StringComparison.Ordinal)
             .Replace("|billing=36,cpu=36,mem=48000M,node=3|", "|billing=36,cpu=36,gres/gpu=3,mem=48000M,node=3|", StringComparison.Ordinal);
 
         var jobs = Parse(text).Where(l => l.Outcome == SacctOutcome.Accepted).Select(l => l.Job).ToList();
@@ -66,8 +67,8 @@ public sealed class SacctSampleTests
             return string.Join('|', fields);
         }
 
-        var text = string.Join('\n', sample[0], WithGpus(sample[1], "billing=2,cpu=2,gres/gpu=2,mem=2200M,node=1"), WithGpus(sample[2], "cpu=2,gres/gpu=2"),
-            sample[3], WithGpus(sample[4], "gres/gpu:v100=1"), sample[5]);
+        var text = string.Join('\n', sample[0], WithGpus(sample[1], "billing=2,cpu=2,gres/gpu=2,mem=2200M,node=1"),
+            WithGpus(sample[2], "cpu=2,gres/gpu=2"), sample[3], WithGpus(sample[4], "gres/gpu:v100=1"), sample[5]);
 
         var jobs = Parse(text).Where(l => l.Outcome == SacctOutcome.Accepted).Select(l => l.Job).ToList();
 

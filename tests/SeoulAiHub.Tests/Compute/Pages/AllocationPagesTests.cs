@@ -52,7 +52,8 @@ public sealed class AllocationPagesTests
             AssertRedirectToPage(accepted, url);
         }
 
-        await ImportAsync(host, cluster.Id, string.Join('\n', SacctHeader, Job(host, 9001, "voice-lab", 4, 600), Job(host, 9002, "voice-lab", 2, 60)), opUser.Id);
+        await ImportAsync(host, cluster.Id, string.Join('\n', SacctHeader, Job(host, 9001, "voice-lab", 4, 600),
+            Job(host, 9002, "voice-lab", 2, 60)), opUser.Id);
 
         var page = await member.GetDocumentAsync(url);
         Assert.Equal("사용 중", page.QuerySelector("#allocation-status")!.TextContent.Trim());
@@ -96,7 +97,8 @@ public sealed class AllocationPagesTests
         var fields = new Dictionary<string, string>
         {
             ["Input.OrganizationId"] = organization.Id.ToString(), ["Input.ClusterId"] = cluster.Id.ToString(), ["Input.PartitionId"] = "",
-            ["Input.GpuHours"] = "많이", ["Input.StartsOn"] = Iso(today), ["Input.EndsOn"] = Iso(today.AddDays(30)), ["Input.Justification"] = "학습",
+            ["Input.GpuHours"] = "많이", ["Input.StartsOn"] = Iso(today), ["Input.EndsOn"] = Iso(today.AddDays(30)),
+            ["Input.Justification"] = "학습",
         };
 
         await AssertRefusedAsync(await member.SubmitFormAsync("/compute", fields, "#request-form"), "GPU 시간은 1 이상");

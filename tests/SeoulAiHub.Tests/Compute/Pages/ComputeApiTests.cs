@@ -21,15 +21,17 @@ public sealed class ComputeApiTests
         var opUser = await host.CreateAsync(HubRoles.Operator);
         var cluster = await ClusterAsync(host);
         var id = await ActiveAllocationAsync(host, organization.Id, cluster.Id, "api-lab", 100, memberUser.Id, opUser.Id);
-        var foreign = await ActiveAllocationAsync(host, (await host.CreateOrganizationAsync()).Id, cluster.Id, "api-other", 100, opUser.Id, opUser.Id);
+        var foreign = await ActiveAllocationAsync(host, (await host.CreateOrganizationAsync()).Id, cluster.Id, "api-other", 100,
+            opUser.Id, opUser.Id);
         using var member = await host.SignedInClientAsync(memberUser);
         using var op = await host.SignedInClientAsync(opUser);
-        var file = string.Join('\n', SacctHeader, Job(host, 6001, "api-lab", 2, 90), "6001.batch|6001.batch|api-lab||||||01:30:00|gres/gpu=2|batch");
+        var file = string.Join('\n', SacctHeader, Job(host, 6001, "api-lab", 2, 90),
+            "6001.batch|6001.batch|api-lab||||||01:30:00|gres/gpu=2|batch");
 
         var first = await ApiImportAsync(op, cluster.Id, file);
         var second = await ApiImportAsync(op, cluster.Id, file);
-        Assert.Equal((2, 1, 1, 0, 1), (first.GetProperty("lines").GetInt32(), first.GetProperty("accepted").GetInt32(), first.GetProperty("inserted").GetInt32(),
-            first.GetProperty("duplicates").GetInt32(), first.GetProperty("steps").GetInt32()));
+        Assert.Equal((2, 1, 1, 0, 1), (first.GetProperty("lines").GetInt32(), first.GetProperty("accepted").GetInt32(),
+            first.GetProperty("inserted").GetInt32(), first.GetProperty("duplicates").GetInt32(), first.GetProperty("steps").GetInt32()));
         Assert.Equal((0, 1), (second.GetProperty("inserted").GetInt32(), second.GetProperty("duplicates").GetInt32()));
 
         var mine = await member.Http.GetFromJsonAsync<List<AllocationInfo>>("/api/compute/allocations");

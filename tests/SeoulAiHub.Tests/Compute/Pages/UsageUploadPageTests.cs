@@ -16,7 +16,8 @@ public sealed class UsageUploadPageTests
         var host = await TestHosts.GetAsync(provider);
         var cluster = await ClusterAsync(host);
         using var op = await host.SignedInClientAsync(await host.CreateAsync(HubRoles.Operator));
-        var text = string.Join('\n', SacctHeader, Job(host, 7001, "lab-z", 1, 60), "7002|7002|lab-z|kim|h100|COMPLETED|2026-01-01T00:00:00|2026-01-01T01:00:00|1:xx|gres/gpu=1|x");
+        var text = string.Join('\n', SacctHeader, Job(host, 7001, "lab-z", 1, 60),
+            "7002|7002|lab-z|kim|h100|COMPLETED|2026-01-01T00:00:00|2026-01-01T01:00:00|1:xx|gres/gpu=1|x");
 
         using var uploaded = await UploadAsync(op, cluster.Id, text);
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);

@@ -24,16 +24,19 @@ internal static class ComputeScenario
         });
     }
 
-    /// <summary>Requested by a member, approved by an operator, terms accepted: active, counting jobs of <paramref name="account"/>.</summary>
+    /// <summary>Requested by a member, approved by an operator, terms accepted: active, counting jobs of
+    /// <paramref name="account"/>.</summary>
     public static async Task<Guid> ActiveAllocationAsync(HubAppFactory host, Guid organizationId, Guid clusterId, string account, int hours,
         Guid member, Guid op, bool accept = true)
     {
         var today = host.Today();
         var allocation = await host.WithAsync<AllocationService, GpuAllocation>(s =>
-            s.RequestAsync(organizationId, new AllocationRequest(clusterId, null, hours, today.AddDays(-30), today.AddDays(30), "모델 학습"), member));
+            s.RequestAsync(organizationId, new AllocationRequest(clusterId, null, hours, today.AddDays(-30), today.AddDays(30), "모델 학습"),
+                member));
         await host.WithAsync<AllocationService, bool>(async s =>
         {
-            await s.ApproveAsync(allocation.Id, new AllocationApproval(hours, today.AddDays(-30), today.AddDays(30), account, null, AllocationService.DefaultTerms, null), op);
+            await s.ApproveAsync(allocation.Id, new AllocationApproval(hours, today.AddDays(-30), today.AddDays(30), account, null,
+                AllocationService.DefaultTerms, null), op);
             if (accept)
             {
                 await s.AcceptTermsAsync(allocation.Id, member);
@@ -49,7 +52,8 @@ internal static class ComputeScenario
     {
         var start = host.Today().AddDays(-daysAgo).ToDateTime(new TimeOnly(9, 0));
         var end = start.AddMinutes(minutes);
-        return string.Join('|', id, id, account, "kim", "h100", "COMPLETED", start.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+        return string.Join('|', id, id, account, "kim", "h100", "COMPLETED",
+            start.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
             end.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), $"{minutes / 60:00}:{minutes % 60:00}:00",
             tres ?? $"cpu={gpus * 8},gres/gpu={gpus}", "train");
     }

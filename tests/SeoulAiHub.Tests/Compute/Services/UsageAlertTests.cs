@@ -15,7 +15,8 @@ public sealed class UsageAlertTests
     public async Task The_organization_and_operators_are_told_once_at_80_and_once_at_100_percent(string provider)
     {
         await using var smtp = TestSmtpServer.Start();
-        await using var host = await TestHosts.StartAsync(provider, new Dictionary<string, string?> { ["Smtp:Port"] = smtp.Port.ToString() });
+        await using var host =
+            await TestHosts.StartAsync(provider, new Dictionary<string, string?> { ["Smtp:Port"] = smtp.Port.ToString() });
         var organization = await host.CreateOrganizationAsync();
         var member = await host.CreateAsync(HubRoles.TenantMember, organization.Id);
         var op = await host.CreateAsync(HubRoles.Operator);
@@ -50,17 +51,20 @@ public sealed class UsageAlertTests
         Assert.NotNull(stored.Alert80SentAt);
         Assert.NotNull(stored.Alert100SentAt);
         Assert.Equal([AllocationEventKind.Alert80, AllocationEventKind.Alert100],
-            stored.History.Where(h => h.Kind is AllocationEventKind.Alert80 or AllocationEventKind.Alert100).OrderBy(h => h.At).Select(h => h.Kind));
+            stored.History.Where(h => h.Kind is AllocationEventKind.Alert80 or AllocationEventKind.Alert100).OrderBy(h => h.At)
+                .Select(h => h.Kind));
     }
 
     /// <summary>The usage alerts the person got in the app (the approval notice is not one).</summary>
     private static Task<List<SeoulAiHub.Features.Notifications.Notification>> NoticesAsync(HubAppFactory host, Guid user) =>
-        host.QueryAsync(db => db.Notifications.AsNoTracking().Where(n => n.UserId == user && n.TitleKo.StartsWith("GPU 사용량")).OrderBy(n => n.CreatedAt).ToListAsync());
+        host.QueryAsync(db => db.Notifications.AsNoTracking().Where(n => n.UserId == user && n.TitleKo.StartsWith("GPU 사용량"))
+            .OrderBy(n => n.CreatedAt).ToListAsync());
 
     private static async Task<List<MimeMessage>> DeliveredAsync(HubAppFactory host, TestSmtpServer smtp, string to, int expected)
     {
         await host.DeliverOutboxAsync();
-        List<MimeMessage> Received() => [.. smtp.Received.Where(m => m.To.Mailboxes.Any(b => b.Address == to) && (m.Subject ?? "").Contains("GPU 사용량", StringComparison.Ordinal))];
+        List<MimeMessage> Received() => [.. smtp.Received.Where(m => m.To.Mailboxes.Any(b => b.Address == to) &&
+            (m.Subject ?? "").Contains("GPU 사용량", StringComparison.Ordinal))];
         for (var i = 0; i < 50 && Received().Count < expected; i++)
         {
             await Task.Delay(100);

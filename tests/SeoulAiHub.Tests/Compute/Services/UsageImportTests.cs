@@ -29,7 +29,8 @@ public sealed class UsageImportTests
 
         var first = await ImportAsync(host, cluster.Id, text, op.Id);
 
-        Assert.Equal((8, 5, 5, 0, 2, 1, 1, 2), (first.Lines, first.Accepted, first.Inserted, first.Duplicates, first.Ignored, first.Steps, first.Rejected, first.Unmatched));
+        Assert.Equal((8, 5, 5, 0, 2, 1, 1, 2), (first.Lines, first.Accepted, first.Inserted, first.Duplicates, first.Ignored, first.Steps,
+            first.Rejected, first.Unmatched));
         Assert.Equal(8, Assert.Single(first.RejectedLines).Line);
         Assert.Equal("Compute.Error.SacctFieldCount", first.RejectedLines[0].ReasonKey);
         Assert.Equal(["other-lab", "lab-x"], first.UnmatchedAccounts.Select(u => u.Account).Order(StringComparer.Ordinal).Reverse());
@@ -52,8 +53,10 @@ public sealed class UsageImportTests
         var op = await host.CreateAsync(HubRoles.Operator);
         var cluster = await ClusterAsync(host);
 
-        var xdmod = await ImportAsync(host, cluster.Id, await File.ReadAllTextAsync(TestPaths.Sample("sacct-xdmod.txt")), op.Id, "sacct-xdmod.txt");
-        var slurm2sql = await ImportAsync(host, cluster.Id, await File.ReadAllTextAsync(TestPaths.Sample("sacct-slurm2sql.txt")), op.Id, "sacct-slurm2sql.txt");
+        var xdmod = await ImportAsync(host, cluster.Id, await File.ReadAllTextAsync(TestPaths.Sample("sacct-xdmod.txt")),
+            op.Id, "sacct-xdmod.txt");
+        var slurm2sql = await ImportAsync(host, cluster.Id, await File.ReadAllTextAsync(TestPaths.Sample("sacct-slurm2sql.txt")), op.Id,
+            "sacct-slurm2sql.txt");
 
         Assert.Equal((4, 1, 1, 3, 0, 1), (xdmod.Lines, xdmod.Accepted, xdmod.Inserted, xdmod.Ignored, xdmod.Rejected, xdmod.Unmatched));
         Assert.Equal("ccr", Assert.Single(xdmod.UnmatchedAccounts).Account);
@@ -73,14 +76,16 @@ public sealed class UsageImportTests
         var cluster = await ClusterAsync(host);
         var allocation = await ActiveAllocationAsync(host, organization.Id, cluster.Id, "early", 100, member.Id, op.Id, accept: false);
 
-        var import = await ImportAsync(host, cluster.Id, string.Join('\n', SacctHeader, Job(host, 601, "early", 2, 90), Job(host, 602, "early", 1, 60, daysAgo: 60)), op.Id);
+        var import = await ImportAsync(host, cluster.Id, string.Join('\n', SacctHeader, Job(host, 601, "early", 2, 90),
+            Job(host, 602, "early", 1, 60, daysAgo: 60)), op.Id);
         Assert.Equal(2, import.Unmatched);
         Assert.Equal(0, (await AllocationAsync(host, allocation)).UsedGpuSeconds);
 
         await host.WithAsync<AllocationService, bool>(async s => { await s.AcceptTermsAsync(allocation, member.Id); return true; });
 
         var accepted = await AllocationAsync(host, allocation);
-        Assert.Equal((AllocationStatus.Active, 3 * 3600L), (accepted.Status, accepted.UsedGpuSeconds));   // the job before the period stays out
+        // the job before the period stays out
+        Assert.Equal((AllocationStatus.Active, 3 * 3600L), (accepted.Status, accepted.UsedGpuSeconds));
     }
 
     [Theory, OnEveryDatabase]
@@ -106,7 +111,8 @@ public sealed class UsageImportTests
         var cluster = await ClusterAsync(host);
         await ActiveAllocationAsync(host, organization.Id, cluster.Id, "shared", 100, member.Id, op.Id);
 
-        var ex = await Assert.ThrowsAsync<RuleException>(() => ActiveAllocationAsync(host, organization.Id, cluster.Id, "shared", 50, member.Id, op.Id));
+        var ex = await Assert.ThrowsAsync<RuleException>(() => ActiveAllocationAsync(host, organization.Id, cluster.Id, "shared",
+            50, member.Id, op.Id));
 
         Assert.Equal("Compute.Error.AccountOverlap", ex.Key);
     }

@@ -31,7 +31,8 @@ public sealed class ActionItemTests
         Refused("Engagement.Error.DueInPast", () => action.Reschedule(Today.AddDays(-1), "늦어짐", Today, Operator, Now));
         Refused("Engagement.Error.SameDue", () => action.Reschedule(Today.AddDays(5), "늦어짐", Today, Operator, Now));
         Refused("Engagement.Error.RescheduleReason", () => action.Reschedule(Today.AddDays(9), " ", Today, Operator, Now));
-        Assert.Equal((Today.AddDays(5), (DateOnly?)Today.AddDays(5), history), (action.DueOn, action.OverdueNoticeFor, action.History.Count));
+        Assert.Equal((Today.AddDays(5), (DateOnly?)Today.AddDays(5), history),
+            (action.DueOn, action.OverdueNoticeFor, action.History.Count));
 
         action.Reschedule(Today.AddDays(9), "예산 심의 일정", Today, Operator, Now);
 

@@ -110,7 +110,8 @@ public sealed class ActionStatusTests
     public void Reopening_a_finished_item_clears_its_closing_day_and_the_history_keeps_every_step()
     {
         var action = NewAction();
-        Assert.Equal((ActionEventKind.Created, (ActionStatus?)null, (ActionStatus?)ActionStatus.Open), (action.History[0].Kind, action.History[0].From, action.History[0].To));
+        Assert.Equal((ActionEventKind.Created, (ActionStatus?)null, (ActionStatus?)ActionStatus.Open),
+            (action.History[0].Kind, action.History[0].From, action.History[0].To));
 
         action.Move(ActionStatus.Done, "예산 반영", Today, Operator, Now);
         Assert.Equal(Today, action.ClosedOn);

@@ -10,7 +10,8 @@ public sealed class FieldOpinionTests
         OpinionVisibility visibility = OpinionVisibility.Public, string? speaker = null) =>
         FieldOpinion.Record(source, visit, organization, speaker, text, category, visibility, Today, Operator, Now);
 
-    private static List<(OpinionEventKind Kind, Guid Id)> Snapshot(FieldOpinion opinion) => opinion.History.Select(e => (e.Kind, e.Id)).ToList();
+    private static List<(OpinionEventKind Kind, Guid Id)> Snapshot(FieldOpinion opinion) =>
+        opinion.History.Select(e => (e.Kind, e.Id)).ToList();
 
     [Fact]
     public void A_recorded_opinion_is_received_with_its_first_history_entry()
@@ -19,7 +20,8 @@ public sealed class FieldOpinionTests
         var opinion = Record(OpinionSource.Tenant, organization: organization, text: "  GPU가 부족합니다. ", speaker: " ",
             category: OpinionCategory.Infrastructure | OpinionCategory.Funding);
 
-        Assert.Equal(("GPU가 부족합니다.", (string?)null, OpinionStatus.Received, (Guid?)organization), (opinion.Text, opinion.Speaker, opinion.Status, opinion.SourceOrganizationId));
+        Assert.Equal(("GPU가 부족합니다.", (string?)null, OpinionStatus.Received, (Guid?)organization),
+            (opinion.Text, opinion.Speaker, opinion.Status, opinion.SourceOrganizationId));
         Assert.Equal([OpinionCategory.Funding, OpinionCategory.Infrastructure], opinion.CategoryList);
         var recorded = Assert.Single(opinion.History);
         Assert.Equal((OpinionEventKind.Recorded, opinion.Id, Operator), (recorded.Kind, recorded.OpinionId, recorded.By));
@@ -57,14 +59,16 @@ public sealed class FieldOpinionTests
         opinion.Edit("대표", "데이터 규제가 불명확합니다.", OpinionCategory.Regulation, OpinionVisibility.Public, Operator, Now.AddHours(2));
         Assert.Equal((OpinionEventKind.Edited, "Text"), (opinion.History[^1].Kind, opinion.History[^1].Detail));
 
-        opinion.Edit(null, "데이터 규제가 불명확합니다.", OpinionCategory.Regulation | OpinionCategory.Other, OpinionVisibility.Internal, Operator, Now.AddHours(3));
+        opinion.Edit(null, "데이터 규제가 불명확합니다.", OpinionCategory.Regulation | OpinionCategory.Other, OpinionVisibility.Internal,
+            Operator, Now.AddHours(3));
         Assert.Equal("Speaker,Category,Visibility", opinion.History[^1].Detail);
         Assert.Equal(3, opinion.History.Count);
         Assert.Equal(Now.AddHours(3), opinion.UpdatedAt);
 
         // Refused edits change nothing, not even the fields checked before the one that failed.
         Refused("Engagement.Error.Category", () => opinion.Edit(null, "x", OpinionCategory.None, OpinionVisibility.Public, Operator, Now));
-        Refused("Error.TooLong", () => opinion.Edit(new string('가', FieldOpinion.MaxSpeaker + 1), "고친 글", OpinionCategory.Other, OpinionVisibility.Public, Operator, Now));
+        Refused("Error.TooLong", () => opinion.Edit(new string('가', FieldOpinion.MaxSpeaker + 1), "고친 글", OpinionCategory.Other,
+            OpinionVisibility.Public, Operator, Now));
         Assert.Equal(("데이터 규제가 불명확합니다.", (string?)null, OpinionCategory.Regulation | OpinionCategory.Other, OpinionVisibility.Internal, 3),
             (opinion.Text, opinion.Speaker, opinion.Category, opinion.Visibility, opinion.History.Count));
     }
@@ -77,7 +81,8 @@ public sealed class FieldOpinionTests
         opinion.Reply("검토하겠습니다.", Operator, Now);
         opinion.Reply("가이드라인을 배포했습니다.", Operator, Now.AddDays(1));
 
-        Assert.Equal((OpinionStatus.Answered, "가이드라인을 배포했습니다.", (DateTimeOffset?)Now.AddDays(1)), (opinion.Status, opinion.Answer, opinion.AnsweredAt));
+        Assert.Equal((OpinionStatus.Answered, "가이드라인을 배포했습니다.", (DateTimeOffset?)Now.AddDays(1)),
+            (opinion.Status, opinion.Answer, opinion.AnsweredAt));
         Assert.Equal(["검토하겠습니다.", "가이드라인을 배포했습니다."], opinion.History.Where(e => e.Kind == OpinionEventKind.Answered).Select(e => e.Detail));
     }
 
@@ -86,8 +91,10 @@ public sealed class FieldOpinionTests
     {
         var survivor = Record(category: OpinionCategory.Infrastructure, text: "GPU 대기 시간이 깁니다.");
         survivor.Reply("할당 기준을 검토합니다.", Operator, Now);
-        var duplicate = Record(OpinionSource.Tenant, organization: Guid.NewGuid(), category: OpinionCategory.Infrastructure | OpinionCategory.Funding, text: "GPU 예약이 밀립니다.");
-        duplicate.Edit(null, "GPU 예약이 2주 밀립니다.", OpinionCategory.Infrastructure | OpinionCategory.Funding, OpinionVisibility.Public, Operator, Now);
+        var duplicate = Record(OpinionSource.Tenant, organization: Guid.NewGuid(),
+            category: OpinionCategory.Infrastructure | OpinionCategory.Funding, text: "GPU 예약이 밀립니다.");
+        duplicate.Edit(null, "GPU 예약이 2주 밀립니다.", OpinionCategory.Infrastructure | OpinionCategory.Funding,
+            OpinionVisibility.Public, Operator, Now);
         var actions = new[] { NewAction(duplicate), NewAction(duplicate, dueInDays: 30) };
         var earlier = Record(category: OpinionCategory.Education, text: "GPU가 없습니다.");
         FieldOpinion.Merge(earlier, duplicate, [], [], Operator, Now);

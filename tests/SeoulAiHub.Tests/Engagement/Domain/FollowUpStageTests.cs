@@ -42,7 +42,8 @@ public sealed class FollowUpStageTests
             Line(null, Item(ActionStatus.InProgress, overdue: true)),
             Line("답변", Item(ActionStatus.Declined)),
         ];
-        var summary = FollowUpSummary.Of([.. lines.Select(l => (l.Category, l.Stage))], [.. lines.SelectMany(l => l.Actions).Select(a => (a.Status, a.Overdue))]);
+        var summary = FollowUpSummary.Of([.. lines.Select(l => (l.Category, l.Stage))],
+            [.. lines.SelectMany(l => l.Actions).Select(a => (a.Status, a.Overdue))]);
         var report = new FollowUpReport(lines, summary, 1, 1, 1);
 
         Assert.Equal([1, 1, 2, 1], Enum.GetValues<FollowUpStage>().Select(report.Count));
@@ -54,10 +55,13 @@ public sealed class FollowUpStageTests
     [Fact]
     public void Ticked_categories_are_parsed_by_enum_name_and_anything_else_is_ignored()
     {
-        Assert.Equal(OpinionCategory.Funding | OpinionCategory.Education, EngagementLabels.ParseCategories(["Funding", "Education", "Funding"]));
+        Assert.Equal(OpinionCategory.Funding | OpinionCategory.Education, EngagementLabels.ParseCategories(["Funding",
+            "Education", "Funding"]));
         Assert.Equal(OpinionCategory.None, EngagementLabels.ParseCategories(null));
         Assert.Equal(OpinionCategory.None, EngagementLabels.ParseCategories([]));
-        Assert.Equal(OpinionCategory.Global, EngagementLabels.ParseCategories(["funding", "None", "Bogus", "", "3", "255", "Funding, Education", "Global"]));
-        Assert.Equal(FieldOpinion.Categories.Aggregate((a, b) => a | b), EngagementLabels.ParseCategories(FieldOpinion.Categories.Select(c => c.ToString())));
+        Assert.Equal(OpinionCategory.Global, EngagementLabels.ParseCategories(["funding", "None", "Bogus", "", "3", "255",
+            "Funding, Education", "Global"]));
+        Assert.Equal(FieldOpinion.Categories.Aggregate((a, b) => a | b),
+            EngagementLabels.ParseCategories(FieldOpinion.Categories.Select(c => c.ToString())));
     }
 }

@@ -28,10 +28,13 @@ public sealed class VisitTests
         Assert.Equal(new object[] { Visit.MaxTitle }, tooLong.Arguments);
         Assert.Equal(("의장 현장방문", VisitKind.Visit), (visit.Title, visit.Kind));
 
-        Refused("Error.TooLong", () => visit.Describe(VisitKind.Visit, "방문", Today, new string('a', Visit.MaxPurpose + 1), "운영사무국", null, Now));
+        Refused("Error.TooLong", () => visit.Describe(VisitKind.Visit, "방문", Today, new string('a', Visit.MaxPurpose + 1),
+            "운영사무국", null, Now));
         Refused("Error.TooLong", () => visit.AddGuest(new string('a', Visit.MaxName + 1), "의장", "서울특별시의회", Now));
-        Refused("Error.TooLong", () => visit.AddStop(new(14, 0), new(15, 0), new string('a', Visit.MaxTitle + 1), null, null, null, null, Now));
-        Refused("Error.TooLong", () => visit.AddStop(new(14, 0), new(15, 0), "201호", null, null, null, new string('a', Visit.MaxPurpose + 1), Now));
+        Refused("Error.TooLong", () => visit.AddStop(new(14, 0), new(15, 0), new string('a', Visit.MaxTitle + 1), null,
+            null, null, null, Now));
+        Refused("Error.TooLong", () => visit.AddStop(new(14, 0), new(15, 0), "201호", null, null, null,
+            new string('a', Visit.MaxPurpose + 1), Now));
         Assert.Empty(visit.Participants);
         Assert.Empty(visit.Stops);
 

@@ -30,11 +30,14 @@ public sealed class OpinionAccessTests
         Assert.NotNull(list.QuerySelector("#submit-opinion"));
 
         // Filters narrow in SQL: by category (bitwise), by stage, by organization; nonsense values are ignored.
-        var funding = await member.GetDocumentAsync($"/engagement/opinions?q={marker}&category=Funding&stage=Waiting&organization={other.Id}");
-        Assert.Equal([otherPublic], funding.QuerySelectorAll("#opinions tbody tr[data-id]").Select(r => Guid.Parse(r.GetAttribute("data-id")!)));
+        var funding =
+            await member.GetDocumentAsync($"/engagement/opinions?q={marker}&category=Funding&stage=Waiting&organization={other.Id}");
+        Assert.Equal([otherPublic], funding.QuerySelectorAll("#opinions tbody tr[data-id]")
+            .Select(r => Guid.Parse(r.GetAttribute("data-id")!)));
         var regulation = await member.GetDocumentAsync($"/engagement/opinions?q={marker}&category=Regulation");
         Assert.Empty(regulation.QuerySelectorAll("#opinions tbody tr[data-id]"));
-        var nonsense = await member.GetDocumentAsync($"/engagement/opinions?q={marker}&category=7&stage=Nope&status=&source=x&visit=abc&organization=zz&page=-3");
+        var nonsense = await member.GetDocumentAsync($"/engagement/opinions?q={marker}&category=7&stage=Nope&status=&source=x&visit=abc" +
+            "&organization=zz&page=-3");
         Assert.Equal(2, nonsense.QuerySelectorAll("#opinions tbody tr[data-id]").Length);
 
         // The other organization's internal opinion does not exist for this member; its public one does, without the speaker.
@@ -72,10 +75,14 @@ public sealed class OpinionAccessTests
             Assert.Contains(expected, TextOf(await PageOfAsync(response), ".alert.error"), StringComparison.Ordinal);
         }
 
-        await RefusedAsync("구성원", ("Input.OrganizationId", other.Id.ToString()), ("Input.Text", text), ("Input.Categories", "Funding"), ("Input.Visibility", "Internal"));
-        await RefusedAsync("구성원", ("Input.OrganizationId", "not-a-guid"), ("Input.Text", text), ("Input.Categories", "Funding"), ("Input.Visibility", "Internal"));
-        await RefusedAsync("분류", ("Input.OrganizationId", own.Id.ToString()), ("Input.Text", text), ("Input.Categories", "Bogus"), ("Input.Visibility", "Internal"));
-        await RefusedAsync("공개", ("Input.OrganizationId", own.Id.ToString()), ("Input.Text", text), ("Input.Categories", "Funding"), ("Input.Visibility", "1"));
+        await RefusedAsync("구성원", ("Input.OrganizationId", other.Id.ToString()), ("Input.Text", text), ("Input.Categories", "Funding"),
+            ("Input.Visibility", "Internal"));
+        await RefusedAsync("구성원", ("Input.OrganizationId", "not-a-guid"), ("Input.Text", text), ("Input.Categories", "Funding"),
+            ("Input.Visibility", "Internal"));
+        await RefusedAsync("분류", ("Input.OrganizationId", own.Id.ToString()), ("Input.Text", text), ("Input.Categories", "Bogus"),
+            ("Input.Visibility", "Internal"));
+        await RefusedAsync("공개", ("Input.OrganizationId", own.Id.ToString()), ("Input.Text", text), ("Input.Categories", "Funding"),
+            ("Input.Visibility", "1"));
         Assert.False(await host.QueryAsync(db => db.FieldOpinions.AnyAsync(o => o.Text == text)));
 
         using var saved = await member.PostAsync(page, page, ("Input.OrganizationId", own.Id.ToString()), ("Input.Text", text),
@@ -83,8 +90,9 @@ public sealed class OpinionAccessTests
             ("Input.Source", "Survey"), ("Input.Speaker", "무시될 발언자"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var stored = await host.StoredOpinionAsync(IdFromLocation(saved));
-        Assert.Equal((OpinionSource.Tenant, own.Id, OpinionCategory.Funding | OpinionCategory.Education, OpinionVisibility.Internal, null as string, text),
-            (stored.Source, stored.SourceOrganizationId!.Value, stored.Category, stored.Visibility, stored.Speaker, stored.Text));
+        Assert.Equal((OpinionSource.Tenant, own.Id, OpinionCategory.Funding | OpinionCategory.Education, OpinionVisibility.Internal,
+            null as string, text), (stored.Source, stored.SourceOrganizationId!.Value, stored.Category, stored.Visibility,
+                stored.Speaker, stored.Text));
         var list = await member.GetDocumentAsync($"/engagement/opinions?q={Uri.EscapeDataString(text)}");
         Assert.Single(list.QuerySelectorAll("#opinions tbody tr[data-id]"));
 

@@ -15,8 +15,8 @@ internal static class OpinionPages
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDb>();
-        var opinion = FieldOpinion.Record(organization is null ? OpinionSource.Survey : OpinionSource.Tenant, null, organization, speaker, text,
-            category, visibility, KstToday, Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var opinion = FieldOpinion.Record(organization is null ? OpinionSource.Survey : OpinionSource.Tenant, null,
+            organization, speaker, text, category, visibility, KstToday, Guid.NewGuid(), DateTimeOffset.UtcNow);
         db.FieldOpinions.Add(opinion);
         await db.SaveChangesAsync();
         return opinion.Id;
@@ -29,7 +29,8 @@ internal static class OpinionPages
         var db = scope.ServiceProvider.GetRequiredService<HubDb>();
         var opinion = await db.FieldOpinions.SingleAsync(o => o.Id == opinionId);
         var due = KstToday.AddDays(-3);
-        var action = ActionItem.Create(opinion, title, "시험 부서", null, due, due.AddDays(-1), Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(-4));
+        var action = ActionItem.Create(opinion, title, "시험 부서", null, due, due.AddDays(-1), Guid.NewGuid(),
+            DateTimeOffset.UtcNow.AddDays(-4));
         db.ActionItems.Add(action);
         await db.SaveChangesAsync();
         return action.Id;

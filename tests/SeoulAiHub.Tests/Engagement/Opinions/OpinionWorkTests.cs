@@ -43,18 +43,21 @@ public sealed class OpinionWorkTests
         }
 
         (string, string)[] Action(string title, string due, string ownerId) =>
-            [("NewAction.Title", title), ("NewAction.Department", "서울시 AI정책과"), ("NewAction.OwnerUserId", ownerId), ("NewAction.DueOn", due)];
+            [("NewAction.Title", title), ("NewAction.Department", "서울시 AI정책과"), ("NewAction.OwnerUserId", ownerId),
+                ("NewAction.DueOn", due)];
         await RefusedAsync("AddAction", "YYYY-MM-DD", Action("공간 확충", "next month", owner.Id.ToString()));
         await RefusedAsync("AddAction", "기한", Action("공간 확충", Iso(KstToday.AddDays(-1)), owner.Id.ToString()));
         await RefusedAsync("AddAction", "담당자", Action("공간 확충", Iso(KstToday.AddDays(30)), "garbage"));
         await RefusedAsync("AddAction", "담당자", Action("공간 확충", Iso(KstToday.AddDays(30)), Guid.NewGuid().ToString()));
-        await RefusedAsync("Edit", "분류", ("EditInput.Text", text), ("EditInput.Categories", "NotACategory"), ("EditInput.Visibility", "Public"));
+        await RefusedAsync("Edit", "분류", ("EditInput.Text", text), ("EditInput.Categories", "NotACategory"),
+            ("EditInput.Visibility", "Public"));
         await RefusedAsync("Merge", "병합할 의견", ("MergeInto", "xyz"));
         await RefusedAsync("Merge", "의견을 찾을 수 없습니다", ("MergeIntoPasted", Guid.NewGuid().ToString()));
         Assert.Empty(await host.StoredActionsAsync(id));
         Assert.Equal(OpinionCategory.Demonstration, (await host.StoredOpinionAsync(id)).Category);
 
-        AssertRedirect(await op.PostAsync(url, url + "?handler=AddAction", Action("실증 공간 확충", Iso(KstToday.AddDays(30)), owner.Id.ToString())), url);
+        AssertRedirect(await op.PostAsync(url, url + "?handler=AddAction",
+            Action("실증 공간 확충", Iso(KstToday.AddDays(30)), owner.Id.ToString())), url);
         var action = Assert.Single(await host.StoredActionsAsync(id));
         var link = $"/engagement/opinions/{id}#action-{action.Id}";
         Assert.True(await host.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == owner.Id && n.Link == link)));
@@ -67,10 +70,12 @@ public sealed class OpinionWorkTests
         await RefusedAsync("Move", "조치 결과", ("Step.ActionId", action.Id.ToString()), ("Step.Status", "Done"), ("Step.Note", "  "));
         await RefusedAsync("Move", "상태", ("Step.ActionId", action.Id.ToString()), ("Step.Status", "3"));
         await RefusedAsync("Move", "조치 과제를 찾을 수 없습니다", ("Step.ActionId", "nope"), ("Step.Status", "Done"), ("Step.Note", "x"));
-        await RefusedAsync("Reschedule", "YYYY-MM-DD", ("Step.ActionId", action.Id.ToString()), ("Step.DueOn", "2026-13-40"), ("Step.Note", "사유"));
+        await RefusedAsync("Reschedule", "YYYY-MM-DD", ("Step.ActionId", action.Id.ToString()), ("Step.DueOn", "2026-13-40"),
+            ("Step.Note", "사유"));
         await RefusedAsync("Reschedule", "사유", ("Step.ActionId", action.Id.ToString()), ("Step.DueOn", Iso(KstToday.AddDays(40))));
         Assert.Equal(ActionStatus.Open, Assert.Single(await host.StoredActionsAsync(id)).Status);
-        AssertRedirect(await op.PostAsync(url, step, ("Step.ActionId", action.Id.ToString()), ("Step.Status", "Done"), ("Step.Note", "공간 2개 층 추가 확보")), url);
+        AssertRedirect(await op.PostAsync(url, step, ("Step.ActionId", action.Id.ToString()), ("Step.Status", "Done"),
+            ("Step.Note", "공간 2개 층 추가 확보")), url);
         var done = Assert.Single(await host.StoredActionsAsync(id));
         Assert.Equal((ActionStatus.Done, "공간 2개 층 추가 확보"), (done.Status, done.Resolution));
         var history = TextOf(await op.GetDocumentAsync(url), "#history");
@@ -85,8 +90,10 @@ public sealed class OpinionWorkTests
         Assert.Equal(ActionStatus.Open, (await host.StoredActionsAsync(id))[1].Status);
 
         // Reschedule and reassign with a reason: recorded in the action's history; the new owner is told.
-        AssertRedirect(await op.PostAsync(url, $"{url}?handler=Reschedule", ("Step.ActionId", second.Id.ToString()), ("Step.DueOn", Iso(KstToday.AddDays(90))), ("Step.Note", "예산 편성 일정")), url);
-        AssertRedirect(await op.PostAsync(url, $"{url}?handler=Reassign", ("Step.ActionId", second.Id.ToString()), ("Step.Department", "예산담당관"), ("Step.OwnerUserId", owner.Id.ToString())), url);
+        AssertRedirect(await op.PostAsync(url, $"{url}?handler=Reschedule", ("Step.ActionId", second.Id.ToString()),
+            ("Step.DueOn", Iso(KstToday.AddDays(90))), ("Step.Note", "예산 편성 일정")), url);
+        AssertRedirect(await op.PostAsync(url, $"{url}?handler=Reassign", ("Step.ActionId", second.Id.ToString()),
+            ("Step.Department", "예산담당관"), ("Step.OwnerUserId", owner.Id.ToString())), url);
         var moved = (await host.StoredActionsAsync(id))[1];
         Assert.Equal((KstToday.AddDays(90), "예산담당관", owner.Id), (moved.DueOn, moved.OwnerDepartment, moved.OwnerUserId!.Value));
         Assert.Equal(2, await host.QueryAsync(db => db.Notifications.CountAsync(n => n.UserId == owner.Id)));
@@ -104,9 +111,11 @@ public sealed class OpinionWorkTests
         // The owner finds both on the action list (mine), sorted by due date.
         using var ownerClient = await host.SignedInClientAsync(owner);
         var mine = await ownerClient.GetDocumentAsync("/engagement/actions?mine=true");
-        Assert.Equal([action.Id, second.Id], mine.QuerySelectorAll("#actions tbody tr[data-id]").Select(r => Guid.Parse(r.GetAttribute("data-id")!)));
+        Assert.Equal([action.Id, second.Id], mine.QuerySelectorAll("#actions tbody tr[data-id]")
+            .Select(r => Guid.Parse(r.GetAttribute("data-id")!)));
         var mineOpen = await ownerClient.GetDocumentAsync("/engagement/actions?mine=true&status=Open");
-        Assert.Equal([second.Id], mineOpen.QuerySelectorAll("#actions tbody tr[data-id]").Select(r => Guid.Parse(r.GetAttribute("data-id")!)));
+        Assert.Equal([second.Id], mineOpen.QuerySelectorAll("#actions tbody tr[data-id]")
+            .Select(r => Guid.Parse(r.GetAttribute("data-id")!)));
     }
 
     [Theory, OnEveryDatabase]
@@ -115,8 +124,10 @@ public sealed class OpinionWorkTests
         var host = await TestHosts.GetAsync(provider);
         var organization = await host.CreateOrganizationAsync();
         var marker = Guid.NewGuid().ToString("N")[..10];
-        var survivor = await host.OpinionAsync(organization.Id, $"{marker} 인재가 떠납니다", OpinionVisibility.Public, OpinionCategory.TalentOutflow);
-        var duplicate = await host.OpinionAsync(organization.Id, $"{marker} 인력 유출이 심각합니다", OpinionVisibility.Internal, OpinionCategory.Education);
+        var survivor = await host.OpinionAsync(organization.Id, $"{marker} 인재가 떠납니다", OpinionVisibility.Public,
+            OpinionCategory.TalentOutflow);
+        var duplicate = await host.OpinionAsync(organization.Id, $"{marker} 인력 유출이 심각합니다", OpinionVisibility.Internal,
+            OpinionCategory.Education);
         using var op = await host.ClientAsync(HubRoles.Operator);
         var dupUrl = $"/engagement/opinions/{duplicate}";
         var url = $"/engagement/opinions/{survivor}";
@@ -137,15 +148,20 @@ public sealed class OpinionWorkTests
 
         var dupPage = await op.GetDocumentAsync(dupUrl);
         Assert.Equal(url, dupPage.QuerySelector("#survivor-link")!.GetAttribute("href"));
-        Assert.Contains($"{marker} 인재 정주 지원", dupPage.QuerySelector("#actions-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{marker} 인재 정주 지원", dupPage.QuerySelector("#actions-heading")!.ParentElement!.TextContent,
+            StringComparison.Ordinal);
         Assert.Null(dupPage.QuerySelector("#answer-form"));
 
         var page = await op.GetDocumentAsync(url);
         var entries = page.QuerySelectorAll("#history li").ToList();
-        Assert.Contains(entries, e => e.GetAttribute("data-subject") == "MergedOpinion" && e.TextContent.Contains($"{marker} 중복 의견 답변", StringComparison.Ordinal));
-        Assert.Contains(entries, e => e.GetAttribute("data-subject") == "MergedOpinion" && e.TextContent.Contains("접수", StringComparison.Ordinal));
-        Assert.Contains(entries, e => e.GetAttribute("data-subject") == "Opinion" && e.TextContent.Contains("중복 의견 병합", StringComparison.Ordinal));
-        Assert.Contains(entries, e => e.GetAttribute("data-subject") == "Action" && e.TextContent.Contains($"{marker} 인재 정주 지원", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.GetAttribute("data-subject") == "MergedOpinion" &&
+            e.TextContent.Contains($"{marker} 중복 의견 답변", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.GetAttribute("data-subject") == "MergedOpinion" &&
+            e.TextContent.Contains("접수", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.GetAttribute("data-subject") == "Opinion" &&
+            e.TextContent.Contains("중복 의견 병합", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.GetAttribute("data-subject") == "Action" &&
+            e.TextContent.Contains($"{marker} 인재 정주 지원", StringComparison.Ordinal));
         Assert.Contains("운영자", entries[0].TextContent, StringComparison.Ordinal);    // recorded by someone not in the system
 
         // A member of the organization reads the merged internal duplicate: told where it went, with the follow-up.
@@ -154,7 +170,8 @@ public sealed class OpinionWorkTests
         Assert.NotNull(memberDup.QuerySelector("#survivor-link"));
         // The merged list hides it by default and shows it on request.
         var hidden = await op.GetDocumentAsync($"/engagement/opinions?q={marker}");
-        Assert.Equal([survivor], hidden.QuerySelectorAll("#opinions tbody tr[data-id]").Select(r => Guid.Parse(r.GetAttribute("data-id")!)));
+        Assert.Equal([survivor], hidden.QuerySelectorAll("#opinions tbody tr[data-id]")
+            .Select(r => Guid.Parse(r.GetAttribute("data-id")!)));
         var shown = await op.GetDocumentAsync($"/engagement/opinions?q={marker}&merged=true");
         Assert.Equal(2, shown.QuerySelectorAll("#opinions tbody tr[data-id]").Length);
     }

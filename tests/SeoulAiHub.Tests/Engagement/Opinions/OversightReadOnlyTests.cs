@@ -18,7 +18,8 @@ public sealed class OversightReadOnlyTests
         var host = await TestHosts.GetAsync(provider);
         var organization = await host.CreateOrganizationAsync();
         var marker = Guid.NewGuid().ToString("N")[..10];
-        var opinion = await host.OpinionAsync(organization.Id, $"{marker} 규제 샌드박스 문의", OpinionVisibility.Internal, OpinionCategory.Regulation, "센터장");
+        var opinion = await host.OpinionAsync(organization.Id, $"{marker} 규제 샌드박스 문의", OpinionVisibility.Internal,
+            OpinionCategory.Regulation, "센터장");
         var other = await host.OpinionAsync(null, $"{marker} 설문 의견", OpinionVisibility.Public);
         var overdue = await host.OverdueActionAsync(opinion, $"{marker} 기한 지난 조치");
         var url = $"/engagement/opinions/{opinion}";
@@ -29,12 +30,14 @@ public sealed class OversightReadOnlyTests
         Assert.Contains("기한 지남", TextOf(page, $"#action-{overdue}"), StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#answer-form"));
         Assert.Null(page.QuerySelector($"#move-{overdue}"));
-        Assert.Equal(2, (await overseer.GetDocumentAsync($"/engagement/opinions?q={marker}")).QuerySelectorAll("#opinions tbody tr[data-id]").Length);
+        Assert.Equal(2, (await overseer.GetDocumentAsync($"/engagement/opinions?q={marker}"))
+            .QuerySelectorAll("#opinions tbody tr[data-id]").Length);
         var overdueList = await overseer.GetDocumentAsync("/engagement/actions?overdue=true");
         var row = overdueList.QuerySelector($"#actions tr[data-id='{overdue}']");
         Assert.NotNull(row);
         Assert.Contains("기한 지남", row!.TextContent, StringComparison.Ordinal);
-        foreach (var list in new[] { "/engagement/actions", "/engagement/actions?mine=true&status=Open", "/engagement/actions?status=Bogus&overdue=maybe&page=x" })
+        foreach (var list in new[] { "/engagement/actions", "/engagement/actions?mine=true&status=Open",
+            "/engagement/actions?status=Bogus&overdue=maybe&page=x" })
         {
             using var response = await overseer.GetAsync(list);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -77,7 +80,8 @@ public sealed class OversightReadOnlyTests
 
         var after = await host.StoredOpinionAsync(opinion);
         var actionAfter = Assert.Single(await host.StoredActionsAsync(opinion));
-        Assert.Equal((before.Text, before.Answer, before.Status, before.Category, before.UpdatedAt), (after.Text, after.Answer, after.Status, after.Category, after.UpdatedAt));
+        Assert.Equal((before.Text, before.Answer, before.Status, before.Category, before.UpdatedAt),
+            (after.Text, after.Answer, after.Status, after.Category, after.UpdatedAt));
         Assert.Equal((actionBefore.Status, actionBefore.DueOn, actionBefore.OwnerDepartment, actionBefore.UpdatedAt),
             (actionAfter.Status, actionAfter.DueOn, actionAfter.OwnerDepartment, actionAfter.UpdatedAt));
         Assert.Equal(OpinionStatus.Received, (await host.StoredOpinionAsync(other)).Status);

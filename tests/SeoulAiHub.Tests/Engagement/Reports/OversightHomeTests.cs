@@ -47,7 +47,8 @@ public sealed class OversightHomeTests
         var row = page.QuerySelector($"[data-testid=er-overdue-actions] tr[data-action='{actionId}']")!;
         Assert.NotNull(row);
         Assert.Equal($"/engagement/opinions/{opinionId}#action-{actionId}", row.QuerySelector("th a")!.GetAttribute("href"));
-        Assert.Equal((Today.DayNumber - due.DayNumber).ToString(CultureInfo.InvariantCulture), row.QuerySelector("[data-days-late]")!.GetAttribute("data-days-late"));
+        Assert.Equal((Today.DayNumber - due.DayNumber).ToString(CultureInfo.InvariantCulture),
+            row.QuerySelector("[data-days-late]")!.GetAttribute("data-days-late"));
         Assert.Contains($"지연담당자 {s}", row.TextContent, StringComparison.Ordinal);
         Assert.True(int.Parse(page.QuerySelector("[data-testid=er-overdue-count]")!.TextContent, CultureInfo.InvariantCulture) >= 1);
 
@@ -108,16 +109,19 @@ public sealed class OversightHomeTests
             Assert.Equal(trend.Counts.Values.Sum(v => v[i]).ToString(CultureInfo.InvariantCulture), groups[i].GetAttribute("data-total"));
             foreach (var rect in groups[i].QuerySelectorAll("rect"))
             {
-                var category = FieldOpinion.Categories.Single(c => rect.GetAttribute("data-series") == page.QuerySelector($"[data-testid=er-trend-table] tr[data-category={c}] th")!.TextContent.Trim());
+                var category = FieldOpinion.Categories.Single(c => rect.GetAttribute("data-series")
+                    == page.QuerySelector($"[data-testid=er-trend-table] tr[data-category={c}] th")!.TextContent.Trim());
                 Assert.Equal(trend.Counts[category][i].ToString(CultureInfo.InvariantCulture), rect.GetAttribute("data-value"));
             }
         }
 
         var table = page.QuerySelector("[data-testid=er-trend-table]")!;
-        Assert.Equal(trend.Quarters.Select(q => q.Code), table.QuerySelectorAll("thead th[data-quarter]").Select(th => th.GetAttribute("data-quarter")));
+        Assert.Equal(trend.Quarters.Select(q => q.Code), table.QuerySelectorAll("thead th[data-quarter]")
+            .Select(th => th.GetAttribute("data-quarter")));
         foreach (var category in FieldOpinion.Categories)
         {
-            var cells = table.QuerySelectorAll($"tr[data-category={category}] td[data-quarter]").Select(td => int.Parse(td.TextContent, CultureInfo.InvariantCulture));
+            var cells = table.QuerySelectorAll($"tr[data-category={category}] td[data-quarter]")
+                .Select(td => int.Parse(td.TextContent, CultureInfo.InvariantCulture));
             Assert.Equal(trend.Counts[category], cells);
         }
 

@@ -36,7 +36,8 @@ public sealed class ReportPagingTests
 
             foreach (var id in ids.Take(2))
             {
-                var action = await desk.AddActionAsync(id, "교육 과정 개설", "AI정책과", null, Kst.Today(TimeProvider.System).AddDays(30), operatorId);
+                var action = await desk.AddActionAsync(id, "교육 과정 개설", "AI정책과", null,
+                    Kst.Today(TimeProvider.System).AddDays(30), operatorId);
                 await desk.MoveActionAsync(action.Id, ActionStatus.Done, "개설함", operatorId);
             }
         }

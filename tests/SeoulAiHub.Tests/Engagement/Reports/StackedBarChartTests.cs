@@ -13,7 +13,8 @@ public sealed class StackedBarChartTests
     private static XElement Render(params (string Name, string Color, int[] Values)[] series) =>
         XDocument.Parse(StackedBarChart.Render(new ChartText("trend", "분류별 의견 <추이>", "막대 & 표"), Quarters, series)).Root!;
 
-    private static double Number(XElement e, string attribute) => double.Parse((string)e.Attribute(attribute)!, CultureInfo.InvariantCulture);
+    private static double Number(XElement e, string attribute) => double.Parse((string)e.Attribute(attribute)!,
+        CultureInfo.InvariantCulture);
 
     [Fact]
     public void Is_an_image_named_by_its_escaped_title_and_description_with_one_bar_group_per_column()
@@ -56,9 +57,11 @@ public sealed class StackedBarChartTests
     {
         var empty = Render(("기타", "#4a5568", [0, 0, 0]));
         Assert.Equal(3, empty.Elements(Ns + "g").Count(g => (string?)g.Attribute("class") == "bar-group"));
-        Assert.Empty(empty.Descendants(Ns + "g").Where(g => (string?)g.Attribute("class") == "bar-group").SelectMany(g => g.Elements(Ns + "rect")));
+        Assert.Empty(empty.Descendants(Ns + "g").Where(g => (string?)g.Attribute("class") == "bar-group")
+            .SelectMany(g => g.Elements(Ns + "rect")));
         XDocument.Parse(StackedBarChart.Render(new ChartText("none", "t", "d"), [], []));
-        Assert.Throws<ArgumentException>(() => StackedBarChart.Render(new ChartText("bad", "t", "d"), Quarters, [("a", "#000000", [1, 2])]));
+        Assert.Throws<ArgumentException>(() => StackedBarChart.Render(new ChartText("bad", "t", "d"), Quarters,
+            [("a", "#000000", [1, 2])]));
     }
 
     [Fact]

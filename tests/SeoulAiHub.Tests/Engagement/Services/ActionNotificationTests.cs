@@ -19,7 +19,8 @@ public sealed class ActionNotificationTests
     {
         await using var smtp = TestSmtpServer.Start();
         var clock = new FakeTimeProvider(OwnClockHost.Start);
-        await using var host = await TestHosts.StartWithClockAsync(provider, clock, new Dictionary<string, string?> { ["Smtp:Port"] = smtp.Port.ToString() });
+        await using var host = await TestHosts.StartWithClockAsync(provider, clock,
+            new Dictionary<string, string?> { ["Smtp:Port"] = smtp.Port.ToString() });
         var reminders = host.Services.GetRequiredService<ActionReminders>();
         var organization = await host.CreateOrganizationAsync();
         var op = await host.CreateAsync(HubRoles.Operator);
@@ -28,8 +29,10 @@ public sealed class ActionNotificationTests
         var today = host.Today();
         var opinion = await host.RecordAsync(organization.Id, "보안 과제용 격리 GPU가 필요합니다.", OpinionVisibility.Internal, op.Id);
 
-        var action = await host.WithAsync<OpinionDesk, ActionItem>(d => d.AddActionAsync(opinion.Id, Title, "운영사무국", owner.Id, today.AddDays(3), op.Id));
-        var unowned = await host.WithAsync<OpinionDesk, ActionItem>(d => d.AddActionAsync(opinion.Id, "보안 인증 요건 조사", "운영사무국", null, today.AddDays(3), op.Id));
+        var action = await host.WithAsync<OpinionDesk, ActionItem>(d => d.AddActionAsync(opinion.Id, Title, "운영사무국", owner.Id,
+            today.AddDays(3), op.Id));
+        var unowned = await host.WithAsync<OpinionDesk, ActionItem>(d => d.AddActionAsync(opinion.Id, "보안 인증 요건 조사", "운영사무국", null,
+            today.AddDays(3), op.Id));
 
         // New: one notice in the app and one mail, delivered over SMTP.
         var notice = Assert.Single(await NoticesAsync(host, owner.Id));

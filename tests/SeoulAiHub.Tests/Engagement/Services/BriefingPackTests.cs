@@ -13,7 +13,8 @@ public sealed class BriefingPackTests
     public async Task The_article_visit_is_briefed_stop_by_stop_with_tenancy_KPI_trends_and_open_opinions(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
-        var visitId = await host.QueryAsync(db => db.Visits.Where(v => v.Title == DemoEngagement.ArticleVisitTitle).Select(v => v.Id).SingleAsync());
+        var visitId = await host.QueryAsync(db => db.Visits.Where(v => v.Title == DemoEngagement.ArticleVisitTitle)
+            .Select(v => v.Id).SingleAsync());
 
         var pack = await host.WithAsync<BriefingPacks, BriefingPack?>(b => b.ForVisitAsync(visitId));
 
@@ -38,7 +39,8 @@ public sealed class BriefingPackTests
                 Assert.Equal(trend.Values.Count, trend.Values.Select(v => v.Period.EndMonth).Distinct().Count());
                 Assert.Equal(trend.Values[^1].Value, trend.Latest);
             });
-            Assert.Contains(brief.Kpis, trend => trend.Values.Count == BriefingPacks.TrendQuarters);   // eight quarters reported: the last four shown
+            // eight quarters reported: the last four shown
+            Assert.Contains(brief.Kpis, trend => trend.Values.Count == BriefingPacks.TrendQuarters);
             Assert.All(brief.OpenOpinions, o =>
             {
                 Assert.Equal(brief.Organization.Id, o.OrganizationId);
@@ -67,7 +69,8 @@ public sealed class BriefingPackTests
         var answered = await host.RecordAsync(first.Id, "교육 과정이 필요합니다.", OpinionVisibility.Public, op.Id);
         var completed = await host.RecordAsync(first.Id, "주차 공간이 부족합니다.", OpinionVisibility.Public, op.Id);
         await host.WithAsync<OpinionDesk>(d => d.AnswerAsync(answered.Id, "과정을 개설합니다.", op.Id));
-        var parking = await host.WithAsync<OpinionDesk, ActionItem>(d => d.AddActionAsync(completed.Id, "주차 공간 확보", "운영사무국", null, today.AddDays(5), op.Id));
+        var parking = await host.WithAsync<OpinionDesk, ActionItem>(d => d.AddActionAsync(completed.Id, "주차 공간 확보", "운영사무국", null,
+            today.AddDays(5), op.Id));
         await host.WithAsync<OpinionDesk>(d => d.MoveActionAsync(parking.Id, ActionStatus.Done, "인근 공영주차장과 협약했습니다.", op.Id));
 
         var visit = await host.PlanVisitAsync(today.AddDays(7), op.Id, v =>
@@ -84,7 +87,8 @@ public sealed class BriefingPackTests
         Assert.Equal([overlap], pack.Stops[0].Conflicts);
         Assert.Equal([overlap], pack.Stops[1].Conflicts);
         Assert.Empty(pack.Stops[2].Conflicts);
-        Assert.Equal(new HashSet<Guid> { pack.Stops[0].Stop.Id, pack.Stops[1].Stop.Id }, new HashSet<Guid> { overlap.Stop, overlap.Other!.Value });
+        Assert.Equal(new HashSet<Guid> { pack.Stops[0].Stop.Id, pack.Stops[1].Stop.Id },
+            new HashSet<Guid> { overlap.Stop, overlap.Other!.Value });
 
         var brief = pack.Stops[0].Organization!;
         Assert.Equal(first.Id, brief.Organization.Id);
@@ -132,7 +136,8 @@ public sealed class BriefingPackTests
         var said = new List<Guid>();
         for (var i = 0; i < FollowUpReports.BriefingOpinionsPerOrganization + extra; i++)
         {
-            said.Add((await host.RecordAsync(organization.Id, $"열린 의견 {i}", OpinionVisibility.Internal, op.Id, saidOn: host.Today().AddDays(-40 + i))).Id);
+            said.Add((await host.RecordAsync(organization.Id, $"열린 의견 {i}", OpinionVisibility.Internal, op.Id,
+                saidOn: host.Today().AddDays(-40 + i))).Id);
         }
 
         var visit = await host.PlanVisitAsync(host.Today().AddDays(5), op.Id,

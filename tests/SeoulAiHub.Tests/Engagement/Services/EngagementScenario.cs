@@ -29,7 +29,8 @@ internal static class EngagementScenario
     }
 
     public static Task<FieldOpinion> RecordAsync(this HubAppFactory host, Guid? organization, string text, OpinionVisibility visibility,
-        Guid by, OpinionCategory category = OpinionCategory.Infrastructure, Guid? visit = null, string? speaker = null, DateOnly? saidOn = null) =>
-        host.WithAsync<OpinionDesk, FieldOpinion>(d => d.RecordAsync(visit is null ? organization is null ? OpinionSource.Survey : OpinionSource.Tenant : OpinionSource.Visit,
-            visit, organization, speaker, text, category, visibility, saidOn, by));
+        Guid by, OpinionCategory category = OpinionCategory.Infrastructure, Guid? visit = null, string? speaker = null,
+        DateOnly? saidOn = null) =>
+        host.WithAsync<OpinionDesk, FieldOpinion>(d => d.RecordAsync(visit is null ? organization is null ? OpinionSource.Survey
+            : OpinionSource.Tenant : OpinionSource.Visit, visit, organization, speaker, text, category, visibility, saidOn, by));
 }

@@ -46,7 +46,8 @@ public sealed class VisibilityTests
         foreach (var (user, sees) in cases)
         {
             var expected = sees.Select(o => o.Id).Order().ToList();
-            var listed = await (await access.VisibleAsync(db.FieldOpinions.Where(o => ids.Contains(o.Id)), user)).Select(o => o.Id).ToListAsync();
+            var listed = await (await access.VisibleAsync(db.FieldOpinions.Where(o => ids.Contains(o.Id)), user))
+                .Select(o => o.Id).ToListAsync();
             Assert.Equal(expected, listed.Order());
 
             foreach (var opinion in all)

@@ -18,7 +18,8 @@ public sealed class BriefingPackTests
     public async Task The_article_visit_briefing_shows_each_stop_and_downloads_self_contained(string provider)
     {
         var host = await TestHosts.GetAsync(provider);
-        var id = await host.QueryAsync(db => db.Visits.Where(v => v.Title == DemoEngagement.ArticleVisitTitle).Select(v => v.Id).SingleAsync());
+        var id = await host.QueryAsync(db => db.Visits.Where(v => v.Title == DemoEngagement.ArticleVisitTitle)
+            .Select(v => v.Id).SingleAsync());
         using var op = await host.ClientAsync(HubRoles.Operator);
         var url = $"/engagement/visits/{id}/briefing";
         var page = await op.GetDocumentAsync(url);
@@ -45,14 +46,17 @@ public sealed class BriefingPackTests
         Assert.All(kpiRows, r => Assert.Equal(4, r.Children.Length));
         Assert.Contains(kpiRows, r => r.QuerySelector(".ev-trend-values")!.TextContent.Contains('→'));
         // Programs: every stop says which (or that there are none), and all the organizations' ongoing ones are listed.
-        Assert.All(stops, s => Assert.True(s.QuerySelector(".ev-programs") is not null || s.TextContent.Contains("참여 중인 지원사업이 없습니다", StringComparison.Ordinal)));
+        Assert.All(stops, s => Assert.True(s.QuerySelector(".ev-programs") is not null ||
+            s.TextContent.Contains("참여 중인 지원사업이 없습니다", StringComparison.Ordinal)));
         var takingPart = await host.QueryAsync(db => db.Applications.CountAsync(a => Visited.Contains(a.Organization.NameKo) &&
-            (a.Status == ApplicationStatus.Selected || a.Status == ApplicationStatus.Agreement || a.Status == ApplicationStatus.InProgress || a.Status == ApplicationStatus.Completed)));
+            (a.Status == ApplicationStatus.Selected || a.Status == ApplicationStatus.Agreement ||
+            a.Status == ApplicationStatus.InProgress || a.Status == ApplicationStatus.Completed)));
         Assert.Equal(takingPart, page.QuerySelectorAll(".ev-programs li").Length);
 
         // (The article's organizations may take part in none in the demo: a visit to an awardee shows its program.)
         var awardee = await host.QueryAsync(db => db.Applications
-            .Where(a => a.Status == ApplicationStatus.Selected || a.Status == ApplicationStatus.Agreement || a.Status == ApplicationStatus.InProgress || a.Status == ApplicationStatus.Completed)
+            .Where(a => a.Status == ApplicationStatus.Selected || a.Status == ApplicationStatus.Agreement ||
+                a.Status == ApplicationStatus.InProgress || a.Status == ApplicationStatus.Completed)
             .Select(a => new { a.OrganizationId, a.Call.Program.NameKo }).FirstAsync());
         var toAwardee = await host.PlanAsync(KstToday.AddDays(5), awardee.OrganizationId);
         var awardeePack = await op.GetDocumentAsync($"/engagement/visits/{toAwardee.Id}/briefing");
@@ -72,7 +76,8 @@ public sealed class BriefingPackTests
         using var download = await op.GetAsync(url + "?download=1");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType ?? HeaderDisposition(download));
-        Assert.Contains("briefing-2025-07-21.html", download.Content.Headers.ContentDisposition?.ToString() ?? HeaderDisposition(download), StringComparison.Ordinal);
+        Assert.Contains("briefing-2025-07-21.html", download.Content.Headers.ContentDisposition?.ToString() ?? HeaderDisposition(download),
+            StringComparison.Ordinal);
         var html = await download.Content.ReadAsStringAsync();
         Assert.DoesNotContain("<link rel=\"stylesheet\"", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);

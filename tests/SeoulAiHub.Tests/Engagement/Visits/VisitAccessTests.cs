@@ -53,13 +53,15 @@ public sealed class VisitAccessTests
             AssertDenied(response);
         }
 
-        using (var response = await overseer.PostAsync(url, "/engagement/visits/new", ("Input.Kind", "Visit"), ("Input.Title", "새 방문"), ("Input.Date", Iso(KstToday)), ("Input.Host", "누군가")))
+        using (var response = await overseer.PostAsync(url, "/engagement/visits/new", ("Input.Kind", "Visit"), ("Input.Title", "새 방문"),
+            ("Input.Date", Iso(KstToday)), ("Input.Host", "누군가")))
         {
             AssertDenied(response);
         }
 
         var stored = await host.StoredVisitAsync(visit.Id);
-        Assert.Equal((visit.Title, visit.Kind, VisitStatus.Planned, 1, 1), (stored.Title, stored.Kind, stored.Status, stored.Stops.Count, stored.Participants.Count));
+        Assert.Equal((visit.Title, visit.Kind, VisitStatus.Planned, 1, 1),
+            (stored.Title, stored.Kind, stored.Status, stored.Stops.Count, stored.Participants.Count));
         Assert.False(await host.QueryAsync(db => db.FieldOpinions.AnyAsync(o => o.VisitId == visit.Id)));
         Assert.False(await host.QueryAsync(db => db.Visits.AnyAsync(v => v.Title == "새 방문")));
 
@@ -95,7 +97,8 @@ public sealed class VisitAccessTests
         };
         await AssertRefusedAsync(await op.SubmitFormAsync("/engagement/visits/new", Visit(t: "  "), "#visit-new"), "제목을 입력해");
         await AssertRefusedAsync(await op.SubmitFormAsync("/engagement/visits/new", Visit(date: "21/07/2025"), "#visit-new"), "YYYY-MM-DD");
-        await AssertRefusedAsync(await op.SubmitFormAsync("/engagement/visits/new", Visit(site: Guid.NewGuid().ToString()), "#visit-new"), "거점");
+        await AssertRefusedAsync(await op.SubmitFormAsync("/engagement/visits/new", Visit(site: Guid.NewGuid().ToString()), "#visit-new"),
+            "거점");
         await AssertRefusedAsync(await op.SubmitFormAsync("/engagement/visits/new", Visit(kind: "7"), "#visit-new"), "방문 유형");
         Assert.False(await host.QueryAsync(db => db.Visits.AnyAsync(v => v.Title == title)));
 
@@ -106,26 +109,35 @@ public sealed class VisitAccessTests
         {
             ["Stop.StartsAt"] = starts, ["Stop.EndsAt"] = ends, ["Stop.OrganizationId"] = org, ["Stop.Place"] = "3층",
         };
-        await AssertRefusedAsync(await op.SubmitFormAsync(url, Stop("15:00", "14:00", organization.Id.ToString()), "#add-stop"), "종료 시각은 시작 시각보다");
-        await AssertRefusedAsync(await op.SubmitFormAsync(url, Stop("14:00", "15:00", Guid.NewGuid().ToString()), "#add-stop"), "방문 기관을 목록에서");
+        await AssertRefusedAsync(await op.SubmitFormAsync(url, Stop("15:00", "14:00", organization.Id.ToString()), "#add-stop"),
+            "종료 시각은 시작 시각보다");
+        await AssertRefusedAsync(await op.SubmitFormAsync(url, Stop("14:00", "15:00", Guid.NewGuid().ToString()), "#add-stop"),
+            "방문 기관을 목록에서");
         await AssertRefusedAsync(await op.SubmitFormAsync(url, Stop("14:00", "15:00", "not-a-guid"), "#add-stop"), "방문 기관을 목록에서");
         await AssertRefusedAsync(await op.SubmitFormAsync(url, Stop("25:99", "15:00", organization.Id.ToString()), "#add-stop"), "HH:MM");
 
         // Guests need a title and an affiliation; the edit form still needs a title; a future visit is not held yet.
-        await AssertRefusedAsync(await op.SubmitFormAsync(url, new Dictionary<string, string> { ["Guest.Name"] = "손님", ["Guest.Affiliation"] = "서울특별시의회" }, "#add-guest"), "직함");
-        await AssertRefusedAsync(await op.SubmitFormAsync(url, new Dictionary<string, string> { ["Input.Title"] = "", ["Input.Date"] = Iso(future), ["Input.Kind"] = "Meeting" }, "#visit-edit"), "제목을 입력해");
+        await AssertRefusedAsync(await op.SubmitFormAsync(url, new Dictionary<string, string> { ["Guest.Name"] = "손님",
+            ["Guest.Affiliation"] = "서울특별시의회" }, "#add-guest"), "직함");
+        await AssertRefusedAsync(await op.SubmitFormAsync(url, new Dictionary<string, string> { ["Input.Title"] = "",
+            ["Input.Date"] = Iso(future), ["Input.Kind"] = "Meeting" }, "#visit-edit"), "제목을 입력해");
         await AssertRefusedAsync(await op.PostAsync(url, url + "?handler=Held"), "방문일이 지나야");
-        await AssertRefusedAsync(await op.SubmitFormAsync(url, new Dictionary<string, string> { ["Member.UserId"] = Guid.NewGuid().ToString() }, "#add-member"), "목록에서");
+        await AssertRefusedAsync(await op.SubmitFormAsync(url, new Dictionary<string, string> { ["Member.UserId"] = Guid.NewGuid()
+            .ToString() }, "#add-member"), "목록에서");
         // An opinion "heard" at a visit that has not happened yet, and one without a category.
-        await AssertRefusedAsync(await op.SubmitFormAsync(url, new Dictionary<string, string> { ["Opinion.Text"] = "의견", ["Opinion.Categories"] = "Funding", ["Opinion.Visibility"] = "Public" }, "#record-opinion"), "오늘 이후일 수 없습니다");
+        await AssertRefusedAsync(await op.SubmitFormAsync(url, new Dictionary<string, string> { ["Opinion.Text"] = "의견",
+            ["Opinion.Categories"] = "Funding", ["Opinion.Visibility"] = "Public" }, "#record-opinion"), "오늘 이후일 수 없습니다");
         var held = await host.PlanAsync(KstToday);
         var heldUrl = $"/engagement/visits/{held.Id}";
-        await AssertRefusedAsync(await op.SubmitFormAsync(heldUrl, new Dictionary<string, string> { ["Opinion.Text"] = "의견", ["Opinion.Categories"] = "Nonsense", ["Opinion.Visibility"] = "Public" }, "#record-opinion"), "분류");
-        await AssertRefusedAsync(await op.SubmitFormAsync(heldUrl, new Dictionary<string, string> { ["Opinion.Text"] = "의견", ["Opinion.Categories"] = "Funding", ["Opinion.Visibility"] = "Everyone" }, "#record-opinion"), "공개 범위");
+        await AssertRefusedAsync(await op.SubmitFormAsync(heldUrl, new Dictionary<string, string> { ["Opinion.Text"] = "의견",
+            ["Opinion.Categories"] = "Nonsense", ["Opinion.Visibility"] = "Public" }, "#record-opinion"), "분류");
+        await AssertRefusedAsync(await op.SubmitFormAsync(heldUrl, new Dictionary<string, string> { ["Opinion.Text"] = "의견",
+            ["Opinion.Categories"] = "Funding", ["Opinion.Visibility"] = "Everyone" }, "#record-opinion"), "공개 범위");
         Assert.False(await host.QueryAsync(db => db.FieldOpinions.AnyAsync(o => o.VisitId == held.Id)));
 
         var stored = await host.StoredVisitAsync(visit.Id);
-        Assert.Equal((visit.Title, VisitKind.Visit, VisitStatus.Planned, 1, 1), (stored.Title, stored.Kind, stored.Status, stored.Stops.Count, stored.Participants.Count));
+        Assert.Equal((visit.Title, VisitKind.Visit, VisitStatus.Planned, 1, 1),
+            (stored.Title, stored.Kind, stored.Status, stored.Stops.Count, stored.Participants.Count));
         Assert.False(await host.QueryAsync(db => db.FieldOpinions.AnyAsync(o => o.VisitId == visit.Id)));
 
         // Unknown visit: 404 for GET and POST alike; a bad filter is ignored, not an error.

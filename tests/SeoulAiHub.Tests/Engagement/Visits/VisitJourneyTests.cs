@@ -10,7 +10,8 @@ using static SeoulAiHub.Tests.Infrastructure.TestDates;
 
 namespace SeoulAiHub.Tests.Engagement.Visits;
 
-/// <summary>An operator plans a visit through the forms: four stops with their conflicts flagged, participants, an opinion heard there.</summary>
+/// <summary>An operator plans a visit through the forms: four stops with their conflicts flagged, participants, an opinion heard
+/// there.</summary>
 public sealed class VisitJourneyTests
 {
     [Theory, OnEveryDatabase]
@@ -26,7 +27,8 @@ public sealed class VisitJourneyTests
 
         // An organization holding a room today, and a site where it holds none: a stop there is "outside its site".
         var held = await host.QueryAsync(db => db.RoomAssignments
-            .Where(r => r.StartsOn <= today && (r.EndsOn == null || r.EndsOn > today) && r.Tenancy.Organization.TenancyStatus == TenancyStatus.Resident)
+            .Where(r => r.StartsOn <= today && (r.EndsOn == null || r.EndsOn > today) &&
+                r.Tenancy.Organization.TenancyStatus == TenancyStatus.Resident)
             .Select(r => new { r.Tenancy.OrganizationId, r.Room.Floor.SiteId }).ToListAsync());
         var roomHolder = held[0].OrganizationId;
         var holderSites = held.Where(h => h.OrganizationId == roomHolder).Select(h => h.SiteId).ToHashSet();
@@ -51,8 +53,8 @@ public sealed class VisitJourneyTests
         {
             using var response = await op.SubmitFormAsync(url, new Dictionary<string, string>
             {
-                ["Stop.StartsAt"] = starts, ["Stop.EndsAt"] = ends, ["Stop.OrganizationId"] = organization.ToString(), ["Stop.SiteId"] = site.ToString(),
-                ["Stop.Place"] = place, ["Stop.BriefingPerson"] = "대표", ["Stop.Note"] = "시험",
+                ["Stop.StartsAt"] = starts, ["Stop.EndsAt"] = ends, ["Stop.OrganizationId"] = organization.ToString(),
+                ["Stop.SiteId"] = site.ToString(), ["Stop.Place"] = place, ["Stop.BriefingPerson"] = "대표", ["Stop.Note"] = "시험",
             }, "#add-stop");
             AssertRedirectToPage(response, url);
         }
@@ -66,7 +68,8 @@ public sealed class VisitJourneyTests
         var page = await op.GetDocumentAsync(url);
         Assert.Contains("일정을 추가했습니다", page.QuerySelector(".alert.ok")?.TextContent ?? "", StringComparison.Ordinal);
         var rows = page.QuerySelectorAll("#itinerary-table tbody tr").ToList();
-        Assert.Equal(["10:00–10:40", "10:40–11:20", "11:00–11:30", "13:00–13:30"], rows.Select(r => r.QuerySelector("th")!.TextContent.Trim()));
+        Assert.Equal(["10:00–10:40", "10:40–11:20", "11:00–11:30", "13:00–13:30"],
+            rows.Select(r => r.QuerySelector("th")!.TextContent.Trim()));
         string[] Flags(int row) => [.. rows[row].QuerySelectorAll(".ev-conflict").Select(f => f.GetAttribute("data-kind")!)];
         Assert.Empty(Flags(0));
         Assert.Equal(["Overlap"], Flags(1));
@@ -78,13 +81,15 @@ public sealed class VisitJourneyTests
         Assert.NotNull(page.QuerySelector(".ev-conflict-summary"));
 
         // Participants: the council chair as a guest, and an overseer from the hub.
-        using (var guest = await op.SubmitFormAsync(url, new Dictionary<string, string> { ["Guest.Name"] = "최호정", ["Guest.Title"] = "의장", ["Guest.Affiliation"] = "서울특별시의회" }, "#add-guest"))
+        using (var guest = await op.SubmitFormAsync(url, new Dictionary<string, string> { ["Guest.Name"] = "최호정", ["Guest.Title"] = "의장",
+            ["Guest.Affiliation"] = "서울특별시의회" }, "#add-guest"))
         {
             AssertRedirectToPage(guest, url);
         }
 
         var overseer = await host.CreateAsync(HubRoles.Overseer);
-        using (var member = await op.SubmitFormAsync(url, new Dictionary<string, string> { ["Member.UserId"] = overseer.Id.ToString(), ["Member.Title"] = "감사관" }, "#add-member"))
+        using (var member = await op.SubmitFormAsync(url, new Dictionary<string, string> { ["Member.UserId"] = overseer.Id.ToString(),
+            ["Member.Title"] = "감사관" }, "#add-member"))
         {
             AssertRedirectToPage(member, url);
         }
@@ -97,12 +102,15 @@ public sealed class VisitJourneyTests
         Assert.Contains("서울특별시의회", page.QuerySelector("#participants-table")!.TextContent, StringComparison.Ordinal);
 
         // The same person twice is refused with the domain's message.
-        await AssertRefusedAsync(await op.SubmitFormAsync(url, new Dictionary<string, string> { ["Member.UserId"] = overseer.Id.ToString() }, "#add-member"), "이미 참석자로");
+        await AssertRefusedAsync(await op.SubmitFormAsync(url,
+            new Dictionary<string, string> { ["Member.UserId"] = overseer.Id.ToString() }, "#add-member"), "이미 참석자로");
 
         // A stop or participant of another visit cannot be removed through this one.
         var other = await host.PlanAsync(today.AddDays(3), a.Id);
-        await AssertRefusedAsync(await op.PostAsync(url, url + "?handler=RemoveStop", ("stopId", other.Stops[0].Id.ToString())), "일정을 찾을 수 없습니다");
-        await AssertRefusedAsync(await op.PostAsync(url, url + "?handler=RemoveParticipant", ("participantId", other.Participants[0].Id.ToString())), "참석자를 찾을 수 없습니다");
+        await AssertRefusedAsync(await op.PostAsync(url, url + "?handler=RemoveStop", ("stopId", other.Stops[0].Id.ToString())),
+            "일정을 찾을 수 없습니다");
+        await AssertRefusedAsync(await op.PostAsync(url, url + "?handler=RemoveParticipant",
+            ("participantId", other.Participants[0].Id.ToString())), "참석자를 찾을 수 없습니다");
         Assert.Single((await host.StoredVisitAsync(other.Id)).Stops);
         Assert.Single((await host.StoredVisitAsync(other.Id)).Participants);
 
@@ -110,7 +118,8 @@ public sealed class VisitJourneyTests
         var third = visit.Stops.Single(s => s.StartsAt == new TimeOnly(11, 0));
         AssertRedirectToPage(await op.PostAsync(url, url + "?handler=RemoveStop", ("stopId", third.Id.ToString())), url);
         page = await op.GetDocumentAsync(url);
-        Assert.Equal(["OutsideOrganizationSite"], page.QuerySelectorAll("#itinerary-table .ev-conflict").Select(f => f.GetAttribute("data-kind")!));
+        Assert.Equal(["OutsideOrganizationSite"], page.QuerySelectorAll("#itinerary-table .ev-conflict")
+            .Select(f => f.GetAttribute("data-kind")!));
 
         // An opinion heard at the visit: source Visit, the stop organization, both categories, internal.
         using (var recorded = await op.SubmitFormAsync(url, new Dictionary<string, string>
@@ -129,7 +138,8 @@ public sealed class VisitJourneyTests
         Assert.NotNull(page.QuerySelector($"#opinions a[href='/engagement/opinions/{opinion.Id}']"));
 
         // The stop organizations come first in the opinion form's organization list.
-        var firstOptions = page.QuerySelectorAll("#o-org option").Skip(1).Take(3).Select(o => Guid.Parse(o.GetAttribute("value")!)).ToHashSet();
+        var firstOptions = page.QuerySelectorAll("#o-org option").Skip(1).Take(3)
+            .Select(o => Guid.Parse(o.GetAttribute("value")!)).ToHashSet();
         Assert.Equal(new HashSet<Guid> { a.Id, b.Id, roomHolder }, firstOptions);
 
         // The day has come: the visit is marked held.
@@ -141,6 +151,7 @@ public sealed class VisitJourneyTests
         var row = list.QuerySelectorAll("#visits-upcoming tbody tr").Single(r => r.TextContent.Contains(title, StringComparison.Ordinal));
         Assert.Contains("3", row.Children[4].TextContent, StringComparison.Ordinal);
         Assert.NotNull(list.QuerySelector("a[href='/engagement/visits/new']"));
-        Assert.DoesNotContain((await op.GetDocumentAsync("/engagement/visits?status=Cancelled")).QuerySelectorAll("tr"), r => r.TextContent.Contains(title, StringComparison.Ordinal));
+        Assert.DoesNotContain((await op.GetDocumentAsync("/engagement/visits?status=Cancelled")).QuerySelectorAll("tr"),
+            r => r.TextContent.Contains(title, StringComparison.Ordinal));
     }
 }

@@ -14,7 +14,8 @@ internal static class VisitPages
         host.QueryAsync(db => db.Sites.Where(s => s.NameKo == nameKo).Select(s => s.Id).SingleAsync());
 
     public static Task<Visit> StoredVisitAsync(this HubAppFactory host, Guid id) =>
-        host.QueryAsync(db => db.Visits.AsNoTracking().AsSplitQuery().Include(v => v.Participants).Include(v => v.Stops).SingleAsync(v => v.Id == id));
+        host.QueryAsync(db => db.Visits.AsNoTracking().AsSplitQuery().Include(v => v.Participants).Include(v => v.Stops)
+            .SingleAsync(v => v.Id == id));
 
     /// <summary>Plans a visit straight in the database (for tests about reading and refusing, not about the forms).</summary>
     public static Task<Visit> PlanAsync(this HubAppFactory host, DateOnly date, Guid? organizationId = null) => host.QueryAsync(async db =>

@@ -20,7 +20,8 @@ public sealed class AvailabilityPhraseTests
     [InlineData("6월 20일 40명", "2026-06-20", null, null, 40, null)]
     [InlineData("2026-07-01 evening", "2026-07-01", "18:00", "21:00", null, null)]
     [InlineData("friday 3pm 1.5 hours", "2026-06-12", "15:00", "23:45", null, 90)]
-    public void Phrases_give_the_day_window_people_and_length(string phrase, string date, string? from, string? to, int? people, int? minutes)
+    public void Phrases_give_the_day_window_people_and_length(string phrase, string date, string? from, string? to,
+        int? people, int? minutes)
     {
         var parts = AvailabilityPhrase.Parse(phrase, Today);
 

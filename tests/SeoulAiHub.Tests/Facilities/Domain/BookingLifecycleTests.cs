@@ -10,7 +10,8 @@ public sealed class BookingLifecycleTests
     {
         var room = Room(approval: true);
         Assert.Equal(BookingStatus.Pending, Book(room, Kst(10, 1, 10), Kst(10, 1, 11)).Status);
-        Assert.Equal(BookingStatus.Confirmed, Booking.Request(room, null, Person, true, "운영 회의", 4, Kst(10, 1, 10), Kst(10, 1, 11), null, Now).Status);
+        Assert.Equal(BookingStatus.Confirmed, Booking.Request(room, null, Person, true, "운영 회의", 4, Kst(10, 1, 10),
+            Kst(10, 1, 11), null, Now).Status);
         Assert.Equal(BookingStatus.Confirmed, Book(Room(), Kst(10, 1, 10), Kst(10, 1, 11)).Status);
     }
 

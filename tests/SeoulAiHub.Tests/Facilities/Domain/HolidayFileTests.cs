@@ -21,7 +21,8 @@ public sealed class HolidayFileTests
     public void Timed_events_are_reported_and_a_multi_day_all_day_event_gives_each_day()
     {
         const string ics = "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//KO\n" +
-            "BEGIN:VEVENT\nUID:a\nDTSTAMP:20260101T000000Z\nDTSTART;VALUE=DATE:20260924\nDTEND;VALUE=DATE:20260927\nSUMMARY:추석 연휴\nEND:VEVENT\n" +
+            "BEGIN:VEVENT\nUID:a\nDTSTAMP:20260101T000000Z\nDTSTART;VALUE=DATE:20260924\nDTEND;VALUE=DATE:20260927\nSUMMARY:추석 " +
+            "연휴\nEND:VEVENT\n" +
             "BEGIN:VEVENT\nUID:b\nDTSTAMP:20260101T000000Z\nDTSTART:20260101T100000Z\nSUMMARY:회의\nEND:VEVENT\nEND:VCALENDAR\n";
 
         var (days, problems) = HolidayCalendar.Read(ics);

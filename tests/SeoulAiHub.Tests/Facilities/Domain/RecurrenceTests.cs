@@ -14,13 +14,14 @@ public sealed class RecurrenceTests
     public void Chuseok_week_skips_the_holidays_and_the_exception_and_keeps_the_other_working_days()
     {
         // 2026-09-21 (Mon) … 09-27 (Sun); 추석 연휴 24–26, the 22nd is an exception.
-        var rule = new RecurrenceRule(Weekdays.WorkingDays, Ten, Eleven, new DateOnly(2026, 9, 21), new DateOnly(2026, 9, 27), [new DateOnly(2026, 9, 22)]);
+        var rule = new RecurrenceRule(Weekdays.WorkingDays, Ten, Eleven, new DateOnly(2026, 9, 21), new DateOnly(2026, 9, 27),
+            [new DateOnly(2026, 9, 22)]);
 
         var expansion = Recurrence.Expand(rule, Holidays2026, openOnHolidays: false, Weekdays.WorkingDays);
 
         Assert.Equal([new DateOnly(2026, 9, 21), new DateOnly(2026, 9, 23)], expansion.Occurrences.Select(o => o.Date));
-        Assert.Equal([(new DateOnly(2026, 9, 22), SkipReason.Exception), (new DateOnly(2026, 9, 24), SkipReason.Holiday), (new DateOnly(2026, 9, 25), SkipReason.Holiday)],
-            expansion.Skipped.Select(s => (s.Date, s.Reason)));
+        Assert.Equal([(new DateOnly(2026, 9, 22), SkipReason.Exception), (new DateOnly(2026, 9, 24), SkipReason.Holiday),
+            (new DateOnly(2026, 9, 25), SkipReason.Holiday)], expansion.Skipped.Select(s => (s.Date, s.Reason)));
     }
 
     [Fact]
@@ -37,7 +38,8 @@ public sealed class RecurrenceTests
     [Fact]
     public void A_facility_open_on_holidays_keeps_them_but_still_skips_its_closed_days()
     {
-        var rule = new RecurrenceRule(Weekdays.Thursday | Weekdays.Friday | Weekdays.Saturday, Ten, Eleven, new DateOnly(2026, 9, 21), new DateOnly(2026, 9, 27), []);
+        var rule = new RecurrenceRule(Weekdays.Thursday | Weekdays.Friday | Weekdays.Saturday, Ten, Eleven, new DateOnly(2026, 9, 21),
+            new DateOnly(2026, 9, 27), []);
 
         var expansion = Recurrence.Expand(rule, Holidays2026, openOnHolidays: true, Weekdays.WorkingDays);
 
@@ -48,7 +50,8 @@ public sealed class RecurrenceTests
     [Fact]
     public void Weekly_on_two_days_over_three_weeks_gives_six_dates_in_order()
     {
-        var rule = new RecurrenceRule(Weekdays.Tuesday | Weekdays.Thursday, Ten, Eleven, new DateOnly(2026, 6, 8), new DateOnly(2026, 6, 28), []);
+        var rule = new RecurrenceRule(Weekdays.Tuesday | Weekdays.Thursday, Ten, Eleven, new DateOnly(2026, 6, 8),
+            new DateOnly(2026, 6, 28), []);
 
         var dates = Recurrence.Expand(rule, Holidays2026, false).Occurrences.Select(o => o.Date.ToString("MM-dd"));
 
@@ -59,9 +62,13 @@ public sealed class RecurrenceTests
     public void A_series_longer_than_26_weeks_or_without_weekdays_or_ending_before_it_starts_is_refused()
     {
         var from = new DateOnly(2026, 1, 5);
-        Rooms.Refused("Facilities.Error.SeriesTooLong", () => Recurrence.Expand(new RecurrenceRule(Weekdays.Monday, Ten, Eleven, from, from.AddDays(26 * 7), []), NoHoliday, false));
-        Rooms.Refused("Facilities.Error.SeriesDays", () => Recurrence.Expand(new RecurrenceRule(Weekdays.None, Ten, Eleven, from, from.AddDays(7), []), NoHoliday, false));
-        Rooms.Refused("Facilities.Error.SeriesRange", () => Recurrence.Expand(new RecurrenceRule(Weekdays.Monday, Ten, Eleven, from, from.AddDays(-1), []), NoHoliday, false));
-        Assert.Equal(26, Recurrence.Expand(new RecurrenceRule(Weekdays.Monday, Ten, Eleven, from, from.AddDays(26 * 7 - 1), []), NoHoliday, true).Occurrences.Count);
+        Rooms.Refused("Facilities.Error.SeriesTooLong", () => Recurrence.Expand(new RecurrenceRule(Weekdays.Monday, Ten, Eleven, from,
+            from.AddDays(26 * 7), []), NoHoliday, false));
+        Rooms.Refused("Facilities.Error.SeriesDays", () => Recurrence.Expand(new RecurrenceRule(Weekdays.None, Ten, Eleven, from,
+            from.AddDays(7), []), NoHoliday, false));
+        Rooms.Refused("Facilities.Error.SeriesRange", () => Recurrence.Expand(new RecurrenceRule(Weekdays.Monday, Ten, Eleven, from,
+            from.AddDays(-1), []), NoHoliday, false));
+        Assert.Equal(26, Recurrence.Expand(new RecurrenceRule(Weekdays.Monday, Ten, Eleven, from, from.AddDays(26 * 7 - 1), []), NoHoliday,
+            true).Occurrences.Count);
     }
 }

@@ -14,10 +14,12 @@ internal static class Rooms
     public static Facility Room(int buffer = 0, bool approval = false, int capacity = 12, Weekdays days = Weekdays.WorkingDays,
         bool openOnHolidays = false, int lateCancelHours = 24, int grace = 15) =>
         Facility.Create(new FacilitySettings(Site, 2, "2층 회의실 B", "Meeting Room B", FacilityKind.MeetingRoom, capacity, ["디스플레이/Display"],
-            Audience.Tenants, approval, days, new TimeOnly(9, 0), new TimeOnly(21, 0), 30, 240, buffer, openOnHolidays, grace, lateCancelHours), Now);
+            Audience.Tenants, approval, days, new TimeOnly(9, 0), new TimeOnly(21, 0), 30, 240, buffer, openOnHolidays, grace,
+            lateCancelHours), Now);
 
     /// <summary>A KST wall-clock moment as UTC.</summary>
-    public static DateTimeOffset Kst(int month, int day, int hour, int minute = 0) => Grid.At(new DateOnly(2026, month, day), new TimeOnly(hour, minute));
+    public static DateTimeOffset Kst(int month, int day, int hour, int minute = 0) =>
+        Grid.At(new DateOnly(2026, month, day), new TimeOnly(hour, minute));
 
     public static Booking Book(Facility room, DateTimeOffset start, DateTimeOffset end, Guid? organization = null) =>
         Booking.Request(room, organization ?? Guid.NewGuid(), Person, false, "주간 회의", 6, start, end, null, Now);

@@ -13,7 +13,8 @@ public sealed class SlotClaimTests
     {
         var booking = Book(Room(buffer: 15), Kst(10, 1, 10), Kst(10, 1, 11));
 
-        Assert.Equal([Kst(10, 1, 10), Kst(10, 1, 10, 15), Kst(10, 1, 10, 30), Kst(10, 1, 10, 45), Kst(10, 1, 11)], booking.Claims.Select(c => c.CellStart));
+        Assert.Equal([Kst(10, 1, 10), Kst(10, 1, 10, 15), Kst(10, 1, 10, 30), Kst(10, 1, 10, 45), Kst(10, 1, 11)],
+            booking.Claims.Select(c => c.CellStart));
     }
 
     [Fact]
@@ -49,7 +50,8 @@ public sealed class SlotClaimTests
         Refused("Facilities.Error.Length", () => room.CheckSlot(Kst(10, 1, 9), Kst(10, 1, 9, 15), 4, NoHolidays, Now));
         Refused("Facilities.Error.OverCapacity", () => room.CheckSlot(Kst(10, 1, 10), Kst(10, 1, 11), 13, NoHolidays, Now));
         Refused("Facilities.Error.ClosedDay", () => room.CheckSlot(Kst(10, 3, 10), Kst(10, 3, 11), 4, NoHolidays, Now));
-        Refused("Facilities.Error.Holiday", () => room.CheckSlot(Kst(9, 24, 10), Kst(9, 24, 11), 4, new HashSet<DateOnly> { new DateOnly(2026, 9, 24) }, Now));
+        Refused("Facilities.Error.Holiday", () => room.CheckSlot(Kst(9, 24, 10), Kst(9, 24, 11), 4,
+            new HashSet<DateOnly> { new DateOnly(2026, 9, 24) }, Now));
         Refused("Facilities.Error.InPast", () => room.CheckSlot(Kst(9, 21, 9), Kst(9, 21, 10), 4, NoHolidays, Now));
         room.CheckSlot(Kst(10, 1, 20), Kst(10, 1, 21), 12, NoHolidays, Now);
     }

@@ -24,7 +24,8 @@ public sealed class FacilityApiTests
         }
 
         var input = new BookingInput(facility.Id, host.At(60, 14), host.At(60, 15), "API 예약", 6);
-        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => clients[i % 5].Http.PostAsJsonAsync("/api/facilities/bookings", input)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            clients[i % 5].Http.PostAsJsonAsync("/api/facilities/bookings", input)));
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.Equal(49, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
@@ -43,24 +44,29 @@ public sealed class FacilityApiTests
         using var client = await host.ClientAsync(HubRoles.TenantMember, (await host.CreateOrganizationAsync()).Id);
         var day = Grid.KstDate(host.At(61, 0)).ToString("yyyy-MM-dd");
 
-        var created = await client.Http.PostAsJsonAsync("/api/facilities/bookings", new BookingInput(facility.Id, host.At(61, 13), host.At(61, 14), "팀 회의", 12));
+        var created = await client.Http.PostAsJsonAsync("/api/facilities/bookings",
+            new BookingInput(facility.Id, host.At(61, 13), host.At(61, 14), "팀 회의", 12));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var booking = await created.Content.ReadFromJsonAsync<BookingInfo>();
 
         var found = await client.Http.GetFromJsonAsync<List<AvailabilityInfo>>($"/api/facilities/availability?q=오후 12명&date={day}");
         var mine = Assert.Single(found!, f => f.Id == facility.Id);
         Assert.Equal([("14:00", "18:00")], mine.Free.Select(s => (s.StartsAt.ToString("HH:mm"), s.EndsAt.ToString("HH:mm"))));
-        Assert.DoesNotContain((await client.Http.GetFromJsonAsync<List<AvailabilityInfo>>($"/api/facilities/availability?date={day}&people=15"))!, f => f.Id == facility.Id);
+        Assert.DoesNotContain((await client.Http.GetFromJsonAsync<List<AvailabilityInfo>>("/api/facilities/availability" +
+            $"?date={day}&people=15"))!, f => f.Id == facility.Id);
 
         var list = await client.Http.GetFromJsonAsync<List<BookingInfo>>("/api/facilities/bookings");
         Assert.Contains(list!, b => b.Id == booking!.Id && b.Status == "Confirmed");
         var cancelled = await client.Http.PostAsync($"/api/facilities/bookings/{booking!.Id}/cancel", null);
         Assert.Equal("Cancelled", (await cancelled.Content.ReadFromJsonAsync<BookingInfo>())!.Status);
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.Http.PostAsJsonAsync("/api/facilities/bookings", new BookingInput(facility.Id, host.At(61, 13), host.At(61, 14), "팀 회의", 0))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.Http.PostAsJsonAsync("/api/facilities/bookings",
+            new BookingInput(facility.Id, host.At(61, 13), host.At(61, 14), "팀 회의", 0))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.Http.GetAsync($"/api/facilities/availability?date=not-a-date")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.Http.PostAsync("/api/facilities/bookings", new StringContent("{bad json", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.PostAsync($"/api/facilities/bookings/{Guid.NewGuid()}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.Http.PostAsync("/api/facilities/bookings",
+            new StringContent("{bad json", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.PostAsync($"/api/facilities/bookings/{Guid.NewGuid()}/cancel",
+            null)).StatusCode);
         using var anonymous = host.CreateHubClient();
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.Http.GetAsync("/api/facilities/bookings")).StatusCode);
     }

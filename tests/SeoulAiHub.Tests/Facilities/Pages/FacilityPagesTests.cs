@@ -25,7 +25,8 @@ public sealed class FacilityPagesTests
         var link = result.QuerySelector("a.button")!.GetAttribute("href")!;
         Assert.Contains("start=" + Uri.EscapeDataString(date + "T13:00"), link, StringComparison.Ordinal);
 
-        var fields = new Dictionary<string, string> { ["Input.Date"] = date, ["Input.Start"] = "13:00", ["Input.End"] = "14:00", ["Input.Purpose"] = "투자 설명회 준비" };
+        var fields = new Dictionary<string, string> { ["Input.Date"] = date, ["Input.Start"] = "13:00", ["Input.End"] = "14:00",
+            ["Input.Purpose"] = "투자 설명회 준비" };
         var booked = await tenant.SubmitFormAsync(link, fields);
         Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
         Assert.Equal("/facilities/bookings", booked.Headers.Location?.OriginalString);
@@ -66,7 +67,8 @@ public sealed class FacilityPagesTests
         var booking = await host.BookAsync(member.Id, facility.Id, host.At(65, 10), host.At(65, 12));
         using var op = await host.ClientAsync(HubRoles.Operator);
 
-        var approved = await op.SubmitFormAsync("/facilities/manage", new Dictionary<string, string>(), $"#pending-{booking.Id} form[action*='Approve']");
+        var approved = await op.SubmitFormAsync("/facilities/manage", new Dictionary<string, string>(),
+            $"#pending-{booking.Id} form[action*='Approve']");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Equal(BookingStatus.Confirmed, (await host.BookingsOfAsync(facility.Id)).Single().Status);
 
@@ -93,7 +95,8 @@ public sealed class FacilityPagesTests
 
         var created = await op.SubmitFormAsync("/facilities/manage/facility", new Dictionary<string, string>
         {
-            ["Input.NameKo"] = name, ["Input.NameEn"] = "New classroom", ["Input.Kind"] = "Classroom", ["Input.SiteId"] = site.ToString(), ["Input.OpensAt"] = "09:00", ["Input.ClosesAt"] = "18:00",
+            ["Input.NameKo"] = name, ["Input.NameEn"] = "New classroom", ["Input.Kind"] = "Classroom", ["Input.SiteId"] = site.ToString(),
+            ["Input.OpensAt"] = "09:00", ["Input.ClosesAt"] = "18:00",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.True(await host.QueryAsync(db => db.Facilities.AnyAsync(f => f.NameKo == name && f.Kind == FacilityKind.Classroom)));
@@ -102,7 +105,8 @@ public sealed class FacilityPagesTests
         var form = page.QuerySelector("#holiday-upload")!;
         using var content = new MultipartFormDataContent
         {
-            { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+                "__RequestVerificationToken" },
             { new ByteArrayContent(await File.ReadAllBytesAsync(TestPaths.Sample("ics-holidays-kr-2026.ics"))), "file", "2026.ics" },
         };
         var uploaded = await op.Http.PostAsync(form.GetAttribute("action"), content);

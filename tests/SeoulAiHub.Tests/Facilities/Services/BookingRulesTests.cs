@@ -17,7 +17,8 @@ public sealed class BookingRulesTests
         var learner = await host.CreateAsync(HubRoles.Learner, twoFactor: false);
         var tenant = await host.CreateAsync(HubRoles.TenantMember, (await host.CreateOrganizationAsync()).Id, twoFactor: false);
 
-        await RefusedAsync("Facilities.Error.NotForPublic", () => host.BookAsync(learner.Id, tenantsOnly.Id, host.At(42, 10), host.At(42, 11)));
+        await RefusedAsync("Facilities.Error.NotForPublic", () => host.BookAsync(learner.Id, tenantsOnly.Id,
+            host.At(42, 10), host.At(42, 11)));
         var own = await host.BookAsync(learner.Id, open.Id, host.At(42, 10), host.At(42, 11));
         var forOrganization = await host.BookAsync(tenant.Id, tenantsOnly.Id, host.At(42, 10), host.At(42, 11));
 
@@ -64,10 +65,12 @@ public sealed class BookingRulesTests
         var other = await host.CreateAsync(HubRoles.TenantMember, (await host.CreateOrganizationAsync()).Id, twoFactor: false);
         var from = Grid.KstDate(host.At(50, 0));
         var weekday = from.DayOfWeek;
-        var blocker = await host.BookAsync(other.Id, facility.Id, Grid.At(from.AddDays(14), new(10, 30)), Grid.At(from.AddDays(14), new(11, 30)));
+        var blocker = await host.BookAsync(other.Id, facility.Id, Grid.At(from.AddDays(14), new(10, 30)),
+            Grid.At(from.AddDays(14), new(11, 30)));
 
         var result = await host.DeskAsync(d => d.BookSeriesAsync(member.Id, new SeriesRequest(facility.Id,
-            new RecurrenceRule(WeekdaysExtensions.Of(weekday), new TimeOnly(10, 0), new TimeOnly(11, 0), from, from.AddDays(34), [from.AddDays(7)]), "주간 회의", 6)));
+            new RecurrenceRule(WeekdaysExtensions.Of(weekday), new TimeOnly(10, 0), new TimeOnly(11, 0), from, from.AddDays(34),
+                [from.AddDays(7)]), "주간 회의", 6)));
 
         Assert.Equal(from.AddDays(14), Grid.KstDate(Assert.Single(result.Taken).StartsAt));
         Assert.Contains(result.Skipped, s => s.Date == from.AddDays(7) && s.Reason == SkipReason.Exception);

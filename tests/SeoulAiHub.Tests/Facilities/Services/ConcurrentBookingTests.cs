@@ -16,7 +16,8 @@ public sealed class ConcurrentBookingTests
         var people = await MembersAsync(host, 5);
         var start = host.At(40, 10);
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() => TryBookAsync(host, people[i % 5], facility.Id, start, start.AddHours(1)))));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            Task.Run(() => TryBookAsync(host, people[i % 5], facility.Id, start, start.AddHours(1)))));
 
         Assert.Equal(1, outcomes.Count(o => o == "booked"));
         Assert.Equal(49, outcomes.Count(o => o == "Facilities.Error.Taken"));
@@ -48,7 +49,8 @@ public sealed class ConcurrentBookingTests
         Assert.Equal(BookingStatus.Confirmed, next.Status);
     }
 
-    private static async Task<string> TryBookAsync(HubAppFactory host, Guid userId, Guid facilityId, DateTimeOffset start, DateTimeOffset end)
+    private static async Task<string> TryBookAsync(HubAppFactory host, Guid userId, Guid facilityId,
+        DateTimeOffset start, DateTimeOffset end)
     {
         try
         {

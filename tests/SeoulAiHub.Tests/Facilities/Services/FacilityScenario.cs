@@ -11,15 +11,17 @@ namespace SeoulAiHub.Tests.Facilities.Services;
 /// </summary>
 internal static class FacilityScenario
 {
-    public static async Task<Facility> CreateFacilityAsync(this HubAppFactory host, Audience audience = Audience.Tenants, bool approval = false,
-        int buffer = 0, int capacity = 12, bool openOnHolidays = true, Weekdays days = Weekdays.All, string? name = null)
+    public static async Task<Facility> CreateFacilityAsync(this HubAppFactory host, Audience audience = Audience.Tenants,
+        bool approval = false, int buffer = 0, int capacity = 12, bool openOnHolidays = true, Weekdays days = Weekdays.All,
+        string? name = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
         return await host.QueryAsync(async db =>
         {
             var site = await db.Sites.OrderBy(s => s.NameKo).Select(s => s.Id).FirstAsync();
-            var facility = Facility.Create(new FacilitySettings(site, 2, name ?? $"시험 회의실 {suffix}", $"Test room {suffix}", FacilityKind.MeetingRoom, capacity,
-                ["디스플레이/Display"], audience, approval, days, new TimeOnly(6, 0), new TimeOnly(23, 45), 15, 480, buffer, openOnHolidays), DateTimeOffset.UtcNow);
+            var facility = Facility.Create(new FacilitySettings(site, 2, name ?? $"시험 회의실 {suffix}", $"Test room {suffix}",
+                FacilityKind.MeetingRoom, capacity, ["디스플레이/Display"], audience, approval, days, new TimeOnly(6, 0), new TimeOnly(23, 45),
+                15, 480, buffer, openOnHolidays), DateTimeOffset.UtcNow);
             db.Facilities.Add(facility);
             await db.SaveChangesAsync();
             return facility;
@@ -37,7 +39,8 @@ internal static class FacilityScenario
 
     public static Task DeskAsync(this HubAppFactory host, Func<BookingDesk, Task> work) => host.WithAsync(work);
 
-    public static Task<Booking> BookAsync(this HubAppFactory host, Guid userId, Guid facilityId, DateTimeOffset start, DateTimeOffset end, int attendees = 4, Guid? organization = null) =>
+    public static Task<Booking> BookAsync(this HubAppFactory host, Guid userId, Guid facilityId, DateTimeOffset start, DateTimeOffset end,
+        int attendees = 4, Guid? organization = null) =>
         host.DeskAsync(d => d.BookAsync(userId, new BookingRequest(facilityId, start, end, "시험 예약", attendees, organization)));
 
     public static async Task<RuleException> RefusedAsync(string key, Func<Task> action)
@@ -48,7 +51,8 @@ internal static class FacilityScenario
     }
 
     public static Task<List<Booking>> BookingsOfAsync(this HubAppFactory host, Guid facilityId) =>
-        host.QueryAsync(db => db.Bookings.AsNoTracking().Where(b => b.FacilityId == facilityId).OrderBy(b => b.StartsAt).ThenBy(b => b.CreatedAt).ToListAsync());
+        host.QueryAsync(db => db.Bookings.AsNoTracking().Where(b => b.FacilityId == facilityId).OrderBy(b => b.StartsAt)
+            .ThenBy(b => b.CreatedAt).ToListAsync());
 
     public static Task<List<SlotClaim>> ClaimsOfAsync(this HubAppFactory host, Guid facilityId) =>
         host.QueryAsync(db => db.SlotClaims.AsNoTracking().Where(c => c.FacilityId == facilityId).OrderBy(c => c.CellStart).ToListAsync());

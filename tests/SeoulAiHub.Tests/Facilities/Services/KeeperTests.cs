@@ -10,7 +10,8 @@ namespace SeoulAiHub.Tests.Facilities.Services;
 public sealed class KeeperTests
 {
     [Theory, OnEveryDatabase]
-    public async Task A_no_show_is_released_after_the_grace_time_its_rest_offered_to_the_waitlist_and_an_unanswered_offer_expires(string provider)
+    public async Task A_no_show_is_released_after_the_grace_time_its_rest_offered_to_the_waitlist_and_an_unanswered_offer_expires(
+        string provider)
     {
         var clock = new FakeTimeProvider(FacilityScenario.MondayMorning);
         await using var host = await TestHosts.StartWithClockAsync(provider, clock);
@@ -20,7 +21,8 @@ public sealed class KeeperTests
         var waiting = await host.CreateAsync(HubRoles.TenantMember, (await host.CreateOrganizationAsync()).Id, twoFactor: false);
         var checkedIn = await host.BookAsync(holder.Id, facility.Id, host.At(1, 8), host.At(1, 9));
         var noShow = await host.BookAsync(holder.Id, facility.Id, host.At(1, 10), host.At(1, 12));
-        var entry = await host.DeskAsync(d => d.JoinWaitlistAsync(waiting.Id, new BookingRequest(facility.Id, host.At(1, 11), host.At(1, 12), "오후 회의", 3)));
+        var entry = await host.DeskAsync(d => d.JoinWaitlistAsync(waiting.Id,
+            new BookingRequest(facility.Id, host.At(1, 11), host.At(1, 12), "오후 회의", 3)));
 
         clock.Advance(TimeSpan.FromHours(23));   // Tuesday 08:00
         await host.DeskAsync(d => d.CheckInAsync(checkedIn.Id, holder.Id));

@@ -20,7 +20,8 @@ public sealed class WaitlistTests
         var booking = await host.BookAsync(holder.Id, facility.Id, start, end);
         var request = new BookingRequest(facility.Id, start, end, "대기 신청", 5);
 
-        await RefusedAsync("Facilities.Error.NotTaken", () => host.DeskAsync(d => d.JoinWaitlistAsync(first.Id, request with { StartsAt = start.AddHours(3), EndsAt = end.AddHours(3) })));
+        await RefusedAsync("Facilities.Error.NotTaken", () => host.DeskAsync(d =>
+            d.JoinWaitlistAsync(first.Id, request with { StartsAt = start.AddHours(3), EndsAt = end.AddHours(3) })));
         var firstEntry = await host.DeskAsync(d => d.JoinWaitlistAsync(first.Id, request));
         var secondEntry = await host.DeskAsync(d => d.JoinWaitlistAsync(second.Id, request));
         await RefusedAsync("Facilities.Error.AlreadyWaiting", () => host.DeskAsync(d => d.JoinWaitlistAsync(first.Id, request)));
@@ -46,7 +47,8 @@ public sealed class WaitlistTests
         await host.DeskAsync(d => d.AcceptOfferAsync(next.Id, second.Id));
 
         var statuses = (await host.BookingsOfAsync(facility.Id)).Select(b => (b.BookedBy, b.Status)).ToList();
-        Assert.Equal([(holder.Id, BookingStatus.Cancelled), (first.Id, BookingStatus.Declined), (second.Id, BookingStatus.Confirmed)], statuses);
+        Assert.Equal([(holder.Id, BookingStatus.Cancelled), (first.Id, BookingStatus.Declined), (second.Id, BookingStatus.Confirmed)],
+            statuses);
         Assert.Equal(WaitlistStatus.Booked, (await host.EntryAsync(secondEntry.Id)).Status);
     }
 
@@ -61,8 +63,10 @@ public sealed class WaitlistTests
         var wantsShorter = await host.CreateAsync(HubRoles.TenantMember, (await host.CreateOrganizationAsync()).Id, twoFactor: false);
         var cancelled = await host.BookAsync(holder.Id, facility.Id, host.At(47, 10), host.At(47, 11));
         await host.BookAsync(other.Id, facility.Id, host.At(47, 11), host.At(47, 12));
-        var longer = await host.DeskAsync(d => d.JoinWaitlistAsync(wantsLonger.Id, new BookingRequest(facility.Id, host.At(47, 10), host.At(47, 12), "긴 회의", 4)));
-        var shorter = await host.DeskAsync(d => d.JoinWaitlistAsync(wantsShorter.Id, new BookingRequest(facility.Id, host.At(47, 10), host.At(47, 11), "짧은 회의", 4)));
+        var longer = await host.DeskAsync(d => d.JoinWaitlistAsync(wantsLonger.Id,
+            new BookingRequest(facility.Id, host.At(47, 10), host.At(47, 12), "긴 회의", 4)));
+        var shorter = await host.DeskAsync(d => d.JoinWaitlistAsync(wantsShorter.Id,
+            new BookingRequest(facility.Id, host.At(47, 10), host.At(47, 11), "짧은 회의", 4)));
 
         await host.DeskAsync(d => d.CancelAsync(cancelled.Id, holder.Id));
 

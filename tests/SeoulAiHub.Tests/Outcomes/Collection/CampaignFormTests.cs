@@ -10,10 +10,12 @@ using static SeoulAiHub.Tests.Outcomes.Collection.CollectionPages;
 
 namespace SeoulAiHub.Tests.Outcomes.Collection;
 
-/// <summary>The campaign form and the manage page refuse bad input with a message and open or move nothing; autosave answers JSON.</summary>
+/// <summary>The campaign form and the manage page refuse bad input with a message and open or move nothing; autosave answers
+/// JSON.</summary>
 public sealed class CampaignFormTests
 {
-    private static string KstDate(int daysFromNow) => DateTime.UtcNow.AddHours(9).AddDays(daysFromNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string KstDate(int daysFromNow) => DateTime.UtcNow.AddHours(9).AddDays(daysFromNow)
+        .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Theory, OnEveryDatabase]
     public async Task Bad_campaign_input_opens_nothing_the_deadline_moves_and_autosave_keeps_a_draft(string provider)
@@ -25,15 +27,16 @@ public sealed class CampaignFormTests
         var name = $"양식 시험 {Guid.NewGuid():N}";
         (string, string)[] Form(string code, string due, string target = "Selected", bool kpi = true, bool org = true) =>
         [
-            ("Input.NameKo", name), ("Input.NameEn", "Form test"), ("Input.PeriodCode", code), ("Input.DueOn", due), ("Input.Target", target),
-            .. org ? [("Input.OrganizationIds", organization.Id.ToString())] : Array.Empty<(string, string)>(),
+            ("Input.NameKo", name), ("Input.NameEn", "Form test"), ("Input.PeriodCode", code), ("Input.DueOn", due),
+            ("Input.Target", target), .. org ? [("Input.OrganizationIds", organization.Id.ToString())] : Array.Empty<(string, string)>(),
             .. kpi ? [("Input.KpiIds", revenue.ToString())] : Array.Empty<(string, string)>(),
         ];
 
         // The new-campaign page opens with the last ended quarter and every active KPI ticked.
         var blank = await op.GetDocumentAsync("/outcomes/campaigns/new");
         // (Other tests add and retire KPIs of their own meanwhile: only the standard ones are certain to be there.)
-        var ticked = blank.QuerySelectorAll("input[name='Input.KpiIds'][checked]").Select(i => Guid.Parse(i.GetAttribute("value")!)).ToHashSet();
+        var ticked = blank.QuerySelectorAll("input[name='Input.KpiIds'][checked]")
+            .Select(i => Guid.Parse(i.GetAttribute("value")!)).ToHashSet();
         var standard = (await host.KpiIdsAsync()).Where(k => StandardKpis.Create().Any(s => s.Code == k.Key)).Select(k => k.Value).ToList();
         Assert.Equal(11, standard.Count);
         Assert.Subset(ticked, standard.ToHashSet());
@@ -86,33 +89,41 @@ public sealed class CampaignFormTests
         using var member = await host.ClientAsync(HubRoles.TenantMember, organization.Id);
         var taskId = await host.QueryAsync(db => db.KpiTasks.Where(t => t.CampaignId == campaignId).Select(t => t.Id).SingleAsync());
         var taskUrl = $"/outcomes/tasks/{taskId}";
-        Assert.NotNull((await member.GetDocumentAsync(taskUrl)).QuerySelector($"form#task-form[data-oc-autosave-url='{taskUrl}?handler=Autosave']"));
-        using (var saved = await member.PostAsync(taskUrl, taskUrl + "?handler=Autosave", ($"Values[{revenue}]", "2,500"), ($"Notes[{revenue}]", "초안")))
+        Assert.NotNull((await member.GetDocumentAsync(taskUrl))
+            .QuerySelector($"form#task-form[data-oc-autosave-url='{taskUrl}?handler=Autosave']"));
+        using (var saved = await member.PostAsync(taskUrl, taskUrl + "?handler=Autosave", ($"Values[{revenue}]", "2,500"),
+            ($"Notes[{revenue}]", "초안")))
         {
             Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-            Assert.Matches(@"^\d\d:\d\d$", JsonDocument.Parse(await saved.Content.ReadAsStringAsync()).RootElement.GetProperty("savedAt").GetString());
+            Assert.Matches(@"^\d\d:\d\d$", JsonDocument.Parse(await saved.Content.ReadAsStringAsync()).RootElement.GetProperty("savedAt")
+                .GetString());
         }
 
         using (var text = await member.PostAsync(taskUrl, taskUrl + "?handler=Autosave", ($"Values[{revenue}]", "이천오백")))
         {
             Assert.Equal(HttpStatusCode.BadRequest, text.StatusCode);
-            Assert.Contains("숫자", JsonDocument.Parse(await text.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+            Assert.Contains("숫자", JsonDocument.Parse(await text.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString(),
+                StringComparison.Ordinal);
         }
 
         var stored = await host.StoredAsync(taskId);
-        Assert.Equal((KpiTaskStatus.Draft, 2_500L, "초안"), (stored.Status, stored.Lines["revenue"].Value!.Value, stored.Lines["revenue"].Note));
+        Assert.Equal((KpiTaskStatus.Draft, 2_500L, "초안"), (stored.Status, stored.Lines["revenue"].Value!.Value,
+            stored.Lines["revenue"].Note));
 
         // Evidence: a file that is not a document is refused with the store's message; a PDF is kept, then removed.
-        using (var wrong = await member.PostWithFileAsync(taskUrl, "Save", revenue, "MZ not a document"u8.ToArray(), "tool.exe", ($"Values[{revenue}]", "2,500")))
+        using (var wrong = await member.PostWithFileAsync(taskUrl, "Save", revenue, "MZ not a document"u8.ToArray(), "tool.exe",
+            ($"Values[{revenue}]", "2,500")))
         {
             Assert.Contains("tool.exe", TextOf(await PageOfAsync(wrong), "#problems-revenue"), StringComparison.Ordinal);
         }
 
         Assert.Equal(0, (await host.StoredAsync(taskId)).Evidence);
-        AssertRedirect(await member.PostWithFileAsync(taskUrl, "Save", revenue, Pdf, "계약서.pdf", ($"Values[{revenue}]", "2,500"), ($"Notes[{revenue}]", "초안")), taskUrl);
+        AssertRedirect(await member.PostWithFileAsync(taskUrl, "Save", revenue, Pdf, "계약서.pdf", ($"Values[{revenue}]", "2,500"),
+            ($"Notes[{revenue}]", "초안")), taskUrl);
         var evidenceId = await host.QueryAsync(db => db.KpiEvidence.Where(e => e.TaskId == taskId).Select(e => e.Id).SingleAsync());
         Assert.Contains("계약서.pdf", TextOf(await member.GetDocumentAsync(taskUrl), "#kpi-revenue .oc-evidence"), StringComparison.Ordinal);
-        AssertRedirect(await member.PostAsync(taskUrl, $"{taskUrl}?handler=RemoveEvidence&evidenceId={evidenceId}", ($"Values[{revenue}]", "2,500"), ($"Notes[{revenue}]", "초안")), taskUrl);
+        AssertRedirect(await member.PostAsync(taskUrl, $"{taskUrl}?handler=RemoveEvidence&evidenceId={evidenceId}",
+            ($"Values[{revenue}]", "2,500"), ($"Notes[{revenue}]", "초안")), taskUrl);
         Assert.Equal(0, (await host.StoredAsync(taskId)).Evidence);
 
         // A draft is the organization's own: the operator sees that the report is not in, not the values being drafted.

@@ -161,7 +161,8 @@ public sealed class CampaignJourneyTests
 
         // The slow organization only drafts; the lock is refused while a report waits for review.
         var slowUrl = $"/outcomes/tasks/{slowTaskId}";
-        AssertRedirect(await slowMember.PostAsync(slowUrl, slowUrl + "?handler=Save", [($"Values[{revenue}]", "7"), ($"Values[{headcount}]", ""), ($"Values[{hires}]", "")]), slowUrl);
+        AssertRedirect(await slowMember.PostAsync(slowUrl, slowUrl + "?handler=Save",
+            [($"Values[{revenue}]", "7"), ($"Values[{headcount}]", ""), ($"Values[{hires}]", "")]), slowUrl);
         var confirm = await op.GetDocumentAsync(campaignUrl + "?confirm=true");
         Assert.NotNull(confirm.QuerySelector("#lock-waiting"));
         Assert.Null(confirm.QuerySelector("#lock-form"));
@@ -170,7 +171,8 @@ public sealed class CampaignJourneyTests
             Assert.Contains("검토", TextOf(await PageOfAsync(early), ".alert.error"), StringComparison.Ordinal);
         }
 
-        Assert.Equal(CampaignStatus.Open, await host.QueryAsync(db => db.KpiCampaigns.Where(c => c.Id == campaignId).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(CampaignStatus.Open, await host.QueryAsync(db => db.KpiCampaigns.Where(c => c.Id == campaignId)
+            .Select(c => c.Status).SingleAsync()));
 
         // The operator returns headcount; returning without a comment is refused first.
         var review = await op.GetDocumentAsync(taskUrl);
@@ -183,13 +185,14 @@ public sealed class CampaignJourneyTests
 
         Assert.Equal(KpiTaskStatus.Submitted, (await host.StoredAsync(taskId)).Status);
         AssertRedirect(await op.PostAsync(taskUrl, taskUrl + "?handler=Review",
-            ($"Decisions[{revenue}]", "accept"), ($"Decisions[{headcount}]", "return"), ($"Comments[{headcount}]", "4대보험 가입자 수로 다시 확인해 주세요"),
-            ($"Decisions[{hires}]", "accept")), taskUrl);
+            ($"Decisions[{revenue}]", "accept"), ($"Decisions[{headcount}]", "return"),
+            ($"Comments[{headcount}]", "4대보험 가입자 수로 다시 확인해 주세요"), ($"Decisions[{hires}]", "accept")), taskUrl);
         stored = await host.StoredAsync(taskId);
         Assert.Equal(KpiTaskStatus.Returned, stored.Status);
         Assert.Equal(LineReview.Returned, stored.Lines["headcount"].Review);
         Assert.Equal(LineReview.Accepted, stored.Lines["revenue"].Review);
-        Assert.True(await host.QueryAsync(db => db.Notifications.AnyAsync(n => n.Link == taskUrl && n.TitleEn.StartsWith("KPI report returned"))));
+        Assert.True(await host.QueryAsync(db => db.Notifications.AnyAsync(n => n.Link == taskUrl &&
+            n.TitleEn.StartsWith("KPI report returned"))));
 
         // The member sees the comment, revenue read-only; a sneaked-in revenue change is ignored; headcount is fixed.
         page = await member.GetDocumentAsync(taskUrl);
@@ -209,13 +212,15 @@ public sealed class CampaignJourneyTests
         Assert.Contains("1", TextOf(confirm, "#lock-summary"), StringComparison.Ordinal);
         Assert.NotNull(confirm.QuerySelector("#lock-form"));
         AssertRedirect(await op.PostAsync(campaignUrl, campaignUrl + "?handler=Lock"), campaignUrl);
-        Assert.Equal(CampaignStatus.Locked, await host.QueryAsync(db => db.KpiCampaigns.Where(c => c.Id == campaignId).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(CampaignStatus.Locked, await host.QueryAsync(db => db.KpiCampaigns.Where(c => c.Id == campaignId)
+            .Select(c => c.Status).SingleAsync()));
 
         var facts = await host.QueryAsync(db => db.KpiFacts.Where(f => f.CampaignId == campaignId)
             .Select(f => new { f.OrganizationId, f.KpiId, f.Value, f.EndMonth, f.Months }).ToListAsync());
         Assert.Equal(3, facts.Count);
         Assert.All(facts, f => Assert.Equal((organization.Id, period.EndMonth, period.Months), (f.OrganizationId, f.EndMonth, f.Months)));
-        Assert.Equal(new Dictionary<Guid, long> { [revenue] = 1_000_000_000, [headcount] = 12, [hires] = 3 }, facts.ToDictionary(f => f.KpiId, f => f.Value));
+        Assert.Equal(new Dictionary<Guid, long> { [revenue] = 1_000_000_000, [headcount] = 12, [hires] = 3 },
+            facts.ToDictionary(f => f.KpiId, f => f.Value));
 
         // Locked: read-only for the member, and a post changes nothing.
         page = await member.GetDocumentAsync(taskUrl);
@@ -232,7 +237,8 @@ public sealed class CampaignJourneyTests
         Assert.Contains(new ValueRow("revenue", revenue, "2021-H1", 1_000_000_000), values!);
         Assert.Contains(new ValueRow("revenue", revenue, "2020-H2", 100_000_000), values!);
         Assert.Equal(HttpStatusCode.OK, (await overseer.GetAsync($"/api/organizations/{organization.Id}/kpi-values")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await host.CreateHubClient().GetAsync($"/api/organizations/{organization.Id}/kpi-values")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.CreateHubClient()
+            .GetAsync($"/api/organizations/{organization.Id}/kpi-values")).StatusCode);
     }
 
     private static string CollectionFormatDate(DateTime utc) => utc.AddHours(9).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

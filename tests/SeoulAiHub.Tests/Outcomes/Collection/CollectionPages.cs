@@ -20,10 +20,12 @@ internal static class CollectionPages
         host.QueryAsync(db => db.KpiDefinitions.ToDictionaryAsync(k => k.Code, k => k.Id));
 
     /// <summary>What is stored of a task: status and each line's value, note and review (by KPI code).</summary>
-    public static async Task<(KpiTaskStatus Status, Dictionary<string, (long? Value, string? Note, LineReview Review)> Lines, int Evidence)> StoredAsync(this HubAppFactory host, Guid taskId)
+    public static async Task<(KpiTaskStatus Status, Dictionary<string, (long? Value, string? Note, LineReview Review)> Lines,
+        int Evidence)> StoredAsync(this HubAppFactory host, Guid taskId)
     {
         var codes = await host.QueryAsync(db => db.KpiDefinitions.ToDictionaryAsync(k => k.Id, k => k.Code));
-        var task = await host.QueryAsync(db => db.KpiTasks.AsNoTracking().Include(t => t.Lines).Include(t => t.Evidence).SingleAsync(t => t.Id == taskId));
+        var task = await host.QueryAsync(db => db.KpiTasks.AsNoTracking().Include(t => t.Lines).Include(t => t.Evidence)
+            .SingleAsync(t => t.Id == taskId));
         return (task.Status, task.Lines.ToDictionary(l => codes[l.KpiId], l => (l.Value, l.Note, l.Review)), task.Evidence.Count);
     }
 

@@ -62,9 +62,11 @@ public sealed class KpiAndReminderTests
 
         // Edited: the names and unit change, the code stays whatever the form says.
         var editUrl = $"/outcomes/kpis/{added.Id}";
-        AssertRedirect(await op.PostAsync(editUrl, editUrl, ("Input.Code", "hacked"), ("Input.NameKo", "실증 거점"), ("Input.NameEn", "Pilot sites"),
-            ("Input.Unit", "Persons"), ("Input.Kind", "Stock"), ("Input.SortOrder", "5"), ("Input.Active", "true")), "/outcomes/kpis");
-        using (var noName = await op.PostAsync(editUrl, editUrl, ("Input.NameKo", " "), ("Input.NameEn", "x"), ("Input.Unit", "Count"), ("Input.Kind", "Flow"), ("Input.Active", "true")))
+        AssertRedirect(await op.PostAsync(editUrl, editUrl, ("Input.Code", "hacked"), ("Input.NameKo", "실증 거점"),
+            ("Input.NameEn", "Pilot sites"), ("Input.Unit", "Persons"), ("Input.Kind", "Stock"), ("Input.SortOrder", "5"),
+            ("Input.Active", "true")), "/outcomes/kpis");
+        using (var noName = await op.PostAsync(editUrl, editUrl, ("Input.NameKo", " "), ("Input.NameEn", "x"), ("Input.Unit", "Count"),
+            ("Input.Kind", "Flow"), ("Input.Active", "true")))
         {
             await PageOfAsync(noName);
         }
@@ -74,7 +76,8 @@ public sealed class KpiAndReminderTests
             (edited.Code, edited.NameKo, edited.NameEn, edited.Unit, edited.Kind, edited.EvidenceRequired, edited.Active));
 
         // Retired: still listed by the API, inactive, and no longer ticked for a new campaign; then reactivated.
-        AssertRedirect(await op.PostAsync("/outcomes/kpis", $"/outcomes/kpis?handler=Active&kpiId={added.Id}&active=false"), "/outcomes/kpis");
+        AssertRedirect(await op.PostAsync("/outcomes/kpis", $"/outcomes/kpis?handler=Active&kpiId={added.Id}&active=false"),
+            "/outcomes/kpis");
         using var anonymous = host.CreateHubClient();
         var api = await anonymous.Http.GetFromJsonAsync<List<KpiRow>>("/api/kpis");
         Assert.Equal(12, api!.Count);
@@ -84,7 +87,8 @@ public sealed class KpiAndReminderTests
         var ticked = form.QuerySelectorAll("input[name='Input.KpiIds'][checked]").Select(i => i.GetAttribute("value")).ToList();
         Assert.Equal(11, ticked.Count);
         Assert.DoesNotContain(added.Id.ToString(), ticked);
-        AssertRedirect(await op.PostAsync("/outcomes/kpis", $"/outcomes/kpis?handler=Active&kpiId={added.Id}&active=true"), "/outcomes/kpis");
+        AssertRedirect(await op.PostAsync("/outcomes/kpis", $"/outcomes/kpis?handler=Active&kpiId={added.Id}&active=true"),
+            "/outcomes/kpis");
         Assert.True(await host.QueryAsync(db => db.KpiDefinitions.Where(k => k.Id == added.Id).Select(k => k.Active).SingleAsync()));
     }
 
@@ -99,7 +103,8 @@ public sealed class KpiAndReminderTests
 
         var late = await host.CreateOrganizationAsync();
         var done = await host.CreateOrganizationAsync();
-        var lateMembers = new[] { await host.CreateAsync(HubRoles.TenantMember, late.Id), await host.CreateAsync(HubRoles.TenantMember, late.Id) };
+        var lateMembers = new[] { await host.CreateAsync(HubRoles.TenantMember, late.Id),
+            await host.CreateAsync(HubRoles.TenantMember, late.Id) };
         var doneMember = await host.CreateAsync(HubRoles.TenantMember, done.Id);
         var revenue = (await host.KpiIdsAsync())["revenue"];
         var today = new DateOnly(2026, 3, 2);
@@ -107,8 +112,9 @@ public sealed class KpiAndReminderTests
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var service = scope.ServiceProvider.GetRequiredService<CampaignService>();
-            var campaign = await service.OpenAsync(new CampaignInput("알림 시험 조사", "Reminder campaign", ReportingPeriod.Of(PeriodGrain.Year, 2020, 1),
-                today.AddDays(7), CampaignTarget.Selected, null, [late.Id, done.Id], [revenue]), Guid.NewGuid());
+            var campaign = await service.OpenAsync(new CampaignInput("알림 시험 조사", "Reminder campaign",
+                ReportingPeriod.Of(PeriodGrain.Year, 2020, 1), today.AddDays(7), CampaignTarget.Selected, null, [late.Id, done.Id],
+                [revenue]), Guid.NewGuid());
             lateTask = campaign.Tasks.Single(t => t.OrganizationId == late.Id).Id;
             doneTask = campaign.Tasks.Single(t => t.OrganizationId == done.Id).Id;
             await service.SaveAsync(doneTask, [new KpiEntry(revenue, 0, null)]);
@@ -126,7 +132,8 @@ public sealed class KpiAndReminderTests
         Assert.Equal(0, await RemindersAsync(doneTask, "KPI report due"));
         foreach (var member in lateMembers)
         {
-            Assert.Equal(1, await host.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.To == member.Email && m.Subject.Contains("성과 보고 마감 7일 전"))));
+            Assert.Equal(1, await host.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.To == member.Email &&
+                m.Subject.Contains("성과 보고 마감 7일 전"))));
         }
 
         // Days in between: nothing. The day before: once more, and only once.
@@ -138,7 +145,8 @@ public sealed class KpiAndReminderTests
         Assert.Equal(0, await reminders.RunOnceAsync());
         Assert.Equal(2, await RemindersAsync(lateTask, "KPI report due tomorrow"));
         Assert.Equal(4, await RemindersAsync(lateTask, "KPI report due"));
-        Assert.Equal(1, await host.QueryAsync(db => db.KpiTasks.Where(t => t.Id == lateTask).Select(t => t.RemindedDaysBefore).SingleAsync()));
+        Assert.Equal(1, await host.QueryAsync(db => db.KpiTasks.Where(t => t.Id == lateTask)
+            .Select(t => t.RemindedDaysBefore).SingleAsync()));
 
         // After the deadline: no more.
         clock.Advance(TimeSpan.FromDays(2));

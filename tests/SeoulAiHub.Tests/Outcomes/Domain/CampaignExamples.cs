@@ -15,19 +15,23 @@ internal static class CampaignExamples
     public static readonly ReportingPeriod Q4 = ReportingPeriod.Of(PeriodGrain.Quarter, 2025, 4);
 
     public static readonly KpiDefinition Revenue = KpiDefinition.Create("revenue", "매출액", "Revenue", KpiUnit.Krw, KpiKind.Flow, true, 10);
-    public static readonly KpiDefinition Headcount = KpiDefinition.Create("headcount", "고용 인원", "Headcount", KpiUnit.Persons, KpiKind.Stock, false, 20);
-    public static readonly KpiDefinition Hires = KpiDefinition.Create("new-hires", "신규 채용", "New hires", KpiUnit.Persons, KpiKind.Flow, false, 30);
+    public static readonly KpiDefinition Headcount = KpiDefinition.Create("headcount", "고용 인원", "Headcount", KpiUnit.Persons,
+        KpiKind.Stock, false, 20);
+    public static readonly KpiDefinition Hires = KpiDefinition.Create("new-hires", "신규 채용", "New hires", KpiUnit.Persons,
+        KpiKind.Flow, false, 30);
     public static readonly KpiDefinition Papers = KpiDefinition.Create("papers", "논문 게재", "Papers", KpiUnit.Count, KpiKind.Flow, false, 40);
     public static readonly KpiDefinition[] All = [Revenue, Headcount, Hires, Papers];
 
     public static KpiCampaign Campaign(int organizations = 1, IReadOnlyCollection<Guid>? kpis = null) =>
         KpiCampaign.Open("2025년 4분기 성과 조사", "Q4 2025 KPI survey", Q4, new DateOnly(2026, 1, 31), CampaignTarget.Selected, null,
-            kpis ?? All.Select(k => k.Id).ToList(), Enumerable.Range(0, organizations).Select(_ => Guid.NewGuid()).ToList(), Today, Operator, Now.AddDays(-1));
+            kpis ?? All.Select(k => k.Id).ToList(), Enumerable.Range(0, organizations).Select(_ => Guid.NewGuid()).ToList(), Today,
+            Operator, Now.AddDays(-1));
 
     public static SubmissionContext Context(IReadOnlyDictionary<Guid, long>? previous = null, params Guid[] evidence) =>
         new(All, previous ?? new Dictionary<Guid, long>(), evidence.ToHashSet());
 
-    public static void Fill(KpiTask task, long revenue = 1_000_000, long headcount = 10, long hires = 2, long papers = 1, string? revenueNote = null) =>
+    public static void Fill(KpiTask task, long revenue = 1_000_000, long headcount = 10, long hires = 2, long papers = 1,
+        string? revenueNote = null) =>
         task.Save([
             new KpiEntry(Revenue.Id, revenue, revenueNote), new KpiEntry(Headcount.Id, headcount, null),
             new KpiEntry(Hires.Id, hires, null), new KpiEntry(Papers.Id, papers, null),

@@ -48,7 +48,8 @@ public sealed class CampaignOpeningTests
         { "Campaign.Error.NoOrganizations", "조사", "Survey", 2025, 4, 20260131, CampaignTarget.Residents, false, 1, 0 },
         { "Campaign.Error.FuturePeriod", "조사", "Survey", 2026, 2, 20260731, CampaignTarget.Selected, false, 1, 1 },
         { "Campaign.Error.DueDate", "조사", "Survey", 2025, 4, 20251231, CampaignTarget.Selected, false, 1, 1 },   // on the period's last day
-        { "Campaign.Error.DueDate", "조사", "Survey", 2025, 3, 20251015, CampaignTarget.Selected, false, 1, 1 },   // after the period but past
+        // after the period but past
+        { "Campaign.Error.DueDate", "조사", "Survey", 2025, 3, 20251015, CampaignTarget.Selected, false, 1, 1 },
         { "Campaign.Error.DueDate", "조사", "Survey", 2025, 4, 20260109, CampaignTarget.Selected, false, 1, 1 },   // yesterday
     };
 
@@ -58,8 +59,8 @@ public sealed class CampaignOpeningTests
         CampaignTarget target, bool program, int kpis, int organizations)
     {
         var dueOn = new DateOnly(due / 10000, due / 100 % 100, due % 100);
-        Assert.Equal(key, Error(() => KpiCampaign.Open(nameKo, nameEn, ReportingPeriod.Of(PeriodGrain.Quarter, year, quarter), dueOn, target,
-            program ? Guid.NewGuid() : null, Enumerable.Range(0, kpis).Select(_ => Guid.NewGuid()).ToList(),
+        Assert.Equal(key, Error(() => KpiCampaign.Open(nameKo, nameEn, ReportingPeriod.Of(PeriodGrain.Quarter, year, quarter), dueOn,
+            target, program ? Guid.NewGuid() : null, Enumerable.Range(0, kpis).Select(_ => Guid.NewGuid()).ToList(),
             Enumerable.Range(0, organizations).Select(_ => Guid.NewGuid()).ToList(), Today, Operator, Now)));
     }
 
@@ -67,14 +68,14 @@ public sealed class CampaignOpeningTests
     public void A_period_under_way_may_be_opened_and_the_deadline_may_be_today()
     {
         var current = ReportingPeriod.Of(PeriodGrain.Quarter, 2026, 1);
-        Assert.Equal(CampaignStatus.Open, KpiCampaign.Open("조사", "Survey", current, new DateOnly(2026, 4, 15), CampaignTarget.Selected, null,
-            [Revenue.Id], [Guid.NewGuid()], Today, Operator, Now).Status);
+        Assert.Equal(CampaignStatus.Open, KpiCampaign.Open("조사", "Survey", current, new DateOnly(2026, 4, 15),
+            CampaignTarget.Selected, null, [Revenue.Id], [Guid.NewGuid()], Today, Operator, Now).Status);
         var past = ReportingPeriod.Of(PeriodGrain.Quarter, 2025, 3);
         Assert.Equal(Today, KpiCampaign.Open("조사", "Survey", past, Today, CampaignTarget.Selected, null,
             [Revenue.Id], [Guid.NewGuid()], Today, Operator, Now).DueOn);
         var year = ReportingPeriod.Of(PeriodGrain.Year, 2026, 1);
-        Assert.Equal("Campaign.Error.DueDate", Error(() => KpiCampaign.Open("조사", "Survey", year, new DateOnly(2026, 12, 31), CampaignTarget.Selected, null,
-            [Revenue.Id], [Guid.NewGuid()], Today, Operator, Now)));
+        Assert.Equal("Campaign.Error.DueDate", Error(() => KpiCampaign.Open("조사", "Survey", year, new DateOnly(2026, 12, 31),
+            CampaignTarget.Selected, null, [Revenue.Id], [Guid.NewGuid()], Today, Operator, Now)));
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed class FlowAggregationTests
     {
         var cells = new[]
         {
-            Cell("2024-Q4", 1_000, 3, 3), Cell("2025-Q2", 20, 3, 3), Cell("2025-Q3", 30, 3, 3), Cell("2025-Q4", 40, 3, 3), Cell("2026-Q1", 5_000, 3, 3),
+            Cell("2024-Q4", 1_000, 3, 3), Cell("2025-Q2", 20, 3, 3), Cell("2025-Q3", 30, 3, 3), Cell("2025-Q4", 40, 3, 3),
+            Cell("2026-Q1", 5_000, 3, 3),
         };
         Assert.Equal(70, Aggregation.Of(KpiKind.Flow, P("2025-H2"), cells).Sum);
         Assert.Equal(30, Aggregation.Of(KpiKind.Flow, P("2025-Q3"), cells).Sum);

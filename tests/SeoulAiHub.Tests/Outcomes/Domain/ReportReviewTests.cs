@@ -43,12 +43,14 @@ public sealed class ReportReviewTests
         Assert.True(task.CanEdit(Revenue.Id));
         Assert.False(task.CanEdit(Headcount.Id));
 
-        task.Save([new KpiEntry(Revenue.Id, 900_000, "수정"), new KpiEntry(Headcount.Id, 99, null), new KpiEntry(Papers.Id, 50, null)], asked, Now);
+        task.Save([new KpiEntry(Revenue.Id, 900_000, "수정"), new KpiEntry(Headcount.Id, 99, null), new KpiEntry(Papers.Id, 50, null)], asked,
+            Now);
         Assert.Equal(900_000, task.Line(Revenue.Id)!.Value);
         Assert.Equal(10, task.Line(Headcount.Id)!.Value);
         Assert.Equal(1, task.Line(Papers.Id)!.Value);
         Assert.Equal(KpiTaskStatus.Returned, task.Status);   // saving a fix is not resubmitting
-        Assert.Equal("Campaign.Error.NotEditable", Error(() => task.AddEvidence(Headcount.Id, new("a.pdf", "x", "application/pdf", 1), Reporter, Now)));
+        Assert.Equal("Campaign.Error.NotEditable", Error(() => task.AddEvidence(Headcount.Id,
+            new("a.pdf", "x", "application/pdf", 1), Reporter, Now)));
         task.AddEvidence(Revenue.Id, new("계산서.pdf", "abc", "application/pdf", 10), Reporter, Now);
 
         task.Submit(Context(evidence: Revenue.Id), Reporter, Now.AddHours(1));

@@ -44,7 +44,8 @@ public sealed class ReportSubmissionTests
 
         var problems = Assert.Throws<RuleException>(() => task.Submit(Context(previous), Reporter, Now)).Problems;
         Assert.Equal(
-            new[] { (Revenue.Id, "Campaign.Error.EvidenceRequired"), (Headcount.Id, "Campaign.Error.ValueRequired"), (Hires.Id, "Campaign.Error.Negative"), (Papers.Id, "Campaign.Error.OutlierNoteRequired") }
+            new[] { (Revenue.Id, "Campaign.Error.EvidenceRequired"), (Headcount.Id, "Campaign.Error.ValueRequired"),
+                (Hires.Id, "Campaign.Error.Negative"), (Papers.Id, "Campaign.Error.OutlierNoteRequired") }
                 .OrderBy(p => p.Item2),
             problems.Select(p => (Guid.Parse(p.Field), p.Key)).OrderBy(p => p.Key));
         Assert.Equal(KpiTaskStatus.Draft, task.Status);
@@ -95,7 +96,8 @@ public sealed class ReportSubmissionTests
         Assert.False(task.CanEdit(Papers.Id));
         Assert.Equal("Campaign.Error.NotEditable", Error(() => task.Save([new KpiEntry(Papers.Id, 2, null)], [Papers.Id], Now)));
         Assert.Equal("Campaign.Error.NotEditable", Error(() => task.Submit(Context(evidence: Revenue.Id), Reporter, Now)));
-        Assert.Equal("Campaign.Error.NotEditable", Error(() => task.AddEvidence(Revenue.Id, new("a.pdf", "x", "application/pdf", 1), Reporter, Now)));
+        Assert.Equal("Campaign.Error.NotEditable", Error(() => task.AddEvidence(Revenue.Id,
+            new("a.pdf", "x", "application/pdf", 1), Reporter, Now)));
         Assert.Equal(1, task.Line(Papers.Id)!.Value);
     }
 }

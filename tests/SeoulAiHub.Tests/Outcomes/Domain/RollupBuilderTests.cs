@@ -102,7 +102,8 @@ public sealed class RollupBuilderTests
             .Select(r => new RollupCell(r.EndMonth, r.Months, r.Sum, r.Reporting, r.Expected));
         var figure = Aggregation.Of(KpiKind.Flow, Q3, cells);
         Assert.Equal(new Figure(157, 3, 4, 1, false, false), figure);
-        Assert.Equal(new Figure(157, 3, 4, 1, false, false), Aggregation.Of(KpiKind.Flow, ReportingPeriod.Of(PeriodGrain.Half, 2025, 2), cells) with { Partial = false });
+        Assert.Equal(new Figure(157, 3, 4, 1, false, false), Aggregation.Of(KpiKind.Flow, ReportingPeriod.Of(PeriodGrain.Half, 2025, 2),
+            cells) with { Partial = false });
         Assert.True(Aggregation.Of(KpiKind.Flow, ReportingPeriod.Of(PeriodGrain.Half, 2025, 2), cells).Partial);
     }
 }

@@ -14,5 +14,6 @@ internal static class Rollups
         new(P(code).EndMonth, P(code).Months, sum, reporting, expected);
 
     /// <summary>A figure as the aggregation answers it (not withheld).</summary>
-    public static Figure F(long? sum, int reporting, int expected = 0, int missing = 0) => new(sum, reporting, expected, missing, false, false);
+    public static Figure F(long? sum, int reporting, int expected = 0, int missing = 0) =>
+        new(sum, reporting, expected, missing, false, false);
 }

@@ -47,7 +47,8 @@ public sealed class ChartTests
         var groups = root.Elements(Ns + "g").ToList();
         Assert.Equal(3, groups.Count);
         Assert.Equal(["스타트업: 300명", "대학·대학원: 150명", "비공개: 비공개 (3개 기관 미만)"], groups.Select(g => g.Element(Ns + "title")!.Value));
-        var widths = groups.Select(g => double.Parse((string)g.Element(Ns + "rect")!.Attribute("width")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var widths = groups.Select(g => double.Parse((string)g.Element(Ns + "rect")!.Attribute("width")!,
+            System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(widths[0] / 2, widths[1], 1);
         Assert.Equal(0, widths[2]);
         Assert.Contains(groups[2].Elements(Ns + "text"), t => t.Value == "비공개 (3개 기관 미만)");

@@ -47,7 +47,8 @@ public sealed class DashboardPageTests
             // Charts with their text alternatives, and the movers naming organizations with links.
             Assert.NotNull(page.QuerySelector("svg[role=img] title#trend-headcount-title"));
             Assert.NotNull(page.QuerySelector("svg[role=img] title#type-headcount-title"));
-            Assert.Contains(page.QuerySelectorAll("[data-testid=movers] a"), a => a.GetAttribute("href") == $"/organizations/{f.Organizations[3].Id}");
+            Assert.Contains(page.QuerySelectorAll("[data-testid=movers] a"),
+                a => a.GetAttribute("href") == $"/organizations/{f.Organizations[3].Id}");
             Assert.Contains("54명", page.QuerySelector("li.of-card[data-kpi=headcount] strong")!.TextContent, StringComparison.Ordinal);
         }
     }
@@ -77,7 +78,8 @@ public sealed class DashboardPageTests
             Assert.Contains(message, page.QuerySelector("[data-testid=filter-errors]")?.TextContent ?? "", StringComparison.Ordinal);
         }
 
-        foreach (var url in new[] { "/api/outcomes/aggregates?from=2025-Q9", "/open-data/outcomes.csv?from=2025-Q3&to=2025-Q1", "/open-data/outcomes.json?site=x" })
+        foreach (var url in new[] { "/api/outcomes/aggregates?from=2025-Q9", "/open-data/outcomes.csv?from=2025-Q3&to=2025-Q1",
+            "/open-data/outcomes.json?site=x" })
         {
             using var response = await anonymous.GetAsync(url);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

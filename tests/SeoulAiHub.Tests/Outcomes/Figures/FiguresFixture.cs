@@ -42,7 +42,8 @@ public sealed record FiguresFixture(Guid SiteId, IReadOnlyList<Organization> Org
                 var type = i < 3 ? OrganizationType.Startup : OrganizationType.University;
 
                 // Not residents: campaigns of all residents opened by other tests must not reach these organizations.
-                var organization = Organization.Create($"성과시험기관 {suffix}", $"Figures Org {suffix}", type, TenancyStatus.None, DateTimeOffset.UtcNow);
+                var organization = Organization.Create($"성과시험기관 {suffix}", $"Figures Org {suffix}", type, TenancyStatus.None,
+                    DateTimeOffset.UtcNow);
                 var room = Room.Create(floor, $"1{i:00}", RoomKind.Office, 30m + i);
                 var tenancy = Tenancy.Apply(organization.Id, start);
                 tenancy.Admit(start, start.AddYears(3), null);
@@ -63,7 +64,8 @@ public sealed record FiguresFixture(Guid SiteId, IReadOnlyList<Organization> Org
             var service = scope.ServiceProvider.GetRequiredService<CampaignService>();
             var kpis = await db.KpiDefinitions.Where(k => Kpis.Contains(k.Code)).ToDictionaryAsync(k => k.Code, k => k.Id);
             var campaign = await service.OpenAsync(new CampaignInput($"성과시험 {period.Code}", $"Figures test {period.Code}", period,
-                DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), CampaignTarget.Selected, null, [.. organizations.Select(o => o.Id)], [.. kpis.Values]), operatorId);
+                DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), CampaignTarget.Selected, null, [.. organizations.Select(o => o.Id)],
+                [.. kpis.Values]), operatorId);
             var tasks = await db.KpiTasks.AsNoTracking().Where(t => t.CampaignId == campaign.Id).ToListAsync();
             foreach (var task in tasks)
             {
@@ -87,7 +89,8 @@ public sealed record FiguresFixture(Guid SiteId, IReadOnlyList<Organization> Org
     public async Task<Dashboard> DashboardAsync(HubAppFactory host, ReportingPeriod from, ReportingPeriod to, bool isPublic)
     {
         await using var scope = host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<OutcomeFigures>().DashboardAsync(new DashboardFilter(from, to, SiteId, isPublic));
+        return await scope.ServiceProvider.GetRequiredService<OutcomeFigures>()
+            .DashboardAsync(new DashboardFilter(from, to, SiteId, isPublic));
     }
 
     /// <summary>The standard KPIs: other tests add and retire KPIs of their own meanwhile, so comparisons keep to these.</summary>

@@ -26,8 +26,10 @@ public sealed class OpenDataTests
     {
         var host = await TestHosts.GetAsync(provider);
         var f = await FiguresFixture.CreateAsync(host);
-        var open = FiguresFixture.OnlyStandard(FiguresFixture.Figures(await f.DashboardAsync(host, FiguresFixture.Q1, FiguresFixture.Q2, isPublic: true)));
-        var full = FiguresFixture.OnlyStandard(FiguresFixture.Figures(await f.DashboardAsync(host, FiguresFixture.Q1, FiguresFixture.Q2, isPublic: false)));
+        var open = FiguresFixture.OnlyStandard(FiguresFixture.Figures(await f.DashboardAsync(host, FiguresFixture.Q1,
+            FiguresFixture.Q2, isPublic: true)));
+        var full = FiguresFixture.OnlyStandard(FiguresFixture.Figures(await f.DashboardAsync(host, FiguresFixture.Q1,
+            FiguresFixture.Q2, isPublic: false)));
         Assert.NotEqual(open, full);   // the university alone is withheld publicly
 
         using var anonymous = host.CreateHubClient();
@@ -59,7 +61,8 @@ public sealed class OpenDataTests
             var value = csv.GetField(10);
             fromCsv[$"{csv.GetField(1)}|{segment}|{(segment == OpenDataRows.Total ? csv.GetField(0) : csv.GetField(7))}"] =
                 string.IsNullOrEmpty(value) ? null : long.Parse(value, CultureInfo.InvariantCulture);
-            Assert.Equal(string.IsNullOrEmpty(value) && int.Parse(csv.GetField(11)!, CultureInfo.InvariantCulture) > 0, csv.GetField(15) == "Y");
+            Assert.Equal(string.IsNullOrEmpty(value) && int.Parse(csv.GetField(11)!, CultureInfo.InvariantCulture) > 0,
+                csv.GetField(15) == "Y");
         }
 
         Assert.Equal(open, FiguresFixture.OnlyStandard(fromCsv));

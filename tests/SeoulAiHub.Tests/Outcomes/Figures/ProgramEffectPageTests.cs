@@ -25,8 +25,10 @@ public sealed class ProgramEffectPageTests
             var created = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
             var decided = new DateTimeOffset(2025, 5, 10, 1, 0, 0, TimeSpan.Zero);   // 2025-Q2 in KST
             var program = SupportProgram.Create(ProgramKind.RndGrant, "전후비교 시험 사업", "Before/after program", null, null, created);
-            var design = new CallDesign(EligibilityRules.Anyone, [], [], [new EvaluationStage("paper", "서류평가", "Paper", [new Criterion("tech", "기술성", "Technology", 100, 10)])]);
-            var call = Call.Create(program.Id, new CallText("전후비교 공고", "Before/after call", "본문", null), new CallTerms(created, created.AddDays(20), 100_000_000, 3, 7), design, created);
+            var design = new CallDesign(EligibilityRules.Anyone, [], [], [new EvaluationStage("paper", "서류평가", "Paper",
+                [new Criterion("tech", "기술성", "Technology", 100, 10)])]);
+            var call = Call.Create(program.Id, new CallText("전후비교 공고", "Before/after call", "본문", null),
+                new CallTerms(created, created.AddDays(20), 100_000_000, 3, 7), design, created);
             db.AddRange(program, call);
             foreach (var org in new[] { complete, gap })
             {

@@ -6,7 +6,8 @@ namespace SeoulAiHub.Tests.Outcomes.Figures;
 public sealed class ProgramEffectTests
 {
     private static readonly KpiDefinition Revenue = KpiDefinition.Create("revenue", "매출액", "Revenue", KpiUnit.Krw, KpiKind.Flow, true, 10);
-    private static readonly KpiDefinition Headcount = KpiDefinition.Create("headcount", "고용 인원", "Headcount", KpiUnit.Persons, KpiKind.Stock, false, 20);
+    private static readonly KpiDefinition Headcount = KpiDefinition.Create("headcount", "고용 인원", "Headcount", KpiUnit.Persons,
+        KpiKind.Stock, false, 20);
     private static readonly ReportingPeriod Award = ReportingPeriod.Of(PeriodGrain.Quarter, 2025, 2);   // 2025-Q2
 
     private static EffectFact Q(Guid org, int year, int quarter, long value)
@@ -39,13 +40,15 @@ public sealed class ProgramEffectTests
         var facts = new List<EffectFact>();
         foreach (var org in new[] { complete, gap, recent })
         {
-            facts.AddRange([Q(org, 2024, 2, 1), Q(org, 2024, 3, 1), Q(org, 2024, 4, 1), Q(org, 2025, 1, 1), Q(org, 2025, 3, 2), Q(org, 2025, 4, 2), Q(org, 2026, 1, 2)]);
+            facts.AddRange([Q(org, 2024, 2, 1), Q(org, 2024, 3, 1), Q(org, 2024, 4, 1), Q(org, 2025, 1, 1), Q(org, 2025, 3, 2),
+                Q(org, 2025, 4, 2), Q(org, 2026, 1, 2)]);
         }
 
         facts.Add(Q(complete, 2026, 2, 2));
         facts.RemoveAll(f => f.OrganizationId == gap && f.EndMonth == ReportingPeriod.Of(PeriodGrain.Quarter, 2024, 3).EndMonth);
         facts.Add(Q(gap, 2026, 2, 2));
-        var effect = ProgramEffect.Compute(Revenue, new Dictionary<Guid, ReportingPeriod> { [complete] = Award, [gap] = Award, [recent] = Award }, facts);
+        var effect = ProgramEffect.Compute(Revenue, new Dictionary<Guid, ReportingPeriod> { [complete] = Award, [gap] = Award,
+            [recent] = Award }, facts);
         Assert.Equal((1, 2, 4L, 8L), (effect.Counted, effect.LeftOut, effect.Before, effect.After));
     }
 

@@ -38,7 +38,8 @@ public sealed class ReportPageTests
         await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(ReportWorkbook.SheetNames, MiniExcel.GetSheetNames(stream));
 
-        static long? Number(object? cell) => cell is null || (cell is string s && s.Length == 0) ? null : Convert.ToInt64(cell, CultureInfo.InvariantCulture);
+        static long? Number(object? cell) => cell is null || (cell is string s && s.Length == 0) ? null
+            : Convert.ToInt64(cell, CultureInfo.InvariantCulture);
         var summary = stream.Query(useHeaderRow: true, sheetName: "Summary").Cast<IDictionary<string, object?>>()
             .Where(r => FiguresFixture.Standard.Contains((string)r["지표 코드"]!)).ToList();
         var standard = model.Kpis.Where(k => FiguresFixture.Standard.Contains(k.Kpi.Code)).ToList();
@@ -53,13 +54,16 @@ public sealed class ReportPageTests
 
         Assert.IsType<double>(summary.Single(r => (string)r["지표 코드"]! == "headcount")["값"]);   // a number, not text
         var trend = stream.Query(useHeaderRow: true, sheetName: "Trend").Cast<IDictionary<string, object?>>()
-            .ToDictionary(r => $"{r["지표 코드"]}|total|{r["기간"]}", r => Number(r["값"])).Where(x => FiguresFixture.IsStandard(x.Key)).ToDictionary();
+            .ToDictionary(r => $"{r["지표 코드"]}|total|{r["기간"]}", r => Number(r["값"]))
+            .Where(x => FiguresFixture.IsStandard(x.Key)).ToDictionary();
         Assert.Equal(figures.Where(x => x.Key.Contains("|total|", StringComparison.Ordinal)).ToDictionary(), trend);
         var byType = stream.Query(useHeaderRow: true, sheetName: "ByType").Cast<IDictionary<string, object?>>()
-            .ToDictionary(r => $"{r["지표 코드"]}|type|{r["유형 코드"]}", r => Number(r["값"])).Where(x => FiguresFixture.IsStandard(x.Key)).ToDictionary();
+            .ToDictionary(r => $"{r["지표 코드"]}|type|{r["유형 코드"]}", r => Number(r["값"]))
+            .Where(x => FiguresFixture.IsStandard(x.Key)).ToDictionary();
         Assert.Equal(figures.Where(x => x.Key.Contains("|type|", StringComparison.Ordinal)).ToDictionary(), byType);
         var byDomain = stream.Query(useHeaderRow: true, sheetName: "ByDomain").Cast<IDictionary<string, object?>>()
-            .ToDictionary(r => $"{r["지표 코드"]}|domain|{r["분야 코드"]}", r => Number(r["값"])).Where(x => FiguresFixture.IsStandard(x.Key)).ToDictionary();
+            .ToDictionary(r => $"{r["지표 코드"]}|domain|{r["분야 코드"]}", r => Number(r["값"]))
+            .Where(x => FiguresFixture.IsStandard(x.Key)).ToDictionary();
         Assert.Equal(figures.Where(x => x.Key.Contains("|domain|", StringComparison.Ordinal)).ToDictionary(), byDomain);
     }
 }

@@ -17,7 +17,8 @@ public sealed class CampaignLifecycleTests
         var host = await TestHosts.GetAsync(provider);
         var kpis = await KpisAsync(host);
         var asked = new[] { kpis.Flow.Id, kpis.Stock.Id };
-        var orgs = await OrganizationsAsync(host, OrganizationType.Startup, OrganizationType.Startup, OrganizationType.Sme, OrganizationType.Startup);
+        var orgs = await OrganizationsAsync(host, OrganizationType.Startup, OrganizationType.Startup, OrganizationType.Sme,
+            OrganizationType.Startup);
         var (a, b, c, d) = (orgs[0], orgs[1], orgs[2], orgs[3]);
         var reporter = Guid.NewGuid();
         var p1 = ReportingPeriod.Containing(host.Today(), PeriodGrain.Quarter).Previous.Previous;
@@ -32,13 +33,15 @@ public sealed class CampaignLifecycleTests
         await ReportAcceptedAsync(host, first.Id, a.Id, reporter, kpis, flow: 100_000_000, stock: 10);
         await ReportAcceptedAsync(host, first.Id, b.Id, reporter, kpis, flow: 200_000_000, stock: 5);
         await ReportAcceptedAsync(host, first.Id, c.Id, reporter, kpis, flow: 0, stock: 3);
-        await host.WithAsync<CampaignService>(s => s.SaveAsync(first.Tasks.Single(t => t.OrganizationId == d.Id).Id, [new KpiEntry(kpis.Flow.Id, 999, null)]));
+        await host.WithAsync<CampaignService>(s => s.SaveAsync(first.Tasks.Single(t => t.OrganizationId == d.Id).Id,
+            [new KpiEntry(kpis.Flow.Id, 999, null)]));
         Assert.Equal(6, await host.WithAsync<CampaignService, int>(s => s.LockAsync(first.Id, Operator)));
         var firstFacts = await FactsAsync(host, first.Id);
         Assert.Equal(6, firstFacts.Count);
         Assert.DoesNotContain(firstFacts, f => f.OrganizationId == d.Id);   // a draft is not official
         Assert.All(firstFacts, f => Assert.Equal(p0, f.Period));
-        Assert.Equal(CampaignStatus.Locked, (await host.QueryAsync(db => db.KpiCampaigns.AsNoTracking().SingleAsync(x => x.Id == first.Id))).Status);
+        Assert.Equal(CampaignStatus.Locked, (await host.QueryAsync(db => db.KpiCampaigns.AsNoTracking()
+            .SingleAsync(x => x.Id == first.Id))).Status);
 
         // What the reporter sees beside each field next quarter.
         var previous = await host.WithAsync<CampaignService, Dictionary<Guid, long>>(s => s.PreviousValuesAsync(a.Id, p1));
@@ -48,7 +51,8 @@ public sealed class CampaignLifecycleTests
 
         // This quarter: a, b and c are asked.
         var taskA = await TaskIdAsync(host, second.Id, a.Id);
-        await host.WithAsync<CampaignService>(s => s.SaveAsync(taskA, [new KpiEntry(kpis.Flow.Id, 1_000_000_000, null), new KpiEntry(kpis.Stock.Id, 12, null)]));
+        await host.WithAsync<CampaignService>(s => s.SaveAsync(taskA, [new KpiEntry(kpis.Flow.Id, 1_000_000_000, null),
+            new KpiEntry(kpis.Stock.Id, 12, null)]));
         var refused = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CampaignService>(s => s.SubmitAsync(taskA, reporter)));
         Assert.Equal(
             new[] { (kpis.Flow.Id, "Campaign.Error.EvidenceRequired"), (kpis.Flow.Id, "Campaign.Error.OutlierNoteRequired") },
@@ -78,18 +82,22 @@ public sealed class CampaignLifecycleTests
 
         // b submits and waits for review: no lock yet.
         var taskB = await TaskIdAsync(host, second.Id, b.Id);
-        await host.WithAsync<CampaignService>(s => s.SaveAsync(taskB, [new KpiEntry(kpis.Flow.Id, 150_000_000, null), new KpiEntry(kpis.Stock.Id, 5, null)]));
+        await host.WithAsync<CampaignService>(s => s.SaveAsync(taskB, [new KpiEntry(kpis.Flow.Id, 150_000_000, null),
+            new KpiEntry(kpis.Stock.Id, 5, null)]));
         await EvidenceAsync(host, taskB, kpis.Flow.Id, reporter);
         await host.WithAsync<CampaignService>(s => s.SubmitAsync(taskB, reporter));
-        var waiting = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CampaignService, int>(s => s.LockAsync(second.Id, Operator)));
+        var waiting = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CampaignService, int>(s =>
+            s.LockAsync(second.Id, Operator)));
         Assert.Equal("Campaign.Error.AwaitingReview", waiting.Key);
         Assert.Equal([1], waiting.Arguments);
         Assert.Empty(await FactsAsync(host, second.Id));
-        Assert.Equal(CampaignStatus.Open, (await host.QueryAsync(db => db.KpiCampaigns.AsNoTracking().SingleAsync(x => x.Id == second.Id))).Status);
+        Assert.Equal(CampaignStatus.Open, (await host.QueryAsync(db => db.KpiCampaigns.AsNoTracking()
+            .SingleAsync(x => x.Id == second.Id))).Status);
         await host.WithAsync<CampaignService>(s => s.ReviewAsync(taskB, [], Operator));
 
         // a fixes the returned value; the accepted headcount cannot change.
-        await host.WithAsync<CampaignService>(s => s.SaveAsync(taskA, [new KpiEntry(kpis.Flow.Id, 900_000_000, "계약서 기준으로 수정"), new KpiEntry(kpis.Stock.Id, 99, null)]));
+        await host.WithAsync<CampaignService>(s => s.SaveAsync(taskA, [new KpiEntry(kpis.Flow.Id, 900_000_000, "계약서 기준으로 수정"),
+            new KpiEntry(kpis.Stock.Id, 99, null)]));
         await host.WithAsync<CampaignService>(s => s.SubmitAsync(taskA, reporter));
         var resubmitted = await TaskAsync(host, taskA);
         Assert.Equal(LineReview.Pending, resubmitted.Line(kpis.Flow.Id)!.Review);
@@ -100,14 +108,17 @@ public sealed class CampaignLifecycleTests
 
         // c reports and is returned, never fixed: missing at lock.
         var taskC = await TaskIdAsync(host, second.Id, c.Id);
-        await host.WithAsync<CampaignService>(s => s.SaveAsync(taskC, [new KpiEntry(kpis.Flow.Id, 0, null), new KpiEntry(kpis.Stock.Id, 4, null)]));
+        await host.WithAsync<CampaignService>(s => s.SaveAsync(taskC, [new KpiEntry(kpis.Flow.Id, 0, null),
+            new KpiEntry(kpis.Stock.Id, 4, null)]));
         await host.WithAsync<CampaignService>(s => s.SubmitAsync(taskC, reporter));
         await host.WithAsync<CampaignService>(s => s.ReviewAsync(taskC, [new LineDecision(kpis.Flow.Id, false, "매출 0원 확인 필요")], Operator));
 
         Assert.Equal(4, await host.WithAsync<CampaignService, int>(s => s.LockAsync(second.Id, Operator)));
-        var facts = (await FactsAsync(host, second.Id)).Select(f => (f.OrganizationId, f.KpiId, f.Value, f.Period)).OrderBy(f => f.Value).ToList();
+        var facts = (await FactsAsync(host, second.Id)).Select(f => (f.OrganizationId, f.KpiId, f.Value, f.Period))
+            .OrderBy(f => f.Value).ToList();
         Assert.Equal(
-            new[] { (b.Id, kpis.Stock.Id, 5L, p1), (a.Id, kpis.Stock.Id, 12L, p1), (b.Id, kpis.Flow.Id, 150_000_000L, p1), (a.Id, kpis.Flow.Id, 900_000_000L, p1) },
+            new[] { (b.Id, kpis.Stock.Id, 5L, p1), (a.Id, kpis.Stock.Id, 12L, p1), (b.Id, kpis.Flow.Id, 150_000_000L, p1),
+                (a.Id, kpis.Flow.Id, 900_000_000L, p1) },
             facts);
 
         // The rollups add up to the facts, and count c as asked but missing.
@@ -117,12 +128,15 @@ public sealed class CampaignLifecycleTests
         Assert.Null(flowTotal.SiteId);
         var stockTotal = Assert.Single(rollups, r => r.KpiId == kpis.Stock.Id && r.Dimension == RollupDimension.Total);
         Assert.Equal((17L, 2, 3), (stockTotal.Sum, stockTotal.Reporting, stockTotal.Expected));
-        var startups = Assert.Single(rollups, r => r.KpiId == kpis.Flow.Id && r.Dimension == RollupDimension.Type && r.Key == nameof(OrganizationType.Startup));
+        var startups = Assert.Single(rollups, r => r.KpiId == kpis.Flow.Id && r.Dimension == RollupDimension.Type &&
+            r.Key == nameof(OrganizationType.Startup));
         Assert.Equal((1_050_000_000L, 2, 2), (startups.Sum, startups.Reporting, startups.Expected));
-        var smes = Assert.Single(rollups, r => r.KpiId == kpis.Flow.Id && r.Dimension == RollupDimension.Type && r.Key == nameof(OrganizationType.Sme));
+        var smes = Assert.Single(rollups, r => r.KpiId == kpis.Flow.Id && r.Dimension == RollupDimension.Type &&
+            r.Key == nameof(OrganizationType.Sme));
         Assert.Equal((0L, 0, 1), (smes.Sum, smes.Reporting, smes.Expected));
         var unclassified = Assert.Single(rollups, r => r.KpiId == kpis.Flow.Id && r.Dimension == RollupDimension.Domain);
-        Assert.Equal((RollupBuilder.NoDomain, 1_050_000_000L, 2, 3), (unclassified.Key, unclassified.Sum, unclassified.Reporting, unclassified.Expected));
+        Assert.Equal((RollupBuilder.NoDomain, 1_050_000_000L, 2, 3), (unclassified.Key, unclassified.Sum, unclassified.Reporting,
+            unclassified.Expected));
         Assert.DoesNotContain(rollups, r => r.Dimension == RollupDimension.Program);
         foreach (var kpi in asked)
         {
@@ -146,13 +160,16 @@ public sealed class CampaignLifecycleTests
         Assert.Equal(p1.Index == 4 ? new Figure(17, 2, 3, 1, false, false) : Figure.None, Aggregation.Of(KpiKind.Stock, year, stockCells));
 
         // Top movers between the two quarters: a up most, then nobody else up (c is missing now); b down.
-        var (up, down) = await host.WithAsync<OutcomeFigures, (IReadOnlyList<Mover>, IReadOnlyList<Mover>)>(f => f.TopMoversAsync(kpis.Flow.Id, p1, null));
+        var (up, down) = await host.WithAsync<OutcomeFigures, (IReadOnlyList<Mover>, IReadOnlyList<Mover>)>(f =>
+            f.TopMoversAsync(kpis.Flow.Id, p1, null));
         var mover = Assert.Single(up);
-        Assert.Equal((a.Id, 100_000_000L, 900_000_000L, 800_000_000L, (double?)8.0), (mover.OrganizationId, mover.Previous, mover.Current, mover.Change, mover.Growth));
+        Assert.Equal((a.Id, 100_000_000L, 900_000_000L, 800_000_000L, (double?)8.0),
+            (mover.OrganizationId, mover.Previous, mover.Current, mover.Change, mover.Growth));
         Assert.Equal(a.NameKo, mover.NameKo);
         var faller = Assert.Single(down);
         Assert.Equal((b.Id, -50_000_000L), (faller.OrganizationId, faller.Change));
-        var (stockUp, stockDown) = await host.WithAsync<OutcomeFigures, (IReadOnlyList<Mover>, IReadOnlyList<Mover>)>(f => f.TopMoversAsync(kpis.Stock.Id, p1, null));
+        var (stockUp, stockDown) = await host.WithAsync<OutcomeFigures, (IReadOnlyList<Mover>, IReadOnlyList<Mover>)>(f =>
+            f.TopMoversAsync(kpis.Stock.Id, p1, null));
         Assert.Equal([(a.Id, 2L)], stockUp.Select(m => (m.OrganizationId, m.Change)));
         Assert.Empty(stockDown);   // b kept 5 people: no change is no move
 

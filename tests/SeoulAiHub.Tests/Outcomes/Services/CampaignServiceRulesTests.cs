@@ -87,13 +87,14 @@ public sealed class CampaignServiceRulesTests
         Assert.Null(await host.WithAsync<CampaignService, (KpiTask, KpiCampaign)?>(s => s.TaskAsync(missing)));
 
         // Organizations or KPIs that do not exist leave nothing to ask.
-        Assert.Equal("Campaign.Error.NoOrganizations", await KeyAsync(s => s.OpenAsync(new CampaignInput("조사", "Survey", quarter, host.Today().AddDays(10),
+        Assert.Equal("Campaign.Error.NoOrganizations", await KeyAsync(s =>
+            s.OpenAsync(new CampaignInput("조사", "Survey", quarter, host.Today().AddDays(10),
             CampaignTarget.Selected, null, [Guid.NewGuid()], [kpis.Flow.Id]), Operator)));
         var org = (await OrganizationsAsync(host, OrganizationType.Startup))[0];
-        Assert.Equal("Campaign.Error.NoKpis", await KeyAsync(s => s.OpenAsync(new CampaignInput("조사", "Survey", quarter, host.Today().AddDays(10),
-            CampaignTarget.Selected, null, [org.Id], [Guid.NewGuid()]), Operator)));
-        Assert.Equal("Campaign.Error.FuturePeriod", await KeyAsync(s => s.OpenAsync(new CampaignInput("조사", "Survey", quarter.Next.Next, host.Today().AddDays(200),
-            CampaignTarget.Selected, null, [org.Id], [kpis.Flow.Id]), Operator)));
+        Assert.Equal("Campaign.Error.NoKpis", await KeyAsync(s => s.OpenAsync(new CampaignInput("조사", "Survey", quarter,
+            host.Today().AddDays(10), CampaignTarget.Selected, null, [org.Id], [Guid.NewGuid()]), Operator)));
+        Assert.Equal("Campaign.Error.FuturePeriod", await KeyAsync(s => s.OpenAsync(new CampaignInput("조사", "Survey", quarter.Next.Next,
+            host.Today().AddDays(200), CampaignTarget.Selected, null, [org.Id], [kpis.Flow.Id]), Operator)));
         Assert.Equal(0, await host.QueryAsync(db => db.KpiTasks.CountAsync(t => t.OrganizationId == org.Id)));
 
         // The deadline moves forward, never into the past.
@@ -101,7 +102,8 @@ public sealed class CampaignServiceRulesTests
         await RetireAsync(host, kpis);
         await host.WithAsync<CampaignService>(s => s.ExtendAsync(campaign.Id, host.Today().AddDays(40)));
         Assert.Equal("Campaign.Error.DueDate", await KeyAsync(s => s.ExtendAsync(campaign.Id, host.Today().AddDays(-1))));
-        Assert.Equal(host.Today().AddDays(40), (await host.QueryAsync(db => db.KpiCampaigns.AsNoTracking().SingleAsync(c => c.Id == campaign.Id))).DueOn);
+        Assert.Equal(host.Today().AddDays(40), (await host.QueryAsync(db =>
+            db.KpiCampaigns.AsNoTracking().SingleAsync(c => c.Id == campaign.Id))).DueOn);
 
         // A campaign locked with nobody reporting writes no facts but still counts who was asked.
         Assert.Equal(0, await host.WithAsync<CampaignService, int>(s => s.LockAsync(campaign.Id, Operator)));
@@ -123,7 +125,8 @@ public sealed class CampaignServiceRulesTests
         // Regression: an explicit list used to ask for retired KPIs too.
         Assert.Equal("Campaign.Error.NoKpis", (await Assert.ThrowsAsync<RuleException>(() =>
             OpenAsync(host, quarter, [orgs[1]], [kpis.Flow.Id, kpis.Stock.Id], Operator))).Key);
-        var active = await host.QueryAsync(db => db.KpiDefinitions.Where(k => k.Active).OrderBy(k => k.SortOrder).Select(k => k.Id).FirstAsync());
+        var active = await host.QueryAsync(db => db.KpiDefinitions.Where(k => k.Active).OrderBy(k => k.SortOrder)
+            .Select(k => k.Id).FirstAsync());
         var mixed = await OpenAsync(host, quarter, [orgs[1]], [kpis.Flow.Id, active], Operator);
         Assert.Equal([active], mixed.KpiIds);
 

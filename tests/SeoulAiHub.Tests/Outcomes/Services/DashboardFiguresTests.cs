@@ -14,7 +14,8 @@ public sealed class DashboardFiguresTests
 {
     private static readonly Guid Operator = Guid.NewGuid();
 
-    private static Figure F(long? sum, int reporting, int expected, int missing = 0) => new(sum, reporting, expected, missing, false, false);
+    private static Figure F(long? sum, int reporting, int expected, int missing = 0) =>
+        new(sum, reporting, expected, missing, false, false);
 
     [Theory, OnEveryDatabase]
     public async Task The_dashboard_shows_totals_trends_and_breakdowns_with_small_groups_withheld_for_the_public(string provider)
@@ -25,19 +26,21 @@ public sealed class DashboardFiguresTests
         var (vision, language, s1, s2, s3, m1) = await host.QueryAsync(async db =>
         {
             var tag = Guid.NewGuid().ToString("N")[..6];
-            var domains = new[] { TechnologyDomain.Create($"t-vision-{tag}", "시험 비전", "Test vision"), TechnologyDomain.Create($"t-nlp-{tag}", "시험 언어", "Test language") };
+            var domains = new[] { TechnologyDomain.Create($"t-vision-{tag}", "시험 비전", "Test vision"),
+                TechnologyDomain.Create($"t-nlp-{tag}", "시험 언어", "Test language") };
             db.TechnologyDomains.AddRange(domains);
             Organization Make(OrganizationType type, params TechnologyDomain[] of)
             {
                 var suffix = Guid.NewGuid().ToString("N")[..8];
-                var org = Organization.Create($"대시보드 시험 {suffix}", $"Dashboard test {suffix}", type, TenancyStatus.Resident, DateTimeOffset.UtcNow);
+                var org = Organization.Create($"대시보드 시험 {suffix}", $"Dashboard test {suffix}", type, TenancyStatus.Resident,
+                    DateTimeOffset.UtcNow);
                 org.SetClassification(of, [], DateTimeOffset.UtcNow);
                 db.Organizations.Add(org);
                 return org;
             }
 
-            var made = (domains[0].Code, domains[1].Code, Make(OrganizationType.Startup, domains[0], domains[1]), Make(OrganizationType.Startup, domains[0]),
-                Make(OrganizationType.Startup), Make(OrganizationType.Sme, domains[0]));
+            var made = (domains[0].Code, domains[1].Code, Make(OrganizationType.Startup, domains[0], domains[1]),
+                Make(OrganizationType.Startup, domains[0]), Make(OrganizationType.Startup), Make(OrganizationType.Sme, domains[0]));
             await db.SaveChangesAsync();
             return made;
         });
@@ -48,7 +51,8 @@ public sealed class DashboardFiguresTests
         Assert.Null(await host.WithAsync<OutcomeFigures, ReportingPeriod?>(f => f.LatestPeriodAsync(PeriodGrain.Quarter)));
 
         Task<KpiCampaign> ResidentsAsync(ReportingPeriod period) => host.WithAsync<CampaignService, KpiCampaign>(s => s.OpenAsync(
-            new CampaignInput("입주기업 조사", "Residents survey", period, host.Today().AddDays(14), CampaignTarget.Residents, null, [outsider.Id], asked),
+            new CampaignInput("입주기업 조사", "Residents survey", period, host.Today().AddDays(14), CampaignTarget.Residents, null,
+                [outsider.Id], asked),
             Operator));
 
         var first = await ResidentsAsync(p0);
@@ -72,7 +76,8 @@ public sealed class DashboardFiguresTests
         Assert.Equal(p1.Index == 4 ? p1.Year : p1.Year - 1, latestYear!.Value.Year);   // a year under way is not shown
 
         // As operators and overseers see it.
-        var dashboard = await host.WithAsync<OutcomeFigures, Dashboard>(f => f.DashboardAsync(new DashboardFilter(p0, p1, null, Public: false)));
+        var dashboard = await host.WithAsync<OutcomeFigures, Dashboard>(f =>
+            f.DashboardAsync(new DashboardFilter(p0, p1, null, Public: false)));
         Assert.Equal([p0, p1], dashboard.Periods);
         var flowFigures = Assert.Single(dashboard.Kpis, k => k.Kpi.Id == kpis.Flow.Id);
         Assert.Equal([F(650, 4, 4), F(1_540, 4, 4)], flowFigures.Trend);
@@ -97,7 +102,8 @@ public sealed class DashboardFiguresTests
         Assert.Equal([(1_210L, false), (null, true), (null, true)], publicFlow.ByDomain.Select(s => (s.Figure.Sum, s.Figure.Suppressed)));
 
         // Top movers of this test's KPI (nobody else reports it).
-        var (up, down) = await host.WithAsync<OutcomeFigures, (IReadOnlyList<Mover>, IReadOnlyList<Mover>)>(f => f.TopMoversAsync(kpis.Flow.Id, p1, null, count: 2));
+        var (up, down) = await host.WithAsync<OutcomeFigures, (IReadOnlyList<Mover>, IReadOnlyList<Mover>)>(f =>
+            f.TopMoversAsync(kpis.Flow.Id, p1, null, count: 2));
         Assert.Equal([(s1.Id, 900L), (s3.Id, 30L)], up.Select(m => (m.OrganizationId, m.Change)));
         Assert.Equal([(s2.Id, -50L)], down.Select(m => (m.OrganizationId, m.Change)));
     }

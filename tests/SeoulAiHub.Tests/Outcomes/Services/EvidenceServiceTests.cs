@@ -21,7 +21,8 @@ public sealed class EvidenceServiceTests
         var other = await KpisAsync(host);
         await RetireAsync(host, other);
         var org = (await OrganizationsAsync(host, OrganizationType.Startup))[0];
-        var campaign = await OpenAsync(host, ReportingPeriod.Containing(host.Today(), PeriodGrain.Quarter).Previous, [org], [kpis.Flow.Id, kpis.Stock.Id], Operator);
+        var campaign = await OpenAsync(host, ReportingPeriod.Containing(host.Today(), PeriodGrain.Quarter).Previous, [org],
+            [kpis.Flow.Id, kpis.Stock.Id], Operator);
         await RetireAsync(host, kpis);
         var taskId = await TaskIdAsync(host, campaign.Id, org.Id);
 
@@ -48,7 +49,8 @@ public sealed class EvidenceServiceTests
             host.WithAsync<CampaignService>(s => s.RemoveEvidenceAsync(taskId, first.Id)))).Key);
 
         // The remaining file still satisfies the evidence rule.
-        await host.WithAsync<CampaignService>(s => s.SaveAsync(taskId, [new KpiEntry(kpis.Flow.Id, 5_000_000, null), new KpiEntry(kpis.Stock.Id, 3, null)]));
+        await host.WithAsync<CampaignService>(s => s.SaveAsync(taskId, [new KpiEntry(kpis.Flow.Id, 5_000_000, null),
+            new KpiEntry(kpis.Stock.Id, 3, null)]));
         await host.WithAsync<CampaignService>(s => s.SubmitAsync(taskId, Operator));
         Assert.Equal(KpiTaskStatus.Submitted, (await TaskAsync(host, taskId)).Status);
         Assert.Equal("Campaign.Error.NotEditable", (await Assert.ThrowsAsync<RuleException>(() =>

@@ -19,8 +19,10 @@ internal static class OutcomesServiceScenario
     public static async Task<(KpiDefinition Flow, KpiDefinition Stock)> KpisAsync(HubAppFactory host)
     {
         var suffix = Guid.NewGuid().ToString("N")[..12];
-        var flow = KpiDefinition.Create($"t-rev-{suffix}", "시험 매출", "Test revenue", KpiUnit.Krw, KpiKind.Flow, evidenceRequired: true, 9_000);
-        var stock = KpiDefinition.Create($"t-head-{suffix}", "시험 인원", "Test headcount", KpiUnit.Persons, KpiKind.Stock, evidenceRequired: false, 9_001);
+        var flow = KpiDefinition.Create($"t-rev-{suffix}", "시험 매출", "Test revenue", KpiUnit.Krw, KpiKind.Flow,
+            evidenceRequired: true, 9_000);
+        var stock = KpiDefinition.Create($"t-head-{suffix}", "시험 인원", "Test headcount", KpiUnit.Persons, KpiKind.Stock,
+            evidenceRequired: false, 9_001);
         await host.QueryAsync(async db =>
         {
             db.KpiDefinitions.AddRange(flow, stock);
@@ -35,7 +37,8 @@ internal static class OutcomesServiceScenario
         {
             foreach (var kpi in await db.KpiDefinitions.Where(k => k.Id == kpis.Flow.Id || k.Id == kpis.Stock.Id).ToListAsync())
             {
-                kpi.Update(kpi.NameKo, kpi.NameEn, kpi.Unit, kpi.Kind, kpi.EvidenceRequired, kpi.AllowsNegative, kpi.SortOrder, active: false);
+                kpi.Update(kpi.NameKo, kpi.NameEn, kpi.Unit, kpi.Kind, kpi.EvidenceRequired, kpi.AllowsNegative,
+                    kpi.SortOrder, active: false);
             }
 
             return await db.SaveChangesAsync();
@@ -54,11 +57,13 @@ internal static class OutcomesServiceScenario
 
     public static Task<KpiCampaign> OpenAsync(HubAppFactory host, ReportingPeriod period, IEnumerable<Organization> organizations,
         IReadOnlyCollection<Guid> kpis, Guid by) =>
-        host.WithAsync<CampaignService, KpiCampaign>(s => s.OpenAsync(new CampaignInput($"시험 조사 {period.Code}", $"Test survey {period.Code}",
-            period, host.Today().AddDays(14), CampaignTarget.Selected, null, [.. organizations.Select(o => o.Id)], kpis), by));
+        host.WithAsync<CampaignService, KpiCampaign>(s => s.OpenAsync(new CampaignInput($"시험 조사 {period.Code}",
+            $"Test survey {period.Code}", period, host.Today().AddDays(14), CampaignTarget.Selected, null,
+            [.. organizations.Select(o => o.Id)], kpis), by));
 
     public static Task<Guid> TaskIdAsync(HubAppFactory host, Guid campaignId, Guid organizationId) =>
-        host.QueryAsync(db => db.KpiTasks.Where(t => t.CampaignId == campaignId && t.OrganizationId == organizationId).Select(t => t.Id).SingleAsync());
+        host.QueryAsync(db => db.KpiTasks.Where(t => t.CampaignId == campaignId && t.OrganizationId == organizationId)
+            .Select(t => t.Id).SingleAsync());
 
     public static async Task<KpiTask> TaskAsync(HubAppFactory host, Guid taskId) =>
         (await host.WithAsync<CampaignService, (KpiTask Task, KpiCampaign Campaign)?>(s => s.TaskAsync(taskId)))!.Value.Task;
@@ -76,7 +81,8 @@ internal static class OutcomesServiceScenario
         (KpiDefinition Flow, KpiDefinition Stock) kpis, long flow, long stock, string? note = null)
     {
         var taskId = await TaskIdAsync(host, campaignId, organizationId);
-        await host.WithAsync<CampaignService>(s => s.SaveAsync(taskId, [new KpiEntry(kpis.Flow.Id, flow, note), new KpiEntry(kpis.Stock.Id, stock, note)]));
+        await host.WithAsync<CampaignService>(s => s.SaveAsync(taskId, [new KpiEntry(kpis.Flow.Id, flow, note),
+            new KpiEntry(kpis.Stock.Id, stock, note)]));
         if (flow != 0)
         {
             await EvidenceAsync(host, taskId, kpis.Flow.Id, by);

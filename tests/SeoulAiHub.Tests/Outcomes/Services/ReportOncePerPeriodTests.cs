@@ -19,7 +19,8 @@ public sealed class ReportOncePerPeriodTests
     {
         var host = await TestHosts.GetAsync(provider);
         var kpis = await KpisAsync(host);
-        var orgs = await OrganizationsAsync(host, OrganizationType.Startup, OrganizationType.Sme, OrganizationType.Startup, OrganizationType.University);
+        var orgs = await OrganizationsAsync(host, OrganizationType.Startup, OrganizationType.Sme, OrganizationType.Startup,
+            OrganizationType.University);
         var quarter = ReportingPeriod.Containing(host.Today(), PeriodGrain.Quarter).Previous;
         await OpenAsync(host, quarter, orgs.Take(2), [kpis.Flow.Id], Operator);
 
@@ -30,7 +31,8 @@ public sealed class ReportOncePerPeriodTests
         Assert.Equal("Campaign.Error.Overlap", again.Key);
         Assert.Equal([1], again.Arguments);
         Assert.Equal([2], (await Refused(ReportingPeriod.Containing(quarter.EndsOn, PeriodGrain.Year), orgs)).Arguments);
-        Assert.Equal("Campaign.Error.Overlap", (await Refused(ReportingPeriod.Containing(quarter.EndsOn, PeriodGrain.Half), [orgs[0]])).Key);
+        Assert.Equal("Campaign.Error.Overlap", (await Refused(ReportingPeriod.Containing(quarter.EndsOn, PeriodGrain.Half),
+            [orgs[0]])).Key);
 
         // Other organizations, or another period, are fine.
         var others = await OpenAsync(host, quarter, orgs.Skip(2), [kpis.Flow.Id], Operator);

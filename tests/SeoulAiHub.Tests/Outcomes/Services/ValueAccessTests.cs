@@ -25,7 +25,8 @@ public sealed class ValueAccessTests
             (id is { } i ? new[] { new Claim(ClaimTypes.NameIdentifier, i.ToString()) } : [])
                 .Concat(roles.Select(r => new Claim(ClaimTypes.Role, r))), id is null ? null : "test"));
 
-        Task<ValuesAccess> AccessAsync(ClaimsPrincipal user, Guid org) => host.WithAsync<OutcomeAccess, ValuesAccess>(a => a.ForAsync(user, org));
+        Task<ValuesAccess> AccessAsync(ClaimsPrincipal user, Guid org) => host.WithAsync<OutcomeAccess, ValuesAccess>(a =>
+            a.ForAsync(user, org));
 
         Assert.Equal(ValuesAccess.Report, await AccessAsync(User(member.Id, HubRoles.TenantMember), orgs[0].Id));
         Assert.Equal(ValuesAccess.None, await AccessAsync(User(member.Id, HubRoles.TenantMember), orgs[1].Id));

@@ -19,7 +19,8 @@ public sealed class CallsApiTests
         {
             var program = await db.Programs.FirstAsync();
             var call = Call.Create(program.Id, new CallText("비공개 초안 공고", "Hidden draft", "본문", null),
-                new CallTerms(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(10), 0, 1, 7), CallDesign.Empty, DateTimeOffset.UtcNow);
+                new CallTerms(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(10), 0, 1, 7), CallDesign.Empty,
+                DateTimeOffset.UtcNow);
             db.Calls.Add(call);
             await db.SaveChangesAsync();
             return call.Id;
@@ -49,7 +50,8 @@ public sealed class CallsApiTests
         var host = await TestHosts.GetAsync(provider);
         var (organizationId, applicationId) = await host.QueryAsync(async db =>
         {
-            var application = await db.Applications.Include(a => a.Organization).FirstAsync(a => a.Organization.NameKo == "말결랩스" && a.Status == ApplicationStatus.Submitted);
+            var application = await db.Applications.Include(a => a.Organization)
+                .FirstAsync(a => a.Organization.NameKo == "말결랩스" && a.Status == ApplicationStatus.Submitted);
             return (application.OrganizationId, application.Id);
         });
         using var member = await host.ClientAsync(HubRoles.TenantMember, organizationId);

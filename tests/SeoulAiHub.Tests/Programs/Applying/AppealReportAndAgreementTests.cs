@@ -46,7 +46,8 @@ public sealed class AppealReportAndAgreementTests
         using var operatorClient = await host.ClientAsync(HubRoles.Operator);
         var appealId = await host.QueryAsync(db => db.Appeals.Where(a => a.ApplicationId == id).Select(a => a.Id).SingleAsync());
         Assert.NotNull((await operatorClient.GetDocumentAsync(url)).QuerySelector($"form[action*='appealId={appealId}']"));
-        (await operatorClient.PostHandlerAsync(url, $"AnswerAppeal&appealId={appealId}", new Dictionary<string, string> { ["answer"] = "원안 유지", ["upheld"] = "false" })).Dispose();
+        (await operatorClient.PostHandlerAsync(url, $"AnswerAppeal&appealId={appealId}",
+            new Dictionary<string, string> { ["answer"] = "원안 유지", ["upheld"] = "false" })).Dispose();
         (await operatorClient.PostHandlerAsync(url, "DraftAgreement", new Dictionary<string, string>
             { ["awardKrw"] = "25000000", ["startsOn"] = "2026-01-01", ["endsOn"] = "2026-12-31" })).Dispose();
         using (var outside = await operatorClient.PostHandlerAsync(url, "Milestone", new Dictionary<string, string>
@@ -59,7 +60,8 @@ public sealed class AppealReportAndAgreementTests
         (await operatorClient.PostHandlerAsync(url, "Milestone", new Dictionary<string, string>
             { ["title"] = "결과보고", ["deliverable"] = "보고서", ["dueOn"] = "2026-12-15" })).Dispose();
         (await operatorClient.PostHandlerAsync(url, "Sign", [])).Dispose();
-        Assert.Equal(ApplicationStatus.InProgress, await host.QueryAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(ApplicationStatus.InProgress, await host.QueryAsync(db =>
+            db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
 
         page = await member.GetDocumentAsync(url);
         Assert.Contains("원안 유지", page.QuerySelector(".appeal")!.TextContent, StringComparison.Ordinal);
@@ -75,7 +77,8 @@ public sealed class AppealReportAndAgreementTests
             Assert.Equal(HttpStatusCode.Redirect, reported.StatusCode);
         }
 
-        var reportId = await host.QueryAsync(db => db.AgreementReports.Select(r => new { r.Id, r.AgreementId }).Where(r => db.Agreements.Any(x => x.Id == r.AgreementId && x.ApplicationId == id)).Select(r => r.Id).SingleAsync());
+        var reportId = await host.QueryAsync(db => db.AgreementReports.Select(r => new { r.Id, r.AgreementId })
+            .Where(r => db.Agreements.Any(x => x.Id == r.AgreementId && x.ApplicationId == id)).Select(r => r.Id).SingleAsync());
         using (var file = await member.GetAsync($"{url}/reports/{reportId}"))
         {
             Assert.Equal(HttpStatusCode.OK, file.StatusCode);
@@ -88,9 +91,13 @@ public sealed class AppealReportAndAgreementTests
             Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         }
 
-        (await operatorClient.PostHandlerAsync(url, $"ReviewReport&reportId={reportId}", new Dictionary<string, string> { ["accept"] = "true" })).Dispose();
-        Assert.Equal(ApplicationStatus.Completed, await host.QueryAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
-        Assert.Contains("완료", (await member.GetDocumentAsync(url)).QuerySelector("#application-status")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("선정 안내", (await member.GetDocumentAsync("/notifications")).QuerySelector("ul.notices")!.TextContent, StringComparison.Ordinal);
+        (await operatorClient.PostHandlerAsync(url, $"ReviewReport&reportId={reportId}",
+            new Dictionary<string, string> { ["accept"] = "true" })).Dispose();
+        Assert.Equal(ApplicationStatus.Completed, await host.QueryAsync(db =>
+            db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
+        Assert.Contains("완료", (await member.GetDocumentAsync(url)).QuerySelector("#application-status")!.TextContent,
+            StringComparison.Ordinal);
+        Assert.Contains("선정 안내", (await member.GetDocumentAsync("/notifications")).QuerySelector("ul.notices")!.TextContent,
+            StringComparison.Ordinal);
     }
 }

@@ -22,26 +22,31 @@ public sealed class ApplyingOrganizationTests
         using var _member = member;
         await host.QueryAsync(db =>
         {
-            db.OrganizationMemberships.Add(OrganizationMembership.Grant(second.Id, user.Id, HubRoles.TenantMember, MembershipRole.Member, DateTimeOffset.UtcNow));
+            db.OrganizationMemberships.Add(OrganizationMembership.Grant(second.Id, user.Id, HubRoles.TenantMember, MembershipRole.Member,
+                DateTimeOffset.UtcNow));
             return db.SaveChangesAsync();
         });
 
-        var options = (await member.GetDocumentAsync($"/calls/{call.Id}")).QuerySelectorAll("form.apply-form select[name=OrganizationId] option")
+        var options = (await member.GetDocumentAsync($"/calls/{call.Id}"))
+            .QuerySelectorAll("form.apply-form select[name=OrganizationId] option")
             .Select(o => o.GetAttribute("value")).ToList();
         Assert.Equal(new[] { first.Id.ToString(), second.Id.ToString() }.Order(), options.Order());
 
-        using (var refused = await member.SubmitFormAsync($"/calls/{call.Id}/apply", new Dictionary<string, string> { ["OrganizationId"] = foreign.Id.ToString() }))
+        using (var refused = await member.SubmitFormAsync($"/calls/{call.Id}/apply",
+            new Dictionary<string, string> { ["OrganizationId"] = foreign.Id.ToString() }))
         {
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             Assert.NotEmpty(ProgramPages.Alerts(await HubClient.ParseAsync(refused)));
         }
 
-        using (var started = await member.SubmitFormAsync($"/calls/{call.Id}", new Dictionary<string, string> { ["OrganizationId"] = second.Id.ToString() }, "form.apply-form"))
+        using (var started = await member.SubmitFormAsync($"/calls/{call.Id}",
+            new Dictionary<string, string> { ["OrganizationId"] = second.Id.ToString() }, "form.apply-form"))
         {
             Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         }
 
-        var applicants = await host.QueryAsync(db => db.Applications.Where(a => a.CallId == call.Id).Select(a => a.OrganizationId).ToListAsync());
+        var applicants = await host.QueryAsync(db => db.Applications.Where(a => a.CallId == call.Id)
+            .Select(a => a.OrganizationId).ToListAsync());
         Assert.Equal([second.Id], applicants);
     }
 }

@@ -29,7 +29,8 @@ public sealed class CallNoticeTests
         Assert.Null(page.QuerySelector("form.apply-form"));
 
         var attachment = await host.AttachAsync(open.Id);
-        Assert.NotNull((await visitor.GetDocumentAsync($"/calls/{open.Id}")).QuerySelector($"a[href='/calls/{open.Id}/attachments/{attachment}']"));
+        Assert.NotNull((await visitor.GetDocumentAsync($"/calls/{open.Id}"))
+            .QuerySelector($"a[href='/calls/{open.Id}/attachments/{attachment}']"));
         using (var file = await visitor.GetAsync($"/calls/{open.Id}/attachments/{attachment}"))
         {
             Assert.Equal(HttpStatusCode.OK, file.StatusCode);
@@ -46,7 +47,8 @@ public sealed class CallNoticeTests
         {
             (await english.GetAsync($"/culture?c=en&returnUrl=%2Fcalls%2F{open.Id}")).Dispose();
             Assert.Equal(open.TitleEn, (await english.GetDocumentAsync($"/calls/{open.Id}")).QuerySelector("h1")!.TextContent);
-            Assert.Contains(open.TitleEn, (await english.GetDocumentAsync("/calls")).QuerySelector(".calls-list")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains(open.TitleEn, (await english.GetDocumentAsync("/calls")).QuerySelector(".calls-list")!.TextContent,
+                StringComparison.Ordinal);
         }
 
         using var hidden = await visitor.GetAsync($"/calls/{draft.Id}");

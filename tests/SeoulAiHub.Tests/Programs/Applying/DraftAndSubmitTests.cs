@@ -76,7 +76,8 @@ public sealed class DraftAndSubmitTests
         Assert.Equal("제출됨", page.QuerySelector("#application-status")!.TextContent);
         Assert.Null(page.QuerySelector("#application-form"));
         Assert.Contains("생성형 AI 실증", page.QuerySelector("dl.answers")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(ApplicationStatus.Submitted, await host.QueryAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(ApplicationStatus.Submitted, await host.QueryAsync(db =>
+            db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
 
         var list = await member.GetDocumentAsync("/applications");
         Assert.Contains("제출됨", list.QuerySelector("table.applications")!.TextContent, StringComparison.Ordinal);

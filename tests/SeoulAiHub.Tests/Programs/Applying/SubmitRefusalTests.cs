@@ -24,7 +24,8 @@ public sealed class SubmitRefusalTests
         Assert.Contains("필수 항목이나 서류가 빠졌습니다", alerts, StringComparison.Ordinal);
         Assert.Contains("사업계획서", alerts, StringComparison.Ordinal);
         var id = ProgramPages.IdOf(url);
-        Assert.Equal(ApplicationStatus.Draft, await host.QueryAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(ApplicationStatus.Draft, await host.QueryAsync(db => db.Applications.Where(a => a.Id == id)
+            .Select(a => a.Status).SingleAsync()));
         Assert.NotNull((await member.GetDocumentAsync(url)).QuerySelector("#application-form"));
     }
 
@@ -36,7 +37,8 @@ public sealed class SubmitRefusalTests
         var (member, _) = await host.MemberAsync((await host.CreateOrganizationAsync(type: OrganizationType.Sme)).Id);
         using var _member = member;
         var url = await member.ApplyAsync(call.Id);
-        Assert.Contains("이 공고는 지원 대상 기관 유형이 아닙니다.", (await member.GetDocumentAsync(url)).QuerySelector(".eligibility")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("이 공고는 지원 대상 기관 유형이 아닙니다.", (await member.GetDocumentAsync(url)).QuerySelector(".eligibility")!.TextContent,
+            StringComparison.Ordinal);
         (await member.UploadAsync(url, "plan", ProgramPages.Pdf, "plan.pdf")).Dispose();
 
         using var response = await member.PostHandlerAsync(url, "Submit", ProgramPages.Answers());
@@ -44,6 +46,7 @@ public sealed class SubmitRefusalTests
         var alerts = ProgramPages.Alerts(await HubClient.ParseAsync(response));
         Assert.Contains("이 공고는 지원 대상 기관 유형이 아닙니다.", alerts, StringComparison.Ordinal);
         var id = ProgramPages.IdOf(url);
-        Assert.Equal(ApplicationStatus.Draft, await host.QueryAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(ApplicationStatus.Draft, await host.QueryAsync(db => db.Applications.Where(a => a.Id == id)
+            .Select(a => a.Status).SingleAsync()));
     }
 }

@@ -33,7 +33,8 @@ public sealed class CallSetupTests
         Assert.Contains(name, list.QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("실증 지원", list.QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
 
-        using var saved = await client.SubmitFormAsync($"/calls/new?program={program.Id}", CallFields("2026 실증 공고", Stages, documents: "plan | 사업계획서 | Business plan"), "form.call-form");
+        using var saved = await client.SubmitFormAsync($"/calls/new?program={program.Id}",
+            CallFields("2026 실증 공고", Stages, documents: "plan | 사업계획서 | Business plan"), "form.call-form");
         Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await AlertAsync(saved));
         var call = await host.QueryAsync(db => db.Calls.SingleAsync(c => c.ProgramId == program.Id));
         Assert.Equal($"/calls/{call.Id}/edit", saved.Headers.Location!.OriginalString);
@@ -75,12 +76,16 @@ public sealed class CallSetupTests
         (await client.SubmitFormAsync($"/calls/new?program={program}", CallFields("평가 없는 공고", ""), "form.call-form")).Dispose();
         var call = await host.QueryAsync(db => db.Calls.SingleAsync(c => c.ProgramId == program));
 
-        using var refused = await client.SubmitFormAsync($"/calls/{call.Id}/edit", new Dictionary<string, string>(), "form[action*='handler=Publish']");
+        using var refused = await client.SubmitFormAsync($"/calls/{call.Id}/edit", new Dictionary<string, string>(),
+            "form[action*='handler=Publish']");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("평가 단계와 평가 항목이 하나 이상", (await HubClient.ParseAsync(refused)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(CallStatus.Draft, await host.QueryAsync(db => db.Calls.Where(c => c.Id == call.Id).Select(c => c.Status).SingleAsync()));
+        Assert.Contains("평가 단계와 평가 항목이 하나 이상", (await HubClient.ParseAsync(refused)).QuerySelector("[role=alert]")!.TextContent,
+            StringComparison.Ordinal);
+        Assert.Equal(CallStatus.Draft, await host.QueryAsync(db => db.Calls.Where(c => c.Id == call.Id)
+            .Select(c => c.Status).SingleAsync()));
 
-        using var copied = await client.SubmitFormAsync($"/calls/{call.Id}/edit", new Dictionary<string, string>(), "form[action*='handler=Copy']");
+        using var copied = await client.SubmitFormAsync($"/calls/{call.Id}/edit", new Dictionary<string, string>(),
+            "form[action*='handler=Copy']");
         Assert.Equal(HttpStatusCode.Redirect, copied.StatusCode);
         var copy = await host.QueryAsync(db => db.Calls.SingleAsync(c => c.CopiedFromId == call.Id));
         Assert.Equal($"/calls/{copy.Id}/edit", copied.Headers.Location!.OriginalString);

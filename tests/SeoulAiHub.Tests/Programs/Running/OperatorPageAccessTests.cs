@@ -35,14 +35,16 @@ public sealed class OperatorPageAccessTests
                 }
                 else
                 {
-                    Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{role ?? "anonymous"} {route}: {(int)response.StatusCode}");
+                    Assert.True(response.StatusCode == HttpStatusCode.Redirect,
+                        $"{role ?? "anonymous"} {route}: {(int)response.StatusCode}");
                     Assert.Contains(role is null ? "/account/sign-in" : "/account/access-denied", location, StringComparison.Ordinal);
                 }
             }
         }
 
         using var operatorClient = await host.ClientAsync(HubRoles.Operator);
-        foreach (var route in new[] { $"/programs/{Guid.NewGuid()}", $"/calls/new?program={Guid.NewGuid()}", $"/calls/{Guid.NewGuid()}/edit", $"/calls/{Guid.NewGuid()}/manage", $"/calls/{Guid.NewGuid()}/ranking" })
+        foreach (var route in new[] { $"/programs/{Guid.NewGuid()}", $"/calls/new?program={Guid.NewGuid()}",
+            $"/calls/{Guid.NewGuid()}/edit", $"/calls/{Guid.NewGuid()}/manage", $"/calls/{Guid.NewGuid()}/ranking" })
         {
             using var response = await operatorClient.GetAsync(route);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

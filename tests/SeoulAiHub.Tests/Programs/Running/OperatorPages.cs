@@ -21,7 +21,8 @@ internal static class OperatorPages
         ["Input.OpensAt"] = "2026-12-01T09:00", ["Input.ClosesAt"] = "2026-12-31T18:00", ["Input.BudgetKrw"] = "300000000",
         ["Input.MaxAwards"] = "3", ["Input.AppealDays"] = "7", ["Input.Types"] = nameof(OrganizationType.Startup),
         ["Input.MaxCompanyAgeYears"] = "7", ["Input.MinHeadcount"] = "", ["Input.MaxHeadcount"] = "",
-        ["Input.FieldsText"] = "summary | 요약 | Summary | text | required", ["Input.DocumentsText"] = documents, ["Input.StagesText"] = stages,
+        ["Input.FieldsText"] = "summary | 요약 | Summary | text | required", ["Input.DocumentsText"] = documents,
+        ["Input.StagesText"] = stages,
     };
 
     public static List<KeyValuePair<string, string>> FormValues(IElement form) =>
@@ -35,7 +36,8 @@ internal static class OperatorPages
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SeoulAiHub.Platform.Data.HubDb>();
-        var assignment = await db.ReviewerAssignments.Where(a => a.ApplicationId == applicationId && a.ReviewerId == reviewerId).Select(a => a.Id).SingleAsync();
+        var assignment = await db.ReviewerAssignments.Where(a => a.ApplicationId == applicationId && a.ReviewerId == reviewerId)
+            .Select(a => a.Id).SingleAsync();
         await scope.ServiceProvider.GetRequiredService<ReviewService>().ScoreAsync(assignment, reviewerId,
             new Dictionary<string, CriterionScore> { ["tech"] = new(tech, null), ["market"] = new(market, null) }, submit: true);
     }
@@ -67,7 +69,8 @@ internal static class OperatorPages
     {
         await using var scope = host.Services.CreateAsyncScope();
         var calls = scope.ServiceProvider.GetRequiredService<CallService>();
-        return (await calls.CreateProgramAsync(ProgramKind.RndGrant, "시험 사업 " + Guid.NewGuid().ToString("N")[..6], "Test program", null, null)).Id;
+        return (await calls.CreateProgramAsync(ProgramKind.RndGrant, "시험 사업 " + Guid.NewGuid().ToString("N")[..6],
+            "Test program", null, null)).Id;
     }
 
     /// <summary>A published call, open now, with one stage (paper: tech 60, market 40) and no other requirement.</summary>

@@ -40,7 +40,8 @@ public sealed class ReviewerAssignmentTests
         Assert.Contains("이해충돌", alert, StringComparison.Ordinal);
         Assert.Contains(conflicted.Email, alert, StringComparison.Ordinal);
         Assert.False(await host.QueryAsync(db => db.ReviewerAssignments.AnyAsync(a => a.CallId == call)));
-        Assert.Equal(ApplicationStatus.Submitted, await host.QueryAsync(db => db.Applications.Where(a => a.Id == first).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(ApplicationStatus.Submitted, await host.QueryAsync(db =>
+            db.Applications.Where(a => a.Id == first).Select(a => a.Status).SingleAsync()));
 
         using var assigned = await PostAssignAsync(client, url, [first, second], [clean.Id]);
         Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);

@@ -21,20 +21,23 @@ public sealed class RevisionRequestTests
         var fields = CallFields("바뀐 공고", Stages + "\nteam | 역량 | Team | 10 | 100");
         using var refused = await client.SubmitFormAsync($"/calls/{call}/edit", fields, "#call-form");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("양식과 평가 항목은 바꿀 수 없습니다", (await HubClient.ParseAsync(refused)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("양식과 평가 항목은 바꿀 수 없습니다", (await HubClient.ParseAsync(refused)).QuerySelector("[role=alert]")!.TextContent,
+            StringComparison.Ordinal);
         var stored = await host.QueryAsync(db => db.Calls.SingleAsync(c => c.Id == call));
         Assert.Equal("시험 공고", stored.TitleKo);
         Assert.Equal(2, stored.Design.Stages.Single().Criteria.Count);
 
         using var sentBack = await client.SubmitFormAsync($"/calls/{call}/manage",
-            new Dictionary<string, string> { ["Revision.ApplicationId"] = application.ToString(), ["Revision.Note"] = "예산 내역을 보완해 주세요." }, "#revision-form");
+            new Dictionary<string, string> { ["Revision.ApplicationId"] = application.ToString(), ["Revision.Note"] = "예산 내역을 보완해 주세요." },
+            "#revision-form");
         Assert.Equal(HttpStatusCode.Redirect, sentBack.StatusCode);
         var after = await host.QueryAsync(db => db.Applications.SingleAsync(a => a.Id == application));
         Assert.Equal(ApplicationStatus.RevisionsRequested, after.Status);
         Assert.Equal("예산 내역을 보완해 주세요.", after.DecisionNote);
 
         using var again = await client.SubmitFormAsync($"/calls/{call}/manage",
-            new Dictionary<string, string> { ["Revision.ApplicationId"] = application.ToString(), ["Revision.Note"] = "한 번 더" }, "#revision-form");
+            new Dictionary<string, string> { ["Revision.ApplicationId"] = application.ToString(), ["Revision.Note"] = "한 번 더" },
+            "#revision-form");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);   // no longer submitted: refused with a message
         Assert.NotNull((await HubClient.ParseAsync(again)).QuerySelector("[role=alert]"));
     }

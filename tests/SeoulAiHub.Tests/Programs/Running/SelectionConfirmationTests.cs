@@ -37,7 +37,8 @@ public sealed class SelectionConfirmationTests
         var url = $"/calls/{call}/ranking";
         var page = await client.GetDocumentAsync(url + "?stage=paper");
         var form = page.QuerySelector("#confirm-form")!;
-        Assert.Equal([ids[0].ToString(), ids[1].ToString()], form.QuerySelectorAll("input[name=Selected][checked]").Select(i => i.GetAttribute("value")!));
+        Assert.Equal([ids[0].ToString(), ids[1].ToString()], form.QuerySelectorAll("input[name=Selected][checked]")
+            .Select(i => i.GetAttribute("value")!));
         Assert.Contains("선정 수 초과", page.QuerySelectorAll("table.ranking tbody tr")[2].TextContent, StringComparison.Ordinal);
 
         // Rank 3 instead of rank 2 without a reason: refused, nothing decided.
@@ -47,12 +48,15 @@ public sealed class SelectionConfirmationTests
         {
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             var refusedPage = await HubClient.ParseAsync(refused);
-            Assert.Contains("2위: 선정(안)과 다르게 결정하려면 사유를 입력하세요", refusedPage.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
-            Assert.NotNull(refusedPage.QuerySelector($"#confirm-form input[name=Selected][value='{ids[2]}'][checked]"));   // the operator's choice is kept
+            Assert.Contains("2위: 선정(안)과 다르게 결정하려면 사유를 입력하세요", refusedPage.QuerySelector("[role=alert]")!.TextContent,
+                StringComparison.Ordinal);
+            // the operator's choice is kept
+            Assert.NotNull(refusedPage.QuerySelector($"#confirm-form input[name=Selected][value='{ids[2]}'][checked]"));
         }
 
         Assert.Null(await host.QueryAsync(db => db.Calls.Where(c => c.Id == call).Select(c => c.ResultsPublishedAt).SingleAsync()));
-        Assert.Equal(3, await host.QueryAsync(db => db.Applications.CountAsync(a => a.CallId == call && a.Status == ApplicationStatus.UnderReview)));
+        Assert.Equal(3, await host.QueryAsync(db => db.Applications.CountAsync(a => a.CallId == call &&
+            a.Status == ApplicationStatus.UnderReview)));
 
         // The same change with reasons on the changed rows goes through.
         values.RemoveAll(v => v.Key == $"Reason-{ids[1]}" || v.Key == $"Reason-{ids[2]}");
@@ -60,8 +64,10 @@ public sealed class SelectionConfirmationTests
         values.Add(new($"Reason-{ids[2]}", "차순위 선정"));
         using var confirmed = await client.Http.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(values));
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        var statuses = await host.QueryAsync(db => db.Applications.Where(a => a.CallId == call).ToDictionaryAsync(a => a.Id, a => a.Status));
-        Assert.Equal([ApplicationStatus.Selected, ApplicationStatus.NotSelected, ApplicationStatus.Selected], ids.Select(id => statuses[id]));
+        var statuses = await host.QueryAsync(db => db.Applications.Where(a => a.CallId == call)
+            .ToDictionaryAsync(a => a.Id, a => a.Status));
+        Assert.Equal([ApplicationStatus.Selected, ApplicationStatus.NotSelected, ApplicationStatus.Selected],
+            ids.Select(id => statuses[id]));
 
         var results = await client.GetDocumentAsync(url);
         Assert.Null(results.QuerySelector("#confirm-form"));

@@ -70,12 +70,14 @@ public sealed class DemoCompute(HubDb db, ComputeCatalog catalog, UsageImporter 
         await importer.ImportAsync(cluster.Id, stream, $"sacct-{today:yyyyMMdd}.txt", null, ops, ct);
     }
 
-    private static GpuAllocation Granted(Guid organizationId, GpuCluster cluster, Guid? partitionId, int hours, DateOnly startsOn, DateOnly endsOn,
-        string account, string justification, Guid ops, Guid member, Func<DateOnly, DateTimeOffset> at)
+    private static GpuAllocation Granted(Guid organizationId, GpuCluster cluster, Guid? partitionId, int hours,
+        DateOnly startsOn, DateOnly endsOn, string account, string justification, Guid ops, Guid member, Func<DateOnly, DateTimeOffset> at)
     {
         var asked = startsOn.AddDays(-14);
-        var allocation = GpuAllocation.Request(organizationId, cluster, partitionId, hours, startsOn, endsOn, justification, asked, member, at(asked));
-        allocation.Approve(hours, startsOn, endsOn, account, partitionId, cluster, AllocationService.DefaultTerms, null, asked.AddDays(4), ops, at(asked.AddDays(4)));
+        var allocation = GpuAllocation.Request(organizationId, cluster, partitionId, hours, startsOn, endsOn, justification,
+            asked, member, at(asked));
+        allocation.Approve(hours, startsOn, endsOn, account, partitionId, cluster, AllocationService.DefaultTerms, null, asked.AddDays(4),
+            ops, at(asked.AddDays(4)));
         allocation.AcceptTerms(asked.AddDays(5), member, at(asked.AddDays(5)));
         return allocation;
     }
@@ -102,13 +104,15 @@ public sealed class DemoCompute(HubDb db, ComputeCatalog catalog, UsageImporter 
                 }
 
                 var start = first.AddDays(i % days).AddMinutes(i * 7 % 600);
-                var tres = partition == "h100" ? SyntheticCompute.H100(gpus) : $"billing={gpus * 8},cpu={gpus * 8},gres/gpu={gpus},mem=512G,node=1";
+                var tres = partition == "h100" ? SyntheticCompute.H100(gpus)
+                    : $"billing={gpus * 8},cpu={gpus * 8},gres/gpu={gpus},mem=512G,node=1";
                 var id = (++jobId).ToString(CultureInfo.InvariantCulture);
-                text.Append(SyntheticCompute.Line(id, partition, allocation.SlurmAccount!, $"{allocation.SlurmAccount}-u{i % 3 + 1}", "COMPLETED",
-                    start, seconds, tres, $"train-{i % 17}")).Append('\n');
+                text.Append(SyntheticCompute.Line(id, partition, allocation.SlurmAccount!,
+                    $"{allocation.SlurmAccount}-u{i % 3 + 1}", "COMPLETED", start, seconds, tres, $"train-{i % 17}")).Append('\n');
                 if (i % 4 == 0)
                 {
-                    text.Append(SyntheticCompute.Line($"{id}.batch", "", allocation.SlurmAccount!, "", "COMPLETED", start, seconds, tres, "batch")).Append('\n');
+                    text.Append(SyntheticCompute.Line($"{id}.batch", "", allocation.SlurmAccount!, "", "COMPLETED", start, seconds, tres,
+                        "batch")).Append('\n');
                 }
 
                 remaining -= gpus * seconds;
@@ -116,9 +120,12 @@ public sealed class DemoCompute(HubDb db, ComputeCatalog catalog, UsageImporter 
         }
 
         var yesterday = today.AddDays(-1).ToDateTime(new TimeOnly(13, 0));
-        text.Append(SyntheticCompute.Line("7900001", "cpu", "malgyeol", "malgyeol-u1", "COMPLETED", yesterday, 7200, "billing=16,cpu=16,mem=64G,node=1", "preprocess")).Append('\n');
-        text.Append(SyntheticCompute.Line("7900002", "h100", "guest-lab", "guest1", "COMPLETED", yesterday, 3600, SyntheticCompute.H100(2), "trial")).Append('\n');
-        text.Append("7900003|7900003|seoulaihub|h100|malgyeol|malgyeol-u2|COMPLETED|2026-13-01T00:00:00|Unknown|01:00:00|gres/gpu=1|bad-date\n");
+        text.Append(SyntheticCompute.Line("7900001", "cpu", "malgyeol", "malgyeol-u1", "COMPLETED", yesterday, 7200,
+            "billing=16,cpu=16,mem=64G,node=1", "preprocess")).Append('\n');
+        text.Append(SyntheticCompute.Line("7900002", "h100", "guest-lab", "guest1", "COMPLETED", yesterday, 3600, SyntheticCompute.H100(2),
+            "trial")).Append('\n');
+        text.Append("7900003|7900003|seoulaihub|h100|malgyeol|malgyeol-u2|COMPLETED|2026-13-01T00:00:00|Unknown|01:00:00|gres/gpu=1" +
+            "|bad-date\n");
         return text.ToString();
     }
 }

@@ -21,7 +21,8 @@ public static class SyntheticCompute
     private static readonly string[] States = ["COMPLETED", "COMPLETED", "COMPLETED", "FAILED", "TIMEOUT", "CANCELLED by 2001"];
 
     /// <summary>Writes <paramref name="lines"/> data lines (after the header) with job starts between the two dates (KST).</summary>
-    public static async Task WriteAsync(TextWriter output, int lines, DateOnly from, DateOnly to, int seed = 20260301, long firstJobId = 1_000_000)
+    public static async Task WriteAsync(TextWriter output, int lines, DateOnly from, DateOnly to, int seed = 20260301,
+        long firstJobId = 1_000_000)
     {
         var random = new Random(seed);
         var spanSeconds = Math.Max(1, (to.DayNumber - from.DayNumber) * 86_400L);
@@ -61,18 +62,20 @@ public static class SyntheticCompute
                 written++;
                 if (written < lines && random.Next(2) == 0)
                 {
-                    await output.WriteLineAsync(Line($"{jobId}.0", "", account, "", "COMPLETED", start.AddSeconds(5), Math.Max(0, elapsed - 10), tres, "python"));
+                    await output.WriteLineAsync(Line($"{jobId}.0", "", account, "", "COMPLETED", start.AddSeconds(5),
+                        Math.Max(0, elapsed - 10), tres, "python"));
                     written++;
                 }
             }
         }
     }
 
-    public static string H100(int gpus) => $"billing={gpus * 16},cpu={gpus * 16},gres/gpu={gpus},gres/gpu:h100={gpus},mem={gpus * 128}G,node=1";
+    public static string H100(int gpus) =>
+        $"billing={gpus * 16},cpu={gpus * 16},gres/gpu={gpus},gres/gpu:h100={gpus},mem={gpus * 128}G,node=1";
 
     /// <summary>One job's line in <see cref="Header"/>'s order (times in the cluster's local time, as sacct prints them).</summary>
-    public static string Line(string jobId, string partition, string account, string user, string state, DateTime start, long elapsedSeconds,
-        string tres, string name) =>
+    public static string Line(string jobId, string partition, string account, string user, string state, DateTime start,
+        long elapsedSeconds, string tres, string name) =>
         string.Join('|', jobId, jobId, SlurmName, partition, account, user, state, Time(start), Time(start.AddSeconds(elapsedSeconds)),
             Elapsed(elapsedSeconds), tres, name);
 
@@ -82,8 +85,10 @@ public static class SyntheticCompute
             0 => $"{jobId}|{jobId}|{SlurmName}|h100|{account}",
             1 => Line(jobId.ToString(CultureInfo.InvariantCulture), "h100", account, user, "COMPLETED", start, elapsed, tres, "x")
                 .Replace(Elapsed(elapsed), "12:xx:00", StringComparison.Ordinal),
-            2 => string.Join('|', jobId, jobId, SlurmName, "h100", account, user, "COMPLETED", Time(start), Time(start.AddHours(-2)), "02:00:00", tres, "clock-skew"),
-            3 => string.Join('|', jobId, jobId, SlurmName, "h100", account, user, "RUNNING", Time(start), "Unknown", Elapsed(elapsed), tres, "still-running"),
+            2 => string.Join('|', jobId, jobId, SlurmName, "h100", account, user, "COMPLETED", Time(start), Time(start.AddHours(-2)),
+                "02:00:00", tres, "clock-skew"),
+            3 => string.Join('|', jobId, jobId, SlurmName, "h100", account, user, "RUNNING", Time(start), "Unknown", Elapsed(elapsed),
+                tres, "still-running"),
             _ => Line($"J{jobId}", "h100", account, user, "COMPLETED", start, elapsed, tres, "bad-id"),
         };
 

@@ -169,7 +169,8 @@ public sealed class AllocationModel(HubDb db, ComputeAccess access, ComputeRepor
         JobCount = ByMonth.Sum(m => m.Jobs);
         PageNumber = Math.Min(PageNumber, Pages);
         Jobs = await reports.RecentJobsAsync(id, PageNumber, ct);
-        var people = allocation.History.Where(h => h.By != null).Select(h => h.By!.Value).Append(allocation.RequestedBy).Distinct().ToList();
+        var people = allocation.History.Where(h => h.By != null).Select(h => h.By!.Value).Append(allocation.RequestedBy)
+            .Distinct().ToList();
         People = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         Partitions = (await db.GpuPartitions.AsNoTracking().Where(p => p.ClusterId == allocation.ClusterId).OrderBy(p => p.Name)
             .Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList();

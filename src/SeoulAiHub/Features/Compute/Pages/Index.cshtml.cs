@@ -101,7 +101,8 @@ public sealed class IndexModel(HubDb db, ComputeAccess access, ComputeReports re
         }
 
         var allocation = await allocations.RequestAsync(organization!.Value,
-            new AllocationRequest(cluster!.Value, partition, hours!.Value, starts!.Value, ends!.Value, Input.Justification), User.UserId()!.Value, ct);
+            new AllocationRequest(cluster!.Value, partition, hours!.Value, starts!.Value, ends!.Value, Input.Justification),
+            User.UserId()!.Value, ct);
         Done = t["Cp.Done.Requested"].Value;
         return Redirect($"/compute/allocations/{allocation.Id}");
     }

@@ -17,7 +17,8 @@ namespace SeoulAiHub.Features.Compute.Pages;
 [Authorize(Policy = Policies.Operator)]
 [RequestSizeLimit(MaxUpload)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
-public sealed class ManageModel(HubDb db, ComputeReports reports, ComputeCatalog catalog, UsageImporter importer, IStringLocalizer<SharedResource> t)
+public sealed class ManageModel(HubDb db, ComputeReports reports, ComputeCatalog catalog, UsageImporter importer,
+    IStringLocalizer<SharedResource> t)
     : PageModel, IReloadAfterRefusal
 {
     /// <summary>A year of a busy cluster's accounting is a few hundred MB; bigger files go through the command line.</summary>
@@ -101,8 +102,9 @@ public sealed class ManageModel(HubDb db, ComputeReports reports, ComputeCatalog
 
     public Task<IActionResult> OnPostAddPartitionAsync(CancellationToken ct) => RunAsync(async () =>
     {
-        await catalog.AddPartitionAsync(FormValue.Id(Catalog.ClusterId) ?? Guid.Empty, Catalog.Name, FormValue.Id(Catalog.ModelId) ?? Guid.Empty,
-            FormValue.Count(Catalog.Nodes) ?? 0, FormValue.Count(Catalog.GpusPerNode) ?? 0, ct);
+        await catalog.AddPartitionAsync(FormValue.Id(Catalog.ClusterId) ?? Guid.Empty, Catalog.Name,
+            FormValue.Id(Catalog.ModelId) ?? Guid.Empty, FormValue.Count(Catalog.Nodes) ?? 0,
+            FormValue.Count(Catalog.GpusPerNode) ?? 0, ct);
         Done = t["Cp.Done.Saved"].Value;
         return Redirect("/compute/manage#catalog");
     }, ct);
@@ -128,7 +130,8 @@ public sealed class ManageModel(HubDb db, ComputeReports reports, ComputeCatalog
 
     private async Task LoadAsync(Guid? import, CancellationToken ct)
     {
-        Queue = [.. (await reports.AllocationsAsync(null, ct)).Where(a => a.Status is AllocationStatus.Requested or AllocationStatus.Approved)];
+        Queue = [.. (await reports.AllocationsAsync(null, ct)).Where(a => a.Status is AllocationStatus.Requested
+            or AllocationStatus.Approved)];
         Clusters = await db.GpuClusters.AsNoTracking().Include(c => c.Partitions).OrderBy(c => c.Name).ToListAsync(ct);
         Models = await db.GpuModels.AsNoTracking().OrderBy(m => m.Name).ToListAsync(ct);
         Imports = await db.UsageImports.AsNoTracking().OrderByDescending(i => i.StartedAt).Take(10).ToListAsync(ct);

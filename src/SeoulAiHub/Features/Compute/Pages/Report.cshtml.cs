@@ -35,7 +35,8 @@ public sealed class ReportModel(ComputeReports reports, TimeProvider clock) : Pa
     }
 
     private static int? Month(string? text) =>
-        DateTime.TryParseExact(text?.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year is >= 2000 and <= 2100
+        DateTime.TryParseExact(text?.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) &&
+            d.Year is >= 2000 and <= 2100
             ? GpuJobUsage.MonthIndex(d.Year, d.Month)
             : null;
 }

@@ -90,7 +90,8 @@ public sealed class DemoEngagement(HubDb db, TimeProvider clock) : IDemoData
         research.Reply("서울시 AI정책과와 국가 AI연구거점이 분기별 연계 협의체를 운영하기로 했습니다.", _ops, At(visitDay.AddDays(20)));
         var talentAction = Action(talent, "청년 AI 인재 정주 지원 방안 연구", "서울시 AI정책과", visitDay.AddDays(120), visitDay.AddDays(3));
         talentAction.Move(ActionStatus.InProgress, null, visitDay.AddDays(10), _ops, At(visitDay.AddDays(10)));
-        talentAction.Move(ActionStatus.Done, "인재 정주 지원 방안을 수립하고 2026년 예산(주거·연구수당)에 반영했습니다.", visitDay.AddDays(110), _ops, At(visitDay.AddDays(110)));
+        talentAction.Move(ActionStatus.Done, "인재 정주 지원 방안을 수립하고 2026년 예산(주거·연구수당)에 반영했습니다.", visitDay.AddDays(110), _ops,
+            At(visitDay.AddDays(110)));
         talent.Reply("인재 정주 지원 방안을 마련해 2026년 예산에 반영했습니다.", _ops, At(visitDay.AddDays(111)));
         var demoAction = Action(demonstration, "AI 실증 지원사업 2026년 확대 편성", "서울AI허브 운영사무국", today.AddDays(40), visitDay.AddDays(5));
         demoAction.Move(ActionStatus.InProgress, null, visitDay.AddDays(30), _ops, At(visitDay.AddDays(30)));
@@ -98,7 +99,8 @@ public sealed class DemoEngagement(HubDb db, TimeProvider clock) : IDemoData
         educationAction.Move(ActionStatus.InProgress, null, visitDay.AddDays(60), _ops, At(visitDay.AddDays(60)));
         educationAction.MarkOverdueNoticeSent();
         var defenseAction = Action(defense, "허브 내 격리 GPU 구축 검토", "서울AI허브 운영사무국", visitDay.AddDays(60), visitDay.AddDays(5));
-        defenseAction.Move(ActionStatus.Declined, "보안 인증 요건상 허브 내 구축은 어려워, 국방 전용 연구자원 연계를 안내했습니다.", visitDay.AddDays(45), _ops, At(visitDay.AddDays(45)));
+        defenseAction.Move(ActionStatus.Declined, "보안 인증 요건상 허브 내 구축은 어려워, 국방 전용 연구자원 연계를 안내했습니다.", visitDay.AddDays(45), _ops,
+            At(visitDay.AddDays(45)));
 
         // Tenant submissions: the GPU queue, raised twice; the second is merged into the first.
         var gpu = Opinion(OpinionSource.Tenant, null, Org("말결랩스"), null,
@@ -114,7 +116,8 @@ public sealed class DemoEngagement(HubDb db, TimeProvider clock) : IDemoData
                 "의료 AI 실증에 필요한 규제 샌드박스 절차가 길어 해외 진출이 늦어집니다.", Regulation | Global, OpinionVisibility.Public, meetingDate);
             sandbox.Reply("규제 샌드박스 사전 컨설팅을 허브에서 월 1회 운영합니다.", _ops, At(meetingDate.AddDays(14)));
             var consulting = Action(sandbox, "규제 샌드박스 사전 컨설팅 운영", "서울AI허브 운영사무국", meetingDate.AddDays(60), meetingDate.AddDays(7));
-            consulting.Move(ActionStatus.Done, "2026년 4월부터 월 1회 사전 컨설팅을 열고 있습니다.", meetingDate.AddDays(40), _ops, At(meetingDate.AddDays(40)));
+            consulting.Move(ActionStatus.Done, "2026년 4월부터 월 1회 사전 컨설팅을 열고 있습니다.", meetingDate.AddDays(40), _ops,
+                At(meetingDate.AddDays(40)));
             Opinion(OpinionSource.Meeting, meeting.Id, Org("핀로직AI"), null,
                 "해외 금융기관과의 실증 연결(글로벌 PoC) 프로그램이 필요합니다.", Global | Demonstration, OpinionVisibility.Public, meetingDate);
         }
@@ -143,8 +146,8 @@ public sealed class DemoEngagement(HubDb db, TimeProvider clock) : IDemoData
         await db.SaveChangesAsync(ct);
     }
 
-    private FieldOpinion Opinion(OpinionSource source, Guid? visitId, Guid? organization, string? speaker, string text, OpinionCategory category,
-        OpinionVisibility visibility, DateOnly saidOn)
+    private FieldOpinion Opinion(OpinionSource source, Guid? visitId, Guid? organization, string? speaker, string text,
+        OpinionCategory category, OpinionVisibility visibility, DateOnly saidOn)
     {
         var opinion = FieldOpinion.Record(source, visitId, organization, speaker, text, category, visibility, saidOn, _ops, At(saidOn));
         db.FieldOpinions.Add(opinion);

@@ -38,7 +38,8 @@ public sealed class SyntheticEngagement(HubDb db, TimeProvider clock, AuditLog a
             for (var v = 0; v < Math.Max(1, opinions / 25); v++)
             {
                 var date = today.AddDays(random.Next(-730, 60));
-                var visit = Visit.Plan(v % 3 == 0 ? VisitKind.Meeting : VisitKind.Visit, $"합성 현장방문 {v + 1}", date, "부하 시험", "서울AI허브 운영사무국", null, by, now);
+                var visit = Visit.Plan(v % 3 == 0 ? VisitKind.Meeting : VisitKind.Visit, $"합성 현장방문 {v + 1}", date, "부하 시험",
+                    "서울AI허브 운영사무국", null, by, now);
                 visit.AddGuest("손님 (가상 인물)", "위원", "서울특별시의회", now);
                 for (var s = 0; s < 4; s++)
                 {
@@ -65,7 +66,8 @@ public sealed class SyntheticEngagement(HubDb db, TimeProvider clock, AuditLog a
         }
 
         db.ChangeTracker.AutoDetectChangesEnabled = true;
-        await audit.EventAsync("seed.synthetic-engagement", details: $"{opinions} opinions, {visits.Count} visits, {actions} actions", ct: ct);
+        await audit.EventAsync("seed.synthetic-engagement", details: $"{opinions} opinions, {visits.Count} visits, {actions} actions",
+            ct: ct);
         return (opinions, visits.Count, actions);
     }
 
@@ -79,9 +81,10 @@ public sealed class SyntheticEngagement(HubDb db, TimeProvider clock, AuditLog a
             category |= FieldOpinion.Categories[random.Next(FieldOpinion.Categories.Length)];
         }
 
-        var opinion = FieldOpinion.Record(atVisit ? OpinionSource.Visit : OpinionSource.Tenant, atVisit ? visits[random.Next(visits.Count)] : null,
-            organizations[random.Next(organizations.Count)], null, $"합성 의견 {i + 1}: 입주기관 애로사항과 제안 내용입니다.", category,
-            random.Next(2) == 0 ? OpinionVisibility.Public : OpinionVisibility.Internal, saidOn, by, now);
+        var opinion = FieldOpinion.Record(atVisit ? OpinionSource.Visit : OpinionSource.Tenant,
+            atVisit ? visits[random.Next(visits.Count)] : null, organizations[random.Next(organizations.Count)], null,
+            $"합성 의견 {i + 1}: 입주기관 애로사항과 제안 내용입니다.", category, random.Next(2) == 0 ? OpinionVisibility.Public
+                : OpinionVisibility.Internal, saidOn, by, now);
         db.FieldOpinions.Add(opinion);
         if (random.Next(2) == 0)
         {

@@ -60,8 +60,9 @@ public sealed class ActionsModel(HubDb db, TimeProvider clock) : PageModel
                 Owner = db.Users.Where(u => u.Id == a.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        Rows = rows.Select(r => new ActionRow(r.Id, r.OpinionId, r.Title, EngagementForms.Excerpt(r.Opinion ?? "", 60), r.OwnerDepartment, r.Owner,
-            r.DueOn, r.Status, r.Resolution, r.Status is ActionStatus.Open or ActionStatus.InProgress && r.DueOn < today)).ToList();
+        Rows = rows.Select(r => new ActionRow(r.Id, r.OpinionId, r.Title, EngagementForms.Excerpt(r.Opinion ?? "", 60),
+            r.OwnerDepartment, r.Owner, r.DueOn, r.Status, r.Resolution, r.Status is ActionStatus.Open or ActionStatus.InProgress &&
+                r.DueOn < today)).ToList();
     }
 
     public string Link(int? page = null, string? status = null, bool? overdue = null, bool? mine = null)

@@ -19,7 +19,8 @@ namespace SeoulAiHub.Features.Engagement.Opinions;
 /// text unless the reader may read it.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess access, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel, IReloadAfterRefusal
+public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess access, IStringLocalizer<SharedResource> t,
+    TimeProvider clock) : PageModel, IReloadAfterRefusal
 {
     [BindProperty] public OpinionInput EditInput { get; set; } = new();
     [BindProperty] public string? AnswerText { get; set; }
@@ -59,7 +60,8 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
     {
         var visibility = FormValue.Enum<OpinionVisibility>(EditInput.Visibility, ignoreCase: false);
         Rule.Require(visibility is not null, "Engagement.Error.Visibility");
-        await desk.EditAsync(id, EditInput.Speaker, EditInput.Text, EngagementLabels.ParseCategories(EditInput.Categories), visibility!.Value, by, ct);
+        await desk.EditAsync(id, EditInput.Speaker, EditInput.Text, EngagementLabels.ParseCategories(EditInput.Categories),
+            visibility!.Value, by, ct);
         return ("Eo.Detail.Edited", id);
     }, ct);
 
@@ -123,7 +125,8 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
 
     public Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct) => LoadAsync(this.RouteId(), ct);
 
-    private async Task<IActionResult> WorkAsync(Guid id, string form, Func<Guid, Task<(string Message, Guid Opinion)>> work, CancellationToken ct)
+    private async Task<IActionResult> WorkAsync(Guid id, string form, Func<Guid, Task<(string Message, Guid Opinion)>> work,
+        CancellationToken ct)
     {
         Posted = form;
         if (!await LoadAsync(id, ct))
@@ -190,13 +193,15 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
             followUp = survivorId;
         }
 
-        Actions = await db.ActionItems.AsNoTracking().Where(a => a.OpinionId == followUp).OrderBy(a => a.DueOn).ThenBy(a => a.CreatedAt).ToListAsync(ct);
+        Actions = await db.ActionItems.AsNoTracking().Where(a => a.OpinionId == followUp).OrderBy(a => a.DueOn)
+            .ThenBy(a => a.CreatedAt).ToListAsync(ct);
         var mergedIn = await db.FieldOpinions.AsNoTracking().Where(o => o.MergedIntoId == opinion.Id).ToListAsync(ct);
         MergedIn = mergedIn.Where(m => SeesAll || m.Visibility == OpinionVisibility.Public ||
             (m.SourceOrganizationId is { } org && own.Contains(org))).ToList();
         IReadOnlyList<ActionItem> ownActions = opinion.IsMerged ? [] : Actions;
         Timeline = await OpinionTimeline.ForAsync(db, opinion, MergedIn, ownActions, ct);
-        Names = await EngagementForms.NamesAsync(db, Timeline.Select(e => e.By).Concat(Actions.Where(a => a.OwnerUserId != null).Select(a => a.OwnerUserId!.Value)), ct);
+        Names = await EngagementForms.NamesAsync(db, Timeline.Select(e => e.By)
+            .Concat(Actions.Where(a => a.OwnerUserId != null).Select(a => a.OwnerUserId!.Value)), ct);
 
         if (CanManage)
         {
@@ -207,9 +212,11 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
                 MergeCandidates = (await db.FieldOpinions.AsNoTracking()
                         .Where(o => o.Id != opinion.Id && o.Status != OpinionStatus.Merged)
                         .OrderByDescending(o => o.CreatedAt).Take(100)
-                        .Select(o => new { o.Id, o.SaidOn, o.Text, OrgKo = o.SourceOrganization!.NameKo, OrgEn = o.SourceOrganization!.NameEn })
+                        .Select(o => new { o.Id, o.SaidOn, o.Text, OrgKo = o.SourceOrganization!.NameKo,
+                            OrgEn = o.SourceOrganization!.NameEn })
                         .ToListAsync(ct))
-                    .Select(o => (o.Id, $"{EngagementForms.Iso(o.SaidOn)} · {(english ? o.OrgEn : o.OrgKo) ?? "—"} · {EngagementForms.Excerpt(o.Text, 50)}"))
+                    .Select(o => (o.Id, $"{EngagementForms.Iso(o.SaidOn)} · {(english ? o.OrgEn : o.OrgKo) ?? "—"} " +
+                        $"· {EngagementForms.Excerpt(o.Text, 50)}"))
                     .ToList();
             }
 

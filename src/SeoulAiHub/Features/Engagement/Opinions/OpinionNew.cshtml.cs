@@ -18,7 +18,8 @@ namespace SeoulAiHub.Features.Engagement.Opinions;
 /// organization that is not theirs is refused with a message and nothing is saved.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class OpinionNewModel(HubDb db, OpinionDesk desk, EngagementAccess access, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
+public sealed class OpinionNewModel(HubDb db, OpinionDesk desk, EngagementAccess access, IStringLocalizer<SharedResource> t,
+    TimeProvider clock) : PageModel
 {
     [BindProperty] public OpinionInput Input { get; set; } = new();
 
@@ -75,8 +76,10 @@ public sealed class OpinionNewModel(HubDb db, OpinionDesk desk, EngagementAccess
 
             // Only the fields that belong to the chosen source count (the others may hold an earlier choice).
             var visitId = source is OpinionSource.Visit or OpinionSource.Meeting ? FormValue.Id(Input.VisitId) : null;
-            var organizationId = source == OpinionSource.Tenant || !string.IsNullOrWhiteSpace(Input.OrganizationId) ? FormValue.Id(Input.OrganizationId) : null;
-            opinion = await desk.RecordAsync(source.Value, visitId, organizationId, Input.Speaker, Input.Text, category, visibility.Value, saidOn, User.UserId()!.Value, ct);
+            var organizationId = source == OpinionSource.Tenant || !string.IsNullOrWhiteSpace(Input.OrganizationId)
+                ? FormValue.Id(Input.OrganizationId) : null;
+            opinion = await desk.RecordAsync(source.Value, visitId, organizationId, Input.Speaker, Input.Text, category, visibility.Value,
+                saidOn, User.UserId()!.Value, ct);
         }
         else
         {
@@ -88,7 +91,8 @@ public sealed class OpinionNewModel(HubDb db, OpinionDesk desk, EngagementAccess
                 return Problem("Engagement.Error.NotMember");
             }
 
-            opinion = await desk.RecordAsync(OpinionSource.Tenant, null, own, null, Input.Text, category, visibility.Value, Kst.Today(clock), User.UserId()!.Value, ct);
+            opinion = await desk.RecordAsync(OpinionSource.Tenant, null, own, null, Input.Text, category, visibility.Value,
+                Kst.Today(clock), User.UserId()!.Value, ct);
         }
 
         TempData["Done"] = t["Eo.New.Saved"].Value;

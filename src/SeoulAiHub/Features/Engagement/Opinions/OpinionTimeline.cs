@@ -34,7 +34,8 @@ public static class OpinionTimeline
 
         var entries = opinionEvents.Select(e => new TimelineEntry(e.At, e.By,
                 e.OpinionId == opinion.Id ? TimelineSubject.Opinion : TimelineSubject.MergedOpinion, e.OpinionId,
-                e.OpinionId == opinion.Id ? "" : $"{EngagementForms.Iso(merged[e.OpinionId].SaidOn)} · {EngagementForms.Excerpt(merged[e.OpinionId].Text, 40)}",
+                e.OpinionId == opinion.Id ? ""
+                    : $"{EngagementForms.Iso(merged[e.OpinionId].SaidOn)} · {EngagementForms.Excerpt(merged[e.OpinionId].Text, 40)}",
                 e.Kind, null, null, null, e.Detail, e.RelatedId))
             .Concat(actionEvents.Select(e => new TimelineEntry(e.At, e.By, TimelineSubject.Action, e.ActionId, titles[e.ActionId],
                 null, e.Kind, e.From, e.To, e.Note, null)));

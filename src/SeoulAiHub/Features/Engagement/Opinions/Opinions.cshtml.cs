@@ -81,9 +81,12 @@ public sealed class OpinionsModel(HubDb db, EngagementAccess access) : PageModel
 
         query = FormValue.Enum<FollowUpStage>(Stage, ignoreCase: false) switch
         {
-            FollowUpStage.Waiting => query.Where(o => o.Status != OpinionStatus.Merged && o.Answer == null && !db.ActionItems.Any(a => a.OpinionId == o.Id)),
-            FollowUpStage.Answered => query.Where(o => o.Status != OpinionStatus.Merged && o.Answer != null && !db.ActionItems.Any(a => a.OpinionId == o.Id)),
-            FollowUpStage.Underway => query.Where(o => o.Status != OpinionStatus.Merged && db.ActionItems.Any(a => a.OpinionId == o.Id && (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress))),
+            FollowUpStage.Waiting => query.Where(o => o.Status != OpinionStatus.Merged && o.Answer == null &&
+                !db.ActionItems.Any(a => a.OpinionId == o.Id)),
+            FollowUpStage.Answered => query.Where(o => o.Status != OpinionStatus.Merged && o.Answer != null &&
+                !db.ActionItems.Any(a => a.OpinionId == o.Id)),
+            FollowUpStage.Underway => query.Where(o => o.Status != OpinionStatus.Merged &&
+                db.ActionItems.Any(a => a.OpinionId == o.Id && (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress))),
             FollowUpStage.Completed => query.Where(o => o.Status != OpinionStatus.Merged && db.ActionItems.Any(a => a.OpinionId == o.Id) &&
                 !db.ActionItems.Any(a => a.OpinionId == o.Id && (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress))),
             _ => query,
@@ -96,18 +99,20 @@ public sealed class OpinionsModel(HubDb db, EngagementAccess access) : PageModel
             .Skip((PageNumber - 1) * EngagementForms.PageSize).Take(EngagementForms.PageSize)
             .Select(o => new
             {
-                o.Id, o.SaidOn, o.Source, o.SourceOrganizationId, OrgKo = o.SourceOrganization!.NameKo, OrgEn = o.SourceOrganization!.NameEn,
-                o.Text, o.Category, o.Visibility, o.Status, HasAnswer = o.Answer != null,
+                o.Id, o.SaidOn, o.Source, o.SourceOrganizationId, OrgKo = o.SourceOrganization!.NameKo,
+                OrgEn = o.SourceOrganization!.NameEn, o.Text, o.Category, o.Visibility, o.Status, HasAnswer = o.Answer != null,
                 Actions = db.ActionItems.Count(a => a.OpinionId == o.Id),
-                Unfinished = db.ActionItems.Count(a => a.OpinionId == o.Id && (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress)),
+                Unfinished = db.ActionItems.Count(a => a.OpinionId == o.Id && (a.Status == ActionStatus.Open ||
+                    a.Status == ActionStatus.InProgress)),
             })
             .ToListAsync(ct);
-        Rows = rows.Select(r => new OpinionRow(r.Id, r.SaidOn, r.Source, r.OrgKo, r.OrgEn, EngagementForms.Excerpt(r.Text), r.Category, r.Visibility,
-            r.Status, StageOf(r.Status, r.HasAnswer, r.Actions, r.Unfinished), r.Actions)).ToList();
+        Rows = rows.Select(r => new OpinionRow(r.Id, r.SaidOn, r.Source, r.OrgKo, r.OrgEn, EngagementForms.Excerpt(r.Text),
+            r.Category, r.Visibility, r.Status, StageOf(r.Status, r.HasAnswer, r.Actions, r.Unfinished), r.Actions)).ToList();
 
         if (SeesAll)
         {
-            Visits = (await db.Visits.AsNoTracking().OrderByDescending(v => v.Date).Take(200).Select(v => new { v.Id, v.Title, v.Date }).ToListAsync(ct))
+            Visits = (await db.Visits.AsNoTracking().OrderByDescending(v => v.Date).Take(200)
+                .Select(v => new { v.Id, v.Title, v.Date }).ToListAsync(ct))
                 .Select(v => (v.Id, v.Title, v.Date)).ToList();
         }
 
@@ -159,8 +164,9 @@ public sealed class OpinionsModel(HubDb db, EngagementAccess access) : PageModel
     }
 }
 
-public sealed record OpinionRow(Guid Id, DateOnly SaidOn, OpinionSource Source, string? OrganizationKo, string? OrganizationEn, string Excerpt,
-    OpinionCategory Category, OpinionVisibility Visibility, OpinionStatus Status, FollowUpStage? Stage, int Actions)
+public sealed record OpinionRow(Guid Id, DateOnly SaidOn, OpinionSource Source, string? OrganizationKo,
+    string? OrganizationEn, string Excerpt, OpinionCategory Category, OpinionVisibility Visibility, OpinionStatus Status,
+    FollowUpStage? Stage, int Actions)
 {
     public string? Organization(bool english) => english ? OrganizationEn : OrganizationKo;
 }

@@ -13,7 +13,8 @@ namespace SeoulAiHub.Features.Engagement.Reports;
 
 /// <summary>의정 지원 홈 — the overseer's start: counts, upcoming visits, overdue action items, opinions by category over time.</summary>
 [Authorize(Policy = Policies.Oversight)]
-public sealed class OversightHomePageModel(OversightSummaries summaries, HubDb db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class OversightHomePageModel(OversightSummaries summaries, HubDb db, TimeProvider clock, IStringLocalizer<SharedResource> t)
+    : PageModel
 {
     public OversightHome Home { get; private set; } = null!;
 
@@ -26,14 +27,17 @@ public sealed class OversightHomePageModel(OversightSummaries summaries, HubDb d
     {
         Home = await summaries.HomeAsync(ct);
         var today = Kst.Today(clock);
-        OverdueCount = await db.ActionItems.CountAsync(a => (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress) && a.DueOn < today, ct);
+        OverdueCount = await db.ActionItems.CountAsync(a => (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress) &&
+            a.DueOn < today, ct);
         Series = FieldOpinion.Categories
-            .Select((c, i) => (c, EngagementLabels.Label(t, c), StackedBarChart.Palette[i % StackedBarChart.Palette.Count], Home.Trend.Counts[c]))
+            .Select((c, i) => (c, EngagementLabels.Label(t, c), StackedBarChart.Palette[i % StackedBarChart.Palette.Count],
+                Home.Trend.Counts[c]))
             .ToList();
     }
 
     public string Chart() => StackedBarChart.Render(
-        new ChartText("er-trend", t["Er.Home.Chart"], t["Er.Home.ChartDesc", Home.Trend.Quarters[0].Label(HubCulture.IsEnglish), Home.Trend.Quarters[^1].Label(HubCulture.IsEnglish)]),
+        new ChartText("er-trend", t["Er.Home.Chart"], t["Er.Home.ChartDesc", Home.Trend.Quarters[0].Label(HubCulture.IsEnglish),
+            Home.Trend.Quarters[^1].Label(HubCulture.IsEnglish)]),
         Home.Trend.Quarters.Select(q => q.ShortLabel).ToList(),
         Series.Select(s => (s.Name, s.Color, s.Values)).ToList());
 }

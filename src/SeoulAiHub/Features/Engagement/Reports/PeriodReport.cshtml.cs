@@ -32,8 +32,8 @@ public sealed class PeriodReportModel(FollowUpReports reports, TimeProvider cloc
         Period = ReportPeriod.Read(From, To, new DateOnly(today.Year, 1, 1), today);
         Links = ReportPeriod.Links(today);
         var page = All ? ReportPage.All : ReportPage.Of(PageNumber);
-        Report = new FollowUpReportView(await reports.ForPeriodAsync(Period.From, Period.To, publicOnly: false, page, ct), PublicView: false,
-            n => $"/engagement/report?{Query}&page={n}");
+        Report = new FollowUpReportView(await reports.ForPeriodAsync(Period.From, Period.To, publicOnly: false, page, ct),
+            PublicView: false, n => $"/engagement/report?{Query}&page={n}");
     }
 
     /// <summary>The period as the links of this page carry it.</summary>

@@ -32,7 +32,8 @@ public static class BriefingFormat
             points.Append(CultureInfo.InvariantCulture, $"{x:0.#},{y:0.#} ");
         }
 
-        return $"<svg class=\"ev-spark\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" aria-hidden=\"true\" focusable=\"false\">" +
+        return $"<svg class=\"ev-spark\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" aria-hidden=\"true\" " +
+            "focusable=\"false\">" +
                $"<polyline points=\"{points.ToString().TrimEnd()}\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"/></svg>";
     }
 }

@@ -38,7 +38,8 @@ public sealed class NewModel(HubDb db, IStringLocalizer<SharedResource> t, TimeP
             return Page();
         }
 
-        var visit = Visit.Plan(read.Kind, Input.Title, read.Date, Input.Purpose, Input.Host, read.SiteId, User.UserId()!.Value, clock.GetUtcNow());
+        var visit = Visit.Plan(read.Kind, Input.Title, read.Date, Input.Purpose, Input.Host, read.SiteId,
+            User.UserId()!.Value, clock.GetUtcNow());
         db.Visits.Add(visit);
         await db.SaveChangesAsync(ct);
         TempData["Done"] = t["Ev.Done.Created"].Value;

@@ -25,7 +25,8 @@ public sealed class VisitForm
     };
 
     /// <summary>The parsed values, or null with each problem in the model state (title and host are the domain's to check).</summary>
-    public (VisitKind Kind, DateOnly Date, Guid? SiteId)? Read(ModelStateDictionary state, IStringLocalizer t, IReadOnlyCollection<Guid> sites)
+    public (VisitKind Kind, DateOnly Date, Guid? SiteId)? Read(ModelStateDictionary state, IStringLocalizer t,
+        IReadOnlyCollection<Guid> sites)
     {
         var ok = true;
         var kind = FormValue.Enum<VisitKind>(Kind, ignoreCase: false);

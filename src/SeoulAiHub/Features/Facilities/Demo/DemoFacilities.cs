@@ -75,14 +75,15 @@ public sealed class DemoFacilities(HubDb db, TimeProvider clock) : IDemoData
     [
         new(site, 2, "2층 회의실 A", "Meeting Room A (2F)", MeetingRoom, 8, ["화이트보드/Whiteboard", "TV"], Tenants, false,
             Weekdays.WorkingDays, Nine, TwentyOne, 30, 240, 0),
-        new(site, 2, "2층 회의실 B", "Meeting Room B (2F)", MeetingRoom, 12, ["디스플레이/Display", "화상회의/Video conferencing", "화이트보드/Whiteboard"], Tenants, false,
-            Weekdays.WorkingDays, Nine, TwentyOne, 30, 240, 15),
+        new(site, 2, "2층 회의실 B", "Meeting Room B (2F)", MeetingRoom, 12, ["디스플레이/Display", "화상회의/Video conferencing", "화이트보드/Whiteboard"],
+            Tenants, false, Weekdays.WorkingDays, Nine, TwentyOne, 30, 240, 15),
         new(site, 3, "3층 세미나실", "Seminar Room (3F)", Classroom, 40, ["프로젝터/Projector", "마이크/Microphone"], Tenants, false,
             Weekdays.WorkingDays, Nine, TwentyOne, 60, 480, 15),
         // The boardroom is kept for the hub's own guests, so a tenant's booking waits for an operator's approval.
-        new(site, 3, "3층 대회의실", "Boardroom (3F)", MeetingRoom, 16, ["디스플레이/Display", "화상회의/Video conferencing", "마이크/Microphone"], Tenants, true,
-            Weekdays.WorkingDays, Nine, new TimeOnly(18, 0), 60, 240, 30),
-        new(site, 1, "1층 컨퍼런스홀", "Conference Hall (1F)", ConferenceHall, 180, ["무대/Stage", "음향/Sound system", "프로젝터/Projector", "동시통역 부스/Interpretation booth"], Tenants, true,
+        new(site, 3, "3층 대회의실", "Boardroom (3F)", MeetingRoom, 16, ["디스플레이/Display", "화상회의/Video conferencing", "마이크/Microphone"], Tenants,
+            true, Weekdays.WorkingDays, Nine, new TimeOnly(18, 0), 60, 240, 30),
+        new(site, 1, "1층 컨퍼런스홀", "Conference Hall (1F)", ConferenceHall, 180,
+            ["무대/Stage", "음향/Sound system", "프로젝터/Projector", "동시통역 부스/Interpretation booth"], Tenants, true,
             Weekdays.WorkingDays | Weekdays.Saturday, new TimeOnly(8, 0), new TimeOnly(22, 0), 60, 600, 60, LateCancelHours: 72),
         new(site, 4, "4층 스튜디오", "Studio (4F)", Studio, 4, ["촬영 장비/Camera kit", "조명/Lighting", "방음/Soundproofing"], Tenants, true,
             Weekdays.WorkingDays, Nine, new TimeOnly(18, 0), 60, 240, 30),
@@ -112,7 +113,8 @@ public sealed class DemoFacilities(HubDb db, TimeProvider clock) : IDemoData
         var nunbit = (Org("눈빛비전"), people["nunbit"]);
         var kaist = (Org("KAIST 김재철AI대학원"), people["kaist"]);
 
-        void Book(string room, (Guid Org, Guid User)? who, DateOnly date, int fromHour, int toHour, string purpose, int attendees, Guid? series = null)
+        void Book(string room, (Guid Org, Guid User)? who, DateOnly date, int fromHour, int toHour, string purpose, int attendees,
+            Guid? series = null)
         {
             var facility = rooms[room];
             if (!facility.IsOpenOn(date, closed))
@@ -121,7 +123,8 @@ public sealed class DemoFacilities(HubDb db, TimeProvider clock) : IDemoData
             }
 
             var start = Grid.At(date, new TimeOnly(fromHour, 0));
-            var booking = Booking.Request(facility, who?.Org, who?.User ?? people["ops"], who is null, purpose, attendees, start, Grid.At(date, new TimeOnly(toHour, 0)), series, now);
+            var booking = Booking.Request(facility, who?.Org, who?.User ?? people["ops"], who is null, purpose, attendees, start,
+                Grid.At(date, new TimeOnly(toHour, 0)), series, now);
             if (start <= now && booking.Status == BookingStatus.Confirmed)
             {
                 booking.CheckIn(facility, booking.BookedBy, start);   // past bookings were used, so the keeper has nothing to release
@@ -150,8 +153,10 @@ public sealed class DemoFacilities(HubDb db, TimeProvider clock) : IDemoData
         }
 
         // A weekly meeting on Tuesdays for eight weeks, without next week's Tuesday.
-        var rule = new RecurrenceRule(Weekdays.Tuesday, new TimeOnly(10, 0), new TimeOnly(11, 0), monday, monday.AddDays(7 * 8 - 1), [monday.AddDays(8)]);
-        var series = BookingSeries.Create(rooms["2층 회의실 B"].Id, malgyeol.Item1, malgyeol.Item2, rule, "주간 제품 회의 / weekly product meeting", now);
+        var rule = new RecurrenceRule(Weekdays.Tuesday, new TimeOnly(10, 0), new TimeOnly(11, 0), monday, monday.AddDays(7 * 8 - 1),
+            [monday.AddDays(8)]);
+        var series = BookingSeries.Create(rooms["2층 회의실 B"].Id, malgyeol.Item1, malgyeol.Item2, rule,
+            "주간 제품 회의 / weekly product meeting", now);
         db.BookingSeries.Add(series);
         await db.SaveChangesAsync(ct);
         foreach (var occurrence in Recurrence.Expand(rule, closed, openOnHolidays: false, rooms["2층 회의실 B"].OpenDays).Occurrences)
@@ -165,8 +170,9 @@ public sealed class DemoFacilities(HubDb db, TimeProvider clock) : IDemoData
         Book("2층 회의실 B", malgyeol, wednesday, 14, 15, "투자사 미팅 / investor meeting", 6);
         if (rooms["2층 회의실 B"].IsOpenOn(wednesday, closed))
         {
-            db.WaitlistEntries.Add(WaitlistEntry.Join(rooms["2층 회의실 B"].Id, nunbit.Item1, nunbit.Item2, false, "파트너사 화상 회의 / partner video call", 8,
-                Grid.At(wednesday, new TimeOnly(14, 0)), Grid.At(wednesday, new TimeOnly(15, 0)), now));
+            db.WaitlistEntries.Add(WaitlistEntry.Join(rooms["2층 회의실 B"].Id, nunbit.Item1, nunbit.Item2, false,
+                "파트너사 화상 회의 / partner video call", 8, Grid.At(wednesday, new TimeOnly(14, 0)),
+                Grid.At(wednesday, new TimeOnly(15, 0)), now));
         }
 
         await db.SaveChangesAsync(ct);

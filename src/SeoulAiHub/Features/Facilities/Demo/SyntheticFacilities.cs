@@ -37,11 +37,13 @@ public sealed class SyntheticFacilities(HubDb db, TimeProvider clock, AuditLog a
         for (var i = 0; i < resources; i++)
         {
             var kind = (FacilityKind)(i % 4);
-            var capacity = kind switch { FacilityKind.ConferenceHall => 60 + random.Next(121), FacilityKind.Studio => 2 + random.Next(5), FacilityKind.Classroom => 20 + random.Next(31), _ => 4 + random.Next(17) };
+            var capacity = kind switch { FacilityKind.ConferenceHall => 60 + random.Next(121), FacilityKind.Studio => 2 + random.Next(5),
+                FacilityKind.Classroom => 20 + random.Next(31), _ => 4 + random.Next(17) };
             var audience = i % 5 == 0 ? Audience.Public | Audience.Tenants : Audience.Tenants;
-            facilities.Add(Facility.Create(new FacilitySettings(sites[i % sites.Count], 1 + i % 9, $"합성 시설 {i + 1:000}", $"Synthetic facility {i + 1:000}", kind, capacity,
-                i % 3 == 0 ? ["디스플레이/Display"] : ["화이트보드/Whiteboard"], audience, kind == FacilityKind.ConferenceHall,
-                Weekdays.WorkingDays, new TimeOnly(9, 0), new TimeOnly(21, 0), 30, 480, i % 2 * 15), now));
+            facilities.Add(Facility.Create(new FacilitySettings(sites[i % sites.Count], 1 + i % 9, $"합성 시설 {i + 1:000}",
+                $"Synthetic facility {i + 1:000}", kind, capacity, i % 3 == 0 ? ["디스플레이/Display"] : ["화이트보드/Whiteboard"], audience,
+                kind == FacilityKind.ConferenceHall, Weekdays.WorkingDays, new TimeOnly(9, 0), new TimeOnly(21, 0), 30, 480, i % 2 * 15),
+                    now));
         }
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -78,7 +80,8 @@ public sealed class SyntheticFacilities(HubDb db, TimeProvider clock, AuditLog a
                             break;
                         }
 
-                        var booking = MakeBooking(facility, organizations[random.Next(organizations.Count)], user, date, hour, length, random, now);
+                        var booking = MakeBooking(facility, organizations[random.Next(organizations.Count)], user, date, hour,
+                            length, random, now);
                         claims += booking.Claims.Count;
                         db.Bookings.Add(booking);
                         made++;
@@ -100,15 +103,18 @@ public sealed class SyntheticFacilities(HubDb db, TimeProvider clock, AuditLog a
         }
 
         db.ChangeTracker.AutoDetectChangesEnabled = true;
-        await audit.EventAsync("seed.synthetic-facilities", details: $"{resources} facilities, {made} bookings, {claims} claimed cells", ct: ct);
+        await audit.EventAsync("seed.synthetic-facilities", details: $"{resources} facilities, {made} bookings, {claims} claimed cells",
+            ct: ct);
         return (resources, made, claims);
     }
 
-    private static Booking MakeBooking(Facility facility, Guid organization, Guid user, DateOnly date, int hour, int length, Random random, DateTimeOffset now)
+    private static Booking MakeBooking(Facility facility, Guid organization, Guid user, DateOnly date, int hour, int length,
+        Random random, DateTimeOffset now)
     {
         var start = Grid.At(date, new TimeOnly(hour, 0));
         var booked = start.AddDays(-7 - random.Next(20));
-        var booking = Booking.Request(facility, organization, user, false, "합성 예약 / synthetic booking", 1 + random.Next(facility.Capacity), start, start.AddHours(length), null, booked);
+        var booking = Booking.Request(facility, organization, user, false, "합성 예약 / synthetic booking", 1 + random.Next(facility.Capacity),
+            start, start.AddHours(length), null, booked);
         var roll = random.Next(20);
         if (roll == 0)
         {

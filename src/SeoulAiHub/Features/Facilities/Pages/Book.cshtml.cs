@@ -31,7 +31,8 @@ public sealed class BookForm
 
 /// <summary>예약하기 — confirm a slot (purpose, attendees, optionally weekly with exceptions); a taken slot offers the waitlist.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess access, IStringLocalizer<SharedResource> t) : PageModel, IReloadAfterRefusal
+public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess access, IStringLocalizer<SharedResource> t)
+    : PageModel, IReloadAfterRefusal
 {
     [BindProperty] public BookForm Input { get; set; } = new();
     public Facility? Facility { get; private set; }
@@ -71,7 +72,8 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
         var userId = User.UserId()!.Value;
         if (!Input.Repeat)
         {
-            var booking = await desk.BookAsync(userId, new BookingRequest(Input.FacilityId, slot.Start, slot.End, Input.Purpose, Input.Attendees, Input.OrganizationId), ct);
+            var booking = await desk.BookAsync(userId, new BookingRequest(Input.FacilityId, slot.Start, slot.End, Input.Purpose,
+                Input.Attendees, Input.OrganizationId), ct);
             TempData["Done"] = booking.Status == BookingStatus.Pending ? t["Fp.Done.Pending"].Value : t["Fp.Done.Booked"].Value;
             return Redirect("/facilities/bookings");
         }
@@ -83,10 +85,13 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
         }
 
         var days = Input.RepeatDays.Where(Enum.IsDefined).Aggregate(Weekdays.None, (all, d) => all | WeekdaysExtensions.Of(d));
-        var rule = new RecurrenceRule(days == Weekdays.None ? WeekdaysExtensions.Of(slot.Date.DayOfWeek) : days, slot.From, slot.To, slot.Date, until, exceptions);
-        var result = await desk.BookSeriesAsync(userId, new SeriesRequest(Input.FacilityId, rule, Input.Purpose, Input.Attendees, Input.OrganizationId), ct);
+        var rule = new RecurrenceRule(days == Weekdays.None ? WeekdaysExtensions.Of(slot.Date.DayOfWeek) : days, slot.From, slot.To,
+            slot.Date, until, exceptions);
+        var result = await desk.BookSeriesAsync(userId, new SeriesRequest(Input.FacilityId, rule, Input.Purpose, Input.Attendees,
+            Input.OrganizationId), ct);
         TempData["Done"] = t["Fp.Done.Series", result.Booked.Count, result.Taken.Count, result.Skipped.Count].Value
-            + (result.Taken.Count > 0 ? " " + t["Fp.Done.SeriesTaken", string.Join(", ", result.Taken.Select(o => o.Date.ToString("yyyy-MM-dd")))].Value : "");
+            + (result.Taken.Count > 0 ? " " + t["Fp.Done.SeriesTaken", string.Join(", ",
+                result.Taken.Select(o => o.Date.ToString("yyyy-MM-dd")))].Value : "");
         return Redirect("/facilities/bookings");
     }
 
@@ -102,7 +107,8 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
             return Page();
         }
 
-        await desk.JoinWaitlistAsync(User.UserId()!.Value, new BookingRequest(Input.FacilityId, slot.Start, slot.End, Input.Purpose, Input.Attendees, Input.OrganizationId), ct);
+        await desk.JoinWaitlistAsync(User.UserId()!.Value, new BookingRequest(Input.FacilityId, slot.Start, slot.End, Input.Purpose,
+            Input.Attendees, Input.OrganizationId), ct);
         TempData["Done"] = t["Fp.Done.Waitlisted"].Value;
         return Redirect("/facilities/bookings");
     }
@@ -116,7 +122,8 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
 
     private (DateOnly Date, TimeOnly From, TimeOnly To, DateTimeOffset Start, DateTimeOffset End)? Read()
     {
-        if (FormValue.Date(Input.Date) is not { } date || FormValue.Time(Input.Start) is not { } from || FormValue.Time(Input.End) is not { } to)
+        if (FormValue.Date(Input.Date) is not { } date || FormValue.Time(Input.Start) is not { } from ||
+            FormValue.Time(Input.End) is not { } to)
         {
             ModelState.AddModelError(string.Empty, t["Fp.Error.Time"]);
             return null;
@@ -128,7 +135,8 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
     private List<DateOnly>? ReadExceptions()
     {
         var list = new List<DateOnly>();
-        foreach (var part in (Input.Exceptions ?? "").Split([',', '\n', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var part in (Input.Exceptions ?? "").Split([',', '\n', ' ', ';'],
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (FormValue.Date(part) is not { } d)
             {
@@ -156,7 +164,8 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
     private async Task<bool> LoadAsync(Guid facilityId, CancellationToken ct)
     {
         var booker = await access.BookerAsync(User.UserId()!.Value, ct);
-        Facility = await FacilitiesAccess.Bookable(db.Facilities.AsNoTracking(), booker.Audience).SingleOrDefaultAsync(f => f.Id == facilityId && f.Active, ct);
+        Facility = await FacilitiesAccess.Bookable(db.Facilities.AsNoTracking(), booker.Audience)
+            .SingleOrDefaultAsync(f => f.Id == facilityId && f.Active, ct);
         Organizations = await db.OrganizationsOfAsync(booker.UserId, ct);
         return Facility is not null;
     }

@@ -9,7 +9,8 @@ namespace SeoulAiHub.Features.Facilities.Pages;
 
 /// <summary>내 예약 — my and my organizations' bookings (cancel, check in, answer offers), my waitlist entries, my calendar feed.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class BookingsModel(BookingBoard board, BookingDesk desk, FacilityFeeds feeds, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel, IReloadAfterRefusal
+public sealed class BookingsModel(BookingBoard board, BookingDesk desk, FacilityFeeds feeds, IStringLocalizer<SharedResource> t,
+    TimeProvider clock) : PageModel, IReloadAfterRefusal
 {
     public IReadOnlyList<BookingRow> Bookings { get; private set; } = [];
     public IReadOnlyList<WaitlistRow> Waitlist { get; private set; } = [];
@@ -19,15 +20,20 @@ public sealed class BookingsModel(BookingBoard board, BookingDesk desk, Facility
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) => ActAsync(() => desk.CancelAsync(id, Me, ct), "Fp.Done.Cancelled", ct);
+    public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) =>
+        ActAsync(() => desk.CancelAsync(id, Me, ct), "Fp.Done.Cancelled", ct);
 
-    public Task<IActionResult> OnPostCheckInAsync(Guid id, CancellationToken ct) => ActAsync(() => desk.CheckInAsync(id, Me, ct), "Fp.Done.CheckedIn", ct);
+    public Task<IActionResult> OnPostCheckInAsync(Guid id, CancellationToken ct) =>
+        ActAsync(() => desk.CheckInAsync(id, Me, ct), "Fp.Done.CheckedIn", ct);
 
-    public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) => ActAsync(() => desk.AcceptOfferAsync(id, Me, ct), "Fp.Done.Accepted", ct);
+    public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
+        ActAsync(() => desk.AcceptOfferAsync(id, Me, ct), "Fp.Done.Accepted", ct);
 
-    public Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct) => ActAsync(() => desk.DeclineOfferAsync(id, Me, ct), "Fp.Done.Declined", ct);
+    public Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct) =>
+        ActAsync(() => desk.DeclineOfferAsync(id, Me, ct), "Fp.Done.Declined", ct);
 
-    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) => ActAsync(() => desk.WithdrawAsync(id, Me, ct), "Fp.Done.Withdrawn", ct);
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
+        ActAsync(() => desk.WithdrawAsync(id, Me, ct), "Fp.Done.Withdrawn", ct);
 
     /// <summary>A new feed address, shown once on this response (it is not kept anywhere readable).</summary>
     public async Task<IActionResult> OnPostFeedAsync(CancellationToken ct)
@@ -45,7 +51,8 @@ public sealed class BookingsModel(BookingBoard board, BookingDesk desk, Facility
         return Redirect("/facilities/bookings");
     }
 
-    public bool CanCheckIn(BookingRow b) => b.Status == BookingStatus.Confirmed && Now >= b.StartsAt - Booking.CheckInOpensBefore && Now < b.EndsAt;
+    public bool CanCheckIn(BookingRow b) => b.Status == BookingStatus.Confirmed &&
+        Now >= b.StartsAt - Booking.CheckInOpensBefore && Now < b.EndsAt;
 
     public Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct) => LoadAsync(ct);
 

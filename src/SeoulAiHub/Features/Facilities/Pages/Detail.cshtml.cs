@@ -25,7 +25,8 @@ public sealed class DetailModel(HubDb db, FacilitiesAccess access, BookingBoard 
     {
         var booker = await access.BookerAsync(User.UserId()!.Value, ct);
         // Overseers read every facility (they book none); everyone else sees what their audience may book.
-        var row = await (from f in FacilitiesAccess.Bookable(db.Facilities.AsNoTracking(), booker.SeesAll ? Audience.Staff : booker.Audience)
+        var row = await (from f in FacilitiesAccess.Bookable(db.Facilities.AsNoTracking(),
+            booker.SeesAll ? Audience.Staff : booker.Audience)
                          join s in db.AllSites() on f.SiteId equals s.Id
                          where f.Id == id && (f.Active || booker.IsStaff)
                          select new { Facility = f, s.NameKo, s.NameEn }).SingleOrDefaultAsync(ct);
@@ -38,11 +39,13 @@ public sealed class DetailModel(HubDb db, FacilitiesAccess access, BookingBoard 
         var day = FormValue.Date(week) ?? Kst.Today(clock);
         Monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
         Week = await board.OfFacilityAsync(id, Grid.At(Monday, TimeOnly.MinValue), Grid.At(Monday.AddDays(7), TimeOnly.MinValue), ct);
-        Holidays = (await db.PublicHolidays.AsNoTracking().Where(h => h.Date >= Monday && h.Date < Monday.AddDays(7)).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
+        Holidays = (await db.PublicHolidays.AsNoTracking().Where(h => h.Date >= Monday && h.Date < Monday.AddDays(7)).Select(h => h.Date)
+            .ToListAsync(ct)).ToHashSet();
         return Page();
     }
 
-    public IEnumerable<int> Hours => Enumerable.Range(Facility.OpensAt.Hour, Math.Max(1, (int)Math.Ceiling((Facility.ClosesAt - Facility.OpensAt).TotalHours)));
+    public IEnumerable<int> Hours => Enumerable.Range(Facility.OpensAt.Hour,
+        Math.Max(1, (int)Math.Ceiling((Facility.ClosesAt - Facility.OpensAt).TotalHours)));
 
     /// <summary>What the grid cell of a day and hour shows: closed, taken (by whom, if the reader may know), or free.</summary>
     public (string Kind, BookingRow? Booking) Cell(DateOnly date, int hour)

@@ -24,7 +24,8 @@ public sealed class FacilityForm
     public bool Tenants { get; set; } = true;
     public bool Public { get; set; }
     public bool RequiresApproval { get; set; }
-    public List<DayOfWeek> OpenDays { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+    public List<DayOfWeek> OpenDays { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday,
+        DayOfWeek.Thursday, DayOfWeek.Friday];
     public string? OpensAt { get; set; } = "09:00";
     public string? ClosesAt { get; set; } = "21:00";
     public int MinMinutes { get; set; } = 30;
@@ -38,8 +39,9 @@ public sealed class FacilityForm
     public static FacilityForm From(Facility f) => new()
     {
         SiteId = f.SiteId, FloorLevel = f.FloorLevel, NameKo = f.NameKo, NameEn = f.NameEn, Kind = f.Kind, Capacity = f.Capacity,
-        Equipment = string.Join(", ", f.Equipment), Tenants = f.Audience.HasFlag(Audience.Tenants), Public = f.Audience.HasFlag(Audience.Public),
-        RequiresApproval = f.RequiresApproval, OpenDays = f.OpenDays.Days().ToList(), OpensAt = f.OpensAt.ToString("HH:mm"), ClosesAt = f.ClosesAt.ToString("HH:mm"),
+        Equipment = string.Join(", ", f.Equipment), Tenants = f.Audience.HasFlag(Audience.Tenants),
+        Public = f.Audience.HasFlag(Audience.Public), RequiresApproval = f.RequiresApproval, OpenDays = f.OpenDays.Days().ToList(),
+        OpensAt = f.OpensAt.ToString("HH:mm"), ClosesAt = f.ClosesAt.ToString("HH:mm"),
         MinMinutes = f.MinMinutes, MaxMinutes = f.MaxMinutes, BufferMinutes = f.BufferMinutes, OpenOnHolidays = f.OpenOnHolidays,
         NoShowGraceMinutes = f.NoShowGraceMinutes, LateCancelHours = f.LateCancelHours, Active = f.Active,
     };
@@ -54,8 +56,8 @@ public sealed class FacilityForm
         var audience = (Tenants ? Audience.Tenants : Audience.None) | (Public ? Audience.Public : Audience.None);
         var days = OpenDays.Where(Enum.IsDefined).Aggregate(Weekdays.None, (all, d) => all | WeekdaysExtensions.Of(d));
         var equipment = (Equipment ?? "").Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new FacilitySettings(SiteId, FloorLevel, NameKo, NameEn, Kind, Capacity, equipment, audience, RequiresApproval, days, opens, closes,
-            MinMinutes, MaxMinutes, BufferMinutes, OpenOnHolidays, NoShowGraceMinutes, LateCancelHours, Active);
+        return new FacilitySettings(SiteId, FloorLevel, NameKo, NameEn, Kind, Capacity, equipment, audience, RequiresApproval,
+            days, opens, closes, MinMinutes, MaxMinutes, BufferMinutes, OpenOnHolidays, NoShowGraceMinutes, LateCancelHours, Active);
     }
 }
 

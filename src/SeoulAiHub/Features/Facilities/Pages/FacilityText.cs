@@ -14,7 +14,8 @@ public static class FacilityText
     public static string Slot(DateTimeOffset start, DateTimeOffset end, bool english)
     {
         var day = start.ToKst();
-        var weekday = english ? day.ToString("ddd", CultureInfo.InvariantCulture) : day.ToString("ddd", CultureInfo.GetCultureInfo("ko-KR"));
+        var weekday = english ? day.ToString("ddd", CultureInfo.InvariantCulture)
+            : day.ToString("ddd", CultureInfo.GetCultureInfo("ko-KR"));
         return $"{Date(start)} ({weekday}) {Time(start)}–{Time(end)} KST";
     }
 

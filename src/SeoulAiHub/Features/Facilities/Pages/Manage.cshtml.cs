@@ -80,7 +80,8 @@ public sealed class ManageModel(HubDb db, BookingBoard board, BookingDesk desk, 
                                 join q in db.FacilityQuotas on o.Id equals q.OrganizationId into qs
                                 from q in qs.DefaultIfEmpty()
                                 orderby o.NameKo
-                                select new { o.Id, o.NameKo, o.NameEn, Hours = q == null ? (int?)null : q.MonthlyHours }).Take(500).ToListAsync(ct))
+                                select new { o.Id, o.NameKo, o.NameEn, Hours = q == null ? (int?)null : q.MonthlyHours })
+                                    .Take(500).ToListAsync(ct))
             .Select(o => (o.Id, o.NameKo, o.NameEn, o.Hours)).ToList();
     }
 }

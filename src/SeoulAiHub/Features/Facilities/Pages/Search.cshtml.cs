@@ -13,7 +13,8 @@ namespace SeoulAiHub.Features.Facilities.Pages;
 
 /// <summary>시설 찾기 — availability first: a phrase or fields, then the facilities that fit with their free times.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class SearchModel(AvailabilitySearch search, FacilitiesAccess access, HubDb db, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel, IReloadAfterRefusal
+public sealed class SearchModel(AvailabilitySearch search, FacilitiesAccess access, HubDb db, IStringLocalizer<SharedResource> t,
+    TimeProvider clock) : PageModel, IReloadAfterRefusal
 {
     public SearchInput Input { get; private set; } = new();
     public AvailabilityQuery? Query { get; private set; }
@@ -39,7 +40,8 @@ public sealed class SearchModel(AvailabilitySearch search, FacilitiesAccess acce
 
     /// <summary>The booking page for the earliest start of a free stretch.</summary>
     public string BookLink(FacilityAvailability f, FreeInterval slot) =>
-        $"/facilities/book?facility={f.Id}&start={Uri.EscapeDataString(FacilityText.Local(slot.StartsAt))}&minutes={Query!.DurationMinutes}&people={Query.MinCapacity}";
+        $"/facilities/book?facility={f.Id}&start={Uri.EscapeDataString(FacilityText.Local(slot.StartsAt))}" +
+        $"&minutes={Query!.DurationMinutes}&people={Query.MinCapacity}";
 
     /// <summary>A search that cannot run (e.g. too many days) says why where the results would be.</summary>
     public Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct)

@@ -25,22 +25,32 @@ public sealed class DemoOrganizations(HubDb db, UserManager<HubUser> users, IOpt
 
     internal static readonly DemoOrganization[] Organizations =
     [
-        new("한국인공지능산업협회", "Korea Artificial Intelligence Industry Association", Association, Resident, "AI 기업들의 협회. 허브 입주기관.", ["data", "generative"], ["public"], Founded: 2018, Headcount: 25),
-        new("KAIST 김재철AI대학원", "KAIST Kim Jaechul Graduate School of AI", University, Resident, "AI 대학원. 인재 양성과 연구 협력.", ["language", "vision", "generative"], ["education", "healthcare"], Founded: 2019, Headcount: 120),
-        new("공군 AI신기술융합센터", "ROK Air Force AI Convergence Center", Military, Resident, "국방 분야 AI 신기술 융합.", ["vision", "robotics"], ["defense"], Headcount: 30),
-        new("국가 AI연구거점", "National AI Research Hub", ResearchInstitute, Resident, "국가 차원의 AI 연구개발 거점.", ["language", "generative", "infrastructure"], ["public", "healthcare"], Founded: 2023, Headcount: 60),
+        new("한국인공지능산업협회", "Korea Artificial Intelligence Industry Association", Association, Resident, "AI 기업들의 협회. 허브 입주기관.",
+            ["data", "generative"], ["public"], Founded: 2018, Headcount: 25),
+        new("KAIST 김재철AI대학원", "KAIST Kim Jaechul Graduate School of AI", University, Resident, "AI 대학원. 인재 양성과 연구 협력.",
+            ["language", "vision", "generative"], ["education", "healthcare"], Founded: 2019, Headcount: 120),
+        new("공군 AI신기술융합센터", "ROK Air Force AI Convergence Center", Military, Resident, "국방 분야 AI 신기술 융합.", ["vision", "robotics"],
+            ["defense"], Headcount: 30),
+        new("국가 AI연구거점", "National AI Research Hub", ResearchInstitute, Resident, "국가 차원의 AI 연구개발 거점.",
+            ["language", "generative", "infrastructure"], ["public", "healthcare"], Founded: 2023, Headcount: 60),
         new("서울AI허브 운영사무국", "Seoul AI Hub Operations Office", PublicAgency, None, "허브를 운영하는 사무국.", [], ["public"]),
-        new("말결랩스", "Malgyeol Labs", Startup, Resident, "한국어 거대언어모델과 문서 요약 (언어 AI).", ["language", "generative"], ["finance", "public"], "2208712345", 2021, 18),
+        new("말결랩스", "Malgyeol Labs", Startup, Resident, "한국어 거대언어모델과 문서 요약 (언어 AI).", ["language", "generative"], ["finance", "public"],
+            "2208712345", 2021, 18),
         new("눈빛비전", "Nunbit Vision", Startup, Resident, "제조 라인의 비전 검사 (비전 AI).", ["vision"], ["manufacturing"], "1058723456", 2020, 24),
         new("소리숲", "Sorisup", Startup, Resident, "콜센터 음성 인식과 합성 (음성 AI).", ["speech"], ["finance", "retail"], "2118734567", 2022, 11),
-        new("두손로보틱스", "Dusson Robotics", Startup, Resident, "물류 창고용 협동 로봇 (로보틱스).", ["robotics", "vision"], ["logistics", "manufacturing"], "1208745678", 2019, 32),
+        new("두손로보틱스", "Dusson Robotics", Startup, Resident, "물류 창고용 협동 로봇 (로보틱스).", ["robotics", "vision"], ["logistics", "manufacturing"],
+            "1208745678", 2019, 32),
         new("메디코어AI", "Medicore AI", Startup, Resident, "흉부 X선 판독 보조 (의료 AI).", ["vision"], ["healthcare"], "2148756789", 2020, 27),
-        new("셈틀반도체", "Semtle Semiconductor", Startup, Resident, "저전력 추론용 AI 반도체.", ["semiconductor"], ["manufacturing", "mobility"], "1348767890", 2021, 19),
+        new("셈틀반도체", "Semtle Semiconductor", Startup, Resident, "저전력 추론용 AI 반도체.", ["semiconductor"], ["manufacturing", "mobility"],
+            "1348767890", 2021, 19),
         new("데이터다리", "Datadari", Startup, Resident, "공공데이터 정제와 가명처리 (데이터).", ["data", "security"], ["public"], "1068778901", 2022, 9),
-        new("그림결", "Geurimgyeol", Startup, Resident, "광고 이미지 생성 (생성형 AI).", ["generative", "vision"], ["media", "retail"], "2208789012", 2023, 8),
+        new("그림결", "Geurimgyeol", Startup, Resident, "광고 이미지 생성 (생성형 AI).", ["generative", "vision"], ["media", "retail"],
+            "2208789012", 2023, 8),
         new("핀로직AI", "FinLogic AI", Startup, Resident, "이상거래 탐지 (금융 AI).", ["data", "security"], ["finance"], "1078790123", 2021, 15),
-        new("배움봇", "Baeumbot", Startup, Admitted, "초중등 학습 코칭 챗봇 (교육 AI).", ["language", "generative"], ["education"], "2118801234", 2024, 6),
-        new("안전한길", "Safepath AI", Startup, Resident, "CCTV 기반 보행 안전 분석 (공공 AI).", ["vision"], ["public", "mobility"], "1208812345", 2022, 12),
+        new("배움봇", "Baeumbot", Startup, Admitted, "초중등 학습 코칭 챗봇 (교육 AI).", ["language", "generative"], ["education"],
+            "2118801234", 2024, 6),
+        new("안전한길", "Safepath AI", Startup, Resident, "CCTV 기반 보행 안전 분석 (공공 AI).", ["vision"], ["public", "mobility"],
+            "1208812345", 2022, 12),
         new("팜아이", "Farm-i", Startup, Applied, "스마트팜 작황 예측.", ["data", "vision"], ["agriculture"], "1348823456", 2024, 5),
         new("로지스텍AI", "Logistech AI", Sme, Graduated, "배송 경로 최적화. 허브 졸업기업.", ["data"], ["logistics"], "1058834567", 2017, 48),
         new("한빛정밀", "Hanbit Precision", Sme, None, "자동차 부품 제조사 (실증 수요기관).", [], ["manufacturing", "mobility"], "1248845678", 1998, 210),
@@ -49,7 +59,8 @@ public sealed class DemoOrganizations(HubDb db, UserManager<HubUser> users, IOpt
         new("서울특별시교육청", "Seoul Metropolitan Office of Education", PublicAgency, None, "AI 교육 협력기관.", [], ["education", "public"]),
     ];
 
-    private sealed record DemoPerson(string Local, string Name, string Role, string? Organization, MembershipStatus Status = MembershipStatus.Active);
+    private sealed record DemoPerson(string Local, string Name, string Role, string? Organization,
+        MembershipStatus Status = MembershipStatus.Active);
 
     private static readonly DemoPerson[] People =
     [
@@ -119,7 +130,8 @@ public sealed class DemoOrganizations(HubDb db, UserManager<HubUser> users, IOpt
             if (person.Status == MembershipStatus.Active)
             {
                 Check(await users.AddToRoleAsync(user, person.Role));
-                db.OrganizationMemberships.Add(OrganizationMembership.Grant(organizationId, user.Id, person.Role, MembershipRole.Admin, now));
+                db.OrganizationMemberships.Add(OrganizationMembership.Grant(organizationId, user.Id, person.Role,
+                    MembershipRole.Admin, now));
             }
             else
             {
@@ -144,7 +156,8 @@ public sealed class DemoOrganizations(HubDb db, UserManager<HubUser> users, IOpt
     {
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException("Seeding the demo hub failed: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw new InvalidOperationException("Seeding the demo hub failed: " +
+                string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }
 }

@@ -16,7 +16,8 @@ namespace SeoulAiHub.Features.Outcomes.Collection;
 /// a later deadline, and locking, which asks for confirmation with the numbers of accepted and missing reports.
 /// </summary>
 [Authorize(Policy = Policies.Operator)]
-public sealed class CampaignManageModel(HubDb db, CampaignService campaigns, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel, IReloadAfterRefusal
+public sealed class CampaignManageModel(HubDb db, CampaignService campaigns, IStringLocalizer<SharedResource> t, TimeProvider clock)
+    : PageModel, IReloadAfterRefusal
 {
     public const int MaxRows = 5000;
 
@@ -34,7 +35,8 @@ public sealed class CampaignManageModel(HubDb db, CampaignService campaigns, ISt
     public int KpiCount { get; private set; }
     public string? ProgramName { get; private set; }
 
-    public sealed record Row(Guid TaskId, string OrganizationKo, string OrganizationEn, KpiTaskStatus Status, DateTimeOffset? SubmittedAt, int Flags, int Returned);
+    public sealed record Row(Guid TaskId, string OrganizationKo, string OrganizationEn, KpiTaskStatus Status, DateTimeOffset? SubmittedAt,
+        int Flags, int Returned);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -96,7 +98,8 @@ public sealed class CampaignManageModel(HubDb db, CampaignService campaigns, ISt
         if (campaign.ProgramId is { } programId)
         {
             var english = Platform.Localization.HubCulture.IsEnglish;
-            ProgramName = await db.Programs.AsNoTracking().Where(p => p.Id == programId).Select(p => english ? p.NameEn : p.NameKo).FirstOrDefaultAsync(ct);
+            ProgramName = await db.Programs.AsNoTracking().Where(p => p.Id == programId).Select(p => english ? p.NameEn : p.NameKo)
+                .FirstOrDefaultAsync(ct);
         }
 
         Counts = await db.KpiTasks.AsNoTracking().Where(k => k.CampaignId == id).GroupBy(k => k.Status)

@@ -20,7 +20,8 @@ namespace SeoulAiHub.Features.Outcomes.Collection;
 /// </summary>
 [Authorize(Policy = Policies.Operator)]
 [RequestFormLimits(ValueCountLimit = 20_000)]
-public sealed class CampaignNewModel(HubDb db, CampaignService campaigns, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel, IReloadAfterRefusal
+public sealed class CampaignNewModel(HubDb db, CampaignService campaigns, IStringLocalizer<SharedResource> t, TimeProvider clock)
+    : PageModel, IReloadAfterRefusal
 {
     [BindProperty] public CampaignForm Input { get; set; } = new();
 
@@ -167,9 +168,11 @@ public sealed class CampaignNewModel(HubDb db, CampaignService campaigns, IStrin
         // Only active KPIs: a retired one is not asked in a new campaign (the service drops it even when listed).
         Kpis = await db.KpiDefinitions.AsNoTracking().Where(k => k.Active).OrderBy(k => k.SortOrder).ToListAsync(ct);
         var awardees = await db.Applications.AsNoTracking().Where(a => OutcomeRollups.Awarded.Contains(a.Status))
-            .GroupBy(a => a.Call.ProgramId).Select(g => new { ProgramId = g.Key, Count = g.Select(a => a.OrganizationId).Distinct().Count() })
+            .GroupBy(a => a.Call.ProgramId).Select(g => new { ProgramId = g.Key,
+                Count = g.Select(a => a.OrganizationId).Distinct().Count() })
             .ToDictionaryAsync(x => x.ProgramId, x => x.Count, ct);
-        Programs = [.. (await db.Programs.AsNoTracking().OrderBy(p => p.NameKo).Select(p => new { p.Id, p.NameKo, p.NameEn }).ToListAsync(ct))
+        Programs = [.. (await db.Programs.AsNoTracking().OrderBy(p => p.NameKo)
+            .Select(p => new { p.Id, p.NameKo, p.NameEn }).ToListAsync(ct))
             .Select(p => (p.Id, p.NameKo, p.NameEn, awardees.GetValueOrDefault(p.Id)))];
         Residents = [.. (await db.OrganizationInfos().Where(o => o.TenancyStatus == TenancyStatus.Resident)
                 .OrderBy(o => o.NameKo).Select(o => new { o.Id, o.NameKo, o.NameEn }).ToListAsync(ct))

@@ -13,7 +13,8 @@ public sealed class CampaignsModel(HubDb db) : PageModel
     public IReadOnlyList<KpiCampaign> Campaigns { get; private set; } = [];
 
     /// <summary>Tasks of each campaign by status.</summary>
-    public IReadOnlyDictionary<Guid, Dictionary<KpiTaskStatus, int>> Progress { get; private set; } = new Dictionary<Guid, Dictionary<KpiTaskStatus, int>>();
+    public IReadOnlyDictionary<Guid, Dictionary<KpiTaskStatus, int>> Progress { get; private set; } =
+        new Dictionary<Guid, Dictionary<KpiTaskStatus, int>>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -26,7 +26,8 @@ public sealed class KpiForm
     public static KpiForm Of(KpiDefinition k) => new()
     {
         Code = k.Code, NameKo = k.NameKo, NameEn = k.NameEn, Unit = k.Unit.ToString(), Kind = k.Kind.ToString(),
-        EvidenceRequired = k.EvidenceRequired, AllowsNegative = k.AllowsNegative, SortOrder = k.SortOrder.ToString(CultureInfo.InvariantCulture), Active = k.Active,
+        EvidenceRequired = k.EvidenceRequired, AllowsNegative = k.AllowsNegative,
+        SortOrder = k.SortOrder.ToString(CultureInfo.InvariantCulture), Active = k.Active,
     };
 
     /// <summary>The unit, kind and order, or the message key of the first one that does not read.</summary>

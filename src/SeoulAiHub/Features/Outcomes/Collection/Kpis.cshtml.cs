@@ -44,7 +44,8 @@ public sealed class KpisModel(HubDb db, AuditLog audit, IStringLocalizer<SharedR
         {
             try
             {
-                var kpi = KpiDefinition.Create(code, Input.NameKo ?? "", Input.NameEn ?? "", unit, kind, Input.EvidenceRequired, order, Input.AllowsNegative);
+                var kpi = KpiDefinition.Create(code, Input.NameKo ?? "", Input.NameEn ?? "", unit, kind, Input.EvidenceRequired, order,
+                    Input.AllowsNegative);
                 db.KpiDefinitions.Add(kpi);
                 await db.SaveChangesAsync(ct);
                 await audit.EventAsync("outcomes.kpi.added", nameof(KpiDefinition), kpi.Id.ToString(), kpi.Code, ct);
@@ -74,7 +75,8 @@ public sealed class KpisModel(HubDb db, AuditLog audit, IStringLocalizer<SharedR
 
         kpi.Update(kpi.NameKo, kpi.NameEn, kpi.Unit, kpi.Kind, kpi.EvidenceRequired, kpi.AllowsNegative, kpi.SortOrder, active);
         await db.SaveChangesAsync(ct);
-        await audit.EventAsync(active ? "outcomes.kpi.reactivated" : "outcomes.kpi.retired", nameof(KpiDefinition), kpi.Id.ToString(), kpi.Code, ct);
+        await audit.EventAsync(active ? "outcomes.kpi.reactivated" : "outcomes.kpi.retired", nameof(KpiDefinition),
+            kpi.Id.ToString(), kpi.Code, ct);
         Done = t[active ? "Oc.Kpi.Reactivated" : "Oc.Kpi.Retired", kpi.Code];
         return Redirect("/outcomes/kpis");
     }
@@ -84,5 +86,6 @@ public sealed class KpisModel(HubDb db, AuditLog audit, IStringLocalizer<SharedR
     private int NextOrder() => Kpis.Count == 0 ? 10 : Kpis.Max(k => k.SortOrder) + 10;
 
     private async Task LoadAsync(CancellationToken ct) =>
-        Kpis = await db.KpiDefinitions.AsNoTracking().OrderByDescending(k => k.Active).ThenBy(k => k.SortOrder).ThenBy(k => k.Code).ToListAsync(ct);
+        Kpis = await db.KpiDefinitions.AsNoTracking().OrderByDescending(k => k.Active).ThenBy(k => k.SortOrder)
+            .ThenBy(k => k.Code).ToListAsync(ct);
 }

@@ -15,8 +15,8 @@ namespace SeoulAiHub.Features.Outcomes.Collection;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class TasksModel(HubDb db) : PageModel
 {
-    public sealed record Row(Guid TaskId, string CampaignKo, string CampaignEn, ReportingPeriod Period, DateOnly DueOn, CampaignStatus CampaignStatus,
-        string OrganizationKo, string OrganizationEn, KpiTaskStatus Status, DateTimeOffset? SubmittedAt);
+    public sealed record Row(Guid TaskId, string CampaignKo, string CampaignEn, ReportingPeriod Period, DateOnly DueOn,
+        CampaignStatus CampaignStatus, string OrganizationKo, string OrganizationEn, KpiTaskStatus Status, DateTimeOffset? SubmittedAt);
 
     public IReadOnlyList<Row> Open { get; private set; } = [];
     public IReadOnlyList<Row> History { get; private set; } = [];
@@ -38,8 +38,8 @@ public sealed class TasksModel(HubDb db) : PageModel
                     OrganizationKo = k.Organization.NameKo, OrganizationEn = k.Organization.NameEn, k.Status, k.SubmittedAt,
                 })
                 .OrderByDescending(x => x.PeriodEndMonth).ThenBy(x => x.OrganizationKo).Take(1000).ToListAsync(ct))
-            .Select(x => new Row(x.Id, x.NameKo, x.NameEn, ReportingPeriod.FromStored(x.PeriodEndMonth, x.PeriodMonths), x.DueOn, x.CampaignStatus,
-                x.OrganizationKo, x.OrganizationEn, x.Status, x.SubmittedAt))
+            .Select(x => new Row(x.Id, x.NameKo, x.NameEn, ReportingPeriod.FromStored(x.PeriodEndMonth, x.PeriodMonths),
+                x.DueOn, x.CampaignStatus, x.OrganizationKo, x.OrganizationEn, x.Status, x.SubmittedAt))
             .ToList();
         Open = [.. rows.Where(r => r.CampaignStatus == CampaignStatus.Open).OrderBy(r => r.DueOn)];
         History = [.. rows.Where(r => r.CampaignStatus != CampaignStatus.Open)];

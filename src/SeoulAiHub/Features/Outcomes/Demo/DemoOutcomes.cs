@@ -87,7 +87,8 @@ public sealed class DemoOutcomes(HubDb db, CampaignService campaigns, EvidenceSt
         List<Organization> residents, Guid operatorId, CancellationToken ct)
     {
         var campaign = KpiCampaign.Open($"{period.Label(false)} 입주기관 성과 조사", $"Resident KPI survey, {period.Label(true)}", period, due,
-            CampaignTarget.Residents, null, [.. kpis.Select(k => k.Id)], [.. residents.Select(o => o.Id)], openedOn, operatorId, At(openedOn));
+            CampaignTarget.Residents, null, [.. kpis.Select(k => k.Id)], [.. residents.Select(o => o.Id)], openedOn,
+            operatorId, At(openedOn));
         db.KpiCampaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
         return campaign;
@@ -98,7 +99,8 @@ public sealed class DemoOutcomes(HubDb db, CampaignService campaigns, EvidenceSt
         Dictionary<(Guid, Guid), long> previous, StoredFile evidence, Guid by, DateTimeOffset at)
     {
         var values = Values(org, period, kpis);
-        var prior = values.Where(v => previous.ContainsKey((org.Id, v.Kpi.Id))).ToDictionary(v => v.Kpi.Id, v => previous[(org.Id, v.Kpi.Id)]);
+        var prior = values.Where(v => previous.ContainsKey((org.Id, v.Kpi.Id)))
+            .ToDictionary(v => v.Kpi.Id, v => previous[(org.Id, v.Kpi.Id)]);
         task.Save(values.Select(v => new KpiEntry(v.Kpi.Id, v.Value,
             OutlierRules.Check(v.Value, prior.TryGetValue(v.Kpi.Id, out var p) ? p : null) != OutlierFlags.None
                 ? "분기별 변동이 큰 항목입니다 (투자 라운드·과제 일정)." : null)), campaign.KpiIds, at);

@@ -44,8 +44,8 @@ public sealed class SyntheticOutcomes(HubDb db, OutcomeRollups rollups, TimeProv
         {
             var openedOn = period.EndsOn.AddDays(1);
             var at = new DateTimeOffset(openedOn.ToDateTime(new TimeOnly(10, 0)), Kst.Offset);
-            var campaign = KpiCampaign.Open($"{period.Label(false)} 합성 성과 조사", $"Synthetic KPI survey, {period.Label(true)}", period, openedOn.AddDays(45),
-                CampaignTarget.Selected, null, [.. kpis.Select(k => k.Id)], ids, openedOn, operatorId, at);
+            var campaign = KpiCampaign.Open($"{period.Label(false)} 합성 성과 조사", $"Synthetic KPI survey, {period.Label(true)}", period,
+                openedOn.AddDays(45), CampaignTarget.Selected, null, [.. kpis.Select(k => k.Id)], ids, openedOn, operatorId, at);
             campaign.Lock(operatorId, at.AddDays(50));
             db.KpiCampaigns.Add(campaign);
             await db.SaveChangesAsync(ct);
@@ -83,7 +83,8 @@ public sealed class SyntheticOutcomes(HubDb db, OutcomeRollups rollups, TimeProv
             await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"KpiFacts\"", ct);
         }
 
-        await audit.EventAsync("seed.synthetic-outcomes", details: $"{campaigns} quarters × {ids.Count} organizations × {kpis.Count} KPIs", ct: ct);
+        await audit.EventAsync("seed.synthetic-outcomes", details: $"{campaigns} quarters × {ids.Count} organizations × {kpis.Count} KPIs",
+            ct: ct);
         return new Created(campaigns, ids.Count, facts);
     }
 
@@ -99,7 +100,8 @@ public sealed class SyntheticOutcomes(HubDb db, OutcomeRollups rollups, TimeProv
         if (connection is NpgsqlConnection npgsql)
         {
             await using var copy = await npgsql.BeginBinaryImportAsync(
-                "COPY \"KpiFacts\" (\"OrganizationId\", \"KpiId\", \"EndMonth\", \"Months\", \"Value\", \"CampaignId\", \"SiteId\") FROM STDIN (FORMAT BINARY)", ct);
+                "COPY \"KpiFacts\" (\"OrganizationId\", \"KpiId\", \"EndMonth\", \"Months\", \"Value\", \"CampaignId\", \"SiteId\") FROM " +
+                    "STDIN (FORMAT BINARY)", ct);
             foreach (var v in values)
             {
                 await copy.StartRowAsync(ct);
@@ -127,7 +129,9 @@ public sealed class SyntheticOutcomes(HubDb db, OutcomeRollups rollups, TimeProv
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO \"KpiFacts\" (\"OrganizationId\", \"KpiId\", \"EndMonth\", \"Months\", \"Value\", \"CampaignId\", \"SiteId\") VALUES ($o, $k, $e, $m, $v, $c, $s)";
+        insert.CommandText =
+            "INSERT INTO \"KpiFacts\" (\"OrganizationId\", \"KpiId\", \"EndMonth\", \"Months\", \"Value\", \"CampaignId\", \"SiteId\") " +
+            "VALUES ($o, $k, $e, $m, $v, $c, $s)";
         DbParameter P(string name)
         {
             var p = insert.CreateParameter();

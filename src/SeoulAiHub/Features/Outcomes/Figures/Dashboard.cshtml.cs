@@ -10,7 +10,8 @@ namespace SeoulAiHub.Features.Outcomes.Figures;
 
 /// <summary>성과 대시보드 — hub figures per period for operators and overseers, with top movers (single organizations).</summary>
 [Authorize(Policy = Policies.Oversight)]
-public sealed class DashboardModel(FigureQueries queries, FigureSheets sheets, OutcomeFigures figures, OccupancyReport occupancy, HubDb db) : PageModel
+public sealed class DashboardModel(FigureQueries queries, FigureSheets sheets, OutcomeFigures figures, OccupancyReport occupancy, HubDb db)
+    : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Site { get; set; }
     [BindProperty(SupportsGet = true)] public string? Grain { get; set; }

@@ -85,7 +85,8 @@ public sealed class FigureQueries(HubDb db, OutcomeFigures figures)
                 errors.Add("Of.Error.Kpi");
             }
 
-            kpi = await db.KpiDefinitions.Where(k => k.Active).OrderBy(k => k.SortOrder).Select(k => k.Code).FirstOrDefaultAsync(ct) ?? DefaultKpi;
+            kpi = await db.KpiDefinitions.Where(k => k.Active).OrderBy(k => k.SortOrder).Select(k => k.Code)
+                .FirstOrDefaultAsync(ct) ?? DefaultKpi;
         }
 
         if (errors.Count > 0)

@@ -22,7 +22,8 @@ public sealed record FigureSheet(
     /// <summary>Whether any KPI has an official figure in any period shown.</summary>
     public bool HasData => Dashboard.Kpis.Any(k => k.Trend.Any(f => f.HasData) || k.Current.HasData);
 
-    public KpiFigures? Kpi(string code) => Dashboard.Kpis.FirstOrDefault(k => k.Kpi.Code == code) ?? (Dashboard.Kpis.Count > 0 ? Dashboard.Kpis[0] : null);
+    public KpiFigures? Kpi(string code) => Dashboard.Kpis.FirstOrDefault(k => k.Kpi.Code == code)
+        ?? (Dashboard.Kpis.Count > 0 ? Dashboard.Kpis[0] : null);
 
     /// <summary>A domain's name; "-" is the organizations without a domain (the caller passes the localized text).</summary>
     public string DomainName(string code, bool english, string noDomain) =>

@@ -55,8 +55,10 @@ public static class OpenDataRows
             rows.AddRange(k.ByType.Select(s => Row(current, "type", s.Key, typeName(s.Key).Ko, typeName(s.Key).En, s.Figure)));
             foreach (var p in k.ByProgram)
             {
-                rows.Add(Row(current, "program-awardees", p.ProgramId.ToString(), sheet.ProgramName(p.ProgramId, false), sheet.ProgramName(p.ProgramId, true), p.Awardees));
-                rows.Add(Row(current, "program-others", p.ProgramId.ToString(), sheet.ProgramName(p.ProgramId, false), sheet.ProgramName(p.ProgramId, true), p.Others));
+                rows.Add(Row(current, "program-awardees", p.ProgramId.ToString(), sheet.ProgramName(p.ProgramId, false),
+                    sheet.ProgramName(p.ProgramId, true), p.Awardees));
+                rows.Add(Row(current, "program-others", p.ProgramId.ToString(), sheet.ProgramName(p.ProgramId, false),
+                    sheet.ProgramName(p.ProgramId, true), p.Others));
             }
         }
 
@@ -76,7 +78,8 @@ public static class OpenDataRows
         foreach (var r in rows)
         {
             ct.ThrowIfCancellationRequested();
-            foreach (var field in new[] { r.Period, r.Kpi, r.KpiNameKo, r.KpiNameEn, r.Unit, r.Kind, r.Segment, r.Key, r.SegmentNameKo, r.SegmentNameEn })
+            foreach (var field in new[] { r.Period, r.Kpi, r.KpiNameKo, r.KpiNameEn, r.Unit, r.Kind, r.Segment, r.Key,
+                r.SegmentNameKo, r.SegmentNameEn })
             {
                 csv.WriteField(field);
             }

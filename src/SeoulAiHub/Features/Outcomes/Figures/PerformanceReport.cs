@@ -24,7 +24,8 @@ public sealed record SupportedOrganization(Guid OrganizationId, string NameKo, s
 /// with the 8 periods up to the chosen one), program results, tenancy and occupancy, and the organizations supported.
 /// </summary>
 public sealed record PerformanceReport(FigureSheet Sheet, ReportingPeriod Period, DateTimeOffset MadeAt,
-    IReadOnlyList<ProgramResult> Programs, TenancyFigures Tenancy, IReadOnlyList<SiteRate> Occupancy, IReadOnlyList<SupportedOrganization> Supported);
+    IReadOnlyList<ProgramResult> Programs, TenancyFigures Tenancy, IReadOnlyList<SiteRate> Occupancy,
+    IReadOnlyList<SupportedOrganization> Supported);
 
 public sealed class PerformanceReports(HubDb db, FigureSheets sheets, OccupancyReport occupancy, TimeProvider clock)
 {
@@ -39,12 +40,14 @@ public sealed class PerformanceReports(HubDb db, FigureSheets sheets, OccupancyR
         bool Inside(DateTimeOffset? at) => at is { } a && a >= startUtc && a < endUtc;
 
         // Calls and applications are hundreds, not millions; the instants are compared in memory (SQLite keeps them as numbers).
-        var programs = await db.Programs.AsNoTracking().OrderBy(p => p.NameKo).Select(p => new { p.Id, p.NameKo, p.NameEn }).ToListAsync(ct);
+        var programs = await db.Programs.AsNoTracking().OrderBy(p => p.NameKo)
+            .Select(p => new { p.Id, p.NameKo, p.NameEn }).ToListAsync(ct);
         var calls = (await db.Calls.AsNoTracking().Where(c => c.Status == CallStatus.Published)
             .Select(c => new { c.Id, c.ProgramId, c.ClosesAt, c.TitleKo, c.TitleEn }).ToListAsync(ct));
         var closed = calls.Where(c => Inside(c.ClosesAt)).ToDictionary(c => c.Id);
         var closedIds = closed.Keys.ToList();
-        var applications = await db.Applications.AsNoTracking().Where(a => closedIds.Contains(a.CallId) && a.Status != ApplicationStatus.Draft)
+        var applications = await db.Applications.AsNoTracking().Where(a => closedIds.Contains(a.CallId) &&
+            a.Status != ApplicationStatus.Draft)
             .Select(a => new { a.CallId, a.Status, a.AwardKrw }).ToListAsync(ct);
         var results = programs.Select(p =>
         {
@@ -61,8 +64,10 @@ public sealed class PerformanceReports(HubDb db, FigureSheets sheets, OccupancyR
         var tenancy = new TenancyFigures(
             await db.Tenancies.CountAsync(t => t.MovedInOn != null && t.MovedInOn <= end && (t.EndedOn == null || t.EndedOn > end), ct),
             await db.Tenancies.CountAsync(t => t.AdmittedOn != null && t.AdmittedOn >= start && t.AdmittedOn <= end, ct),
-            await db.Tenancies.CountAsync(t => t.Status == Organizations.TenancyStatus.Graduated && t.EndedOn >= start && t.EndedOn <= end, ct),
-            await db.Tenancies.CountAsync(t => t.Status == Organizations.TenancyStatus.Exited && t.EndedOn >= start && t.EndedOn <= end, ct));
+            await db.Tenancies.CountAsync(t => t.Status == Organizations.TenancyStatus.Graduated && t.EndedOn >= start &&
+                t.EndedOn <= end, ct),
+            await db.Tenancies.CountAsync(t => t.Status == Organizations.TenancyStatus.Exited && t.EndedOn >= start &&
+                t.EndedOn <= end, ct));
 
         var rates = new List<SiteRate>();
         foreach (var site in await occupancy.SitesAsync(ct))
@@ -85,7 +90,8 @@ public sealed class PerformanceReports(HubDb db, FigureSheets sheets, OccupancyR
         var supported = awarded.Where(a => Inside(a.DecidedAt))
             .OrderBy(a => a.OrgKo, StringComparer.Ordinal).ThenBy(a => a.DecidedAt)
             .Select(a => new SupportedOrganization(a.OrganizationId, a.OrgKo, a.OrgEn,
-                programNames.TryGetValue(a.ProgramId, out var p) ? p.NameKo : "", p?.NameEn ?? "", a.CallKo, a.CallEn, a.AwardKrw, a.DecidedAt!.Value))
+                programNames.TryGetValue(a.ProgramId, out var p) ? p.NameKo : "", p?.NameEn ?? "", a.CallKo, a.CallEn, a.AwardKrw,
+                a.DecidedAt!.Value))
             .ToList();
 
         return new PerformanceReport(sheet, period, clock.GetUtcNow(), results, tenancy, rates, supported);

@@ -29,7 +29,8 @@ public static class ProgramEffect
 {
     public const int WindowQuarters = 4;
 
-    public static KpiEffect Compute(KpiDefinition kpi, IReadOnlyDictionary<Guid, ReportingPeriod> awardQuarters, IEnumerable<EffectFact> facts)
+    public static KpiEffect Compute(KpiDefinition kpi, IReadOnlyDictionary<Guid, ReportingPeriod> awardQuarters,
+        IEnumerable<EffectFact> facts)
     {
         var byOrganization = facts.ToLookup(f => f.OrganizationId);
         int counted = 0, leftOut = 0;
@@ -58,7 +59,8 @@ public static class ProgramEffect
 
     /// <summary>The month indexes (year × 12 + month − 1) bounding the two windows of an award quarter.</summary>
     public static (int BeforeStart, int BeforeEnd, int AfterStart, int AfterEnd) Windows(ReportingPeriod awardQuarter) =>
-        (awardQuarter.StartMonth - 3 * WindowQuarters, awardQuarter.StartMonth - 1, awardQuarter.EndMonth + 1, awardQuarter.EndMonth + 3 * WindowQuarters);
+        (awardQuarter.StartMonth - 3 * WindowQuarters, awardQuarter.StartMonth - 1, awardQuarter.EndMonth + 1,
+            awardQuarter.EndMonth + 3 * WindowQuarters);
 
     private static long? Flow(List<EffectFact> facts, int start, int end)
     {
@@ -90,7 +92,8 @@ public sealed class ProgramEffects(HubDb db)
 {
     public async Task<ProgramEffectReport?> LoadAsync(Guid programId, CancellationToken ct = default)
     {
-        var program = await db.Programs.AsNoTracking().Where(p => p.Id == programId).Select(p => new { p.Id, p.NameKo, p.NameEn }).FirstOrDefaultAsync(ct);
+        var program = await db.Programs.AsNoTracking().Where(p => p.Id == programId).Select(p => new { p.Id, p.NameKo, p.NameEn })
+            .FirstOrDefaultAsync(ct);
         if (program is null)
         {
             return null;
@@ -103,7 +106,8 @@ public sealed class ProgramEffects(HubDb db)
 
         // The first award counts (in memory: SQLite keeps DateTimeOffset as a number).
         var quarters = awards.GroupBy(a => a.OrganizationId)
-            .ToDictionary(g => g.Key, g => ReportingPeriod.Containing(DateOnly.FromDateTime(g.Min(a => a.DecidedAt!.Value).ToKst().DateTime), PeriodGrain.Quarter));
+            .ToDictionary(g => g.Key, g => ReportingPeriod.Containing(DateOnly.FromDateTime(g.Min(a => a.DecidedAt!.Value)
+                .ToKst().DateTime), PeriodGrain.Quarter));
         var kpis = await db.KpiDefinitions.AsNoTracking().Where(k => k.Active).OrderBy(k => k.SortOrder).ToListAsync(ct);
         var facts = new List<(Guid KpiId, EffectFact Fact)>();
         if (quarters.Count > 0)

@@ -58,15 +58,16 @@ public sealed class ReportXlsxModel(FigureQueries queries, PerformanceReports re
         }
 
         buffer.Position = 0;
-        return File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"seoul-ai-hub-report-{report.Period.Code}.xlsx");
+        return File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            $"seoul-ai-hub-report-{report.Period.Code}.xlsx");
     }
 }
 
 internal static class ReportLoading
 {
     /// <summary>The period asked (default: the latest quarter with official figures) and the optional site, checked.</summary>
-    public static async Task<(PerformanceReport? Report, IReadOnlyList<string> Errors)> LoadAsync(FigureQueries queries, PerformanceReports reports,
-        string? period, string? site, CancellationToken ct)
+    public static async Task<(PerformanceReport? Report, IReadOnlyList<string> Errors)> LoadAsync(FigureQueries queries,
+        PerformanceReports reports, string? period, string? site, CancellationToken ct)
     {
         var query = await queries.ReadAsync(new FigureQueryInput(site, null, null, period, null), isPublic: false, ct);
         if (query.Errors.Count > 0 || query.Filter is null)

@@ -43,7 +43,8 @@ public static class ReportWorkbook
             ["요청 기관 수"] = k.Trend[i].Expected,
         })).ToList();
 
-        List<Dictionary<string, object?>> Segments(Func<KpiFigures, IReadOnlyList<SegmentFigure>> of, string codeHeader, string nameHeader, Func<string, string> name) =>
+        List<Dictionary<string, object?>> Segments(Func<KpiFigures, IReadOnlyList<SegmentFigure>> of, string codeHeader, string nameHeader,
+            Func<string, string> name) =>
             sheet.Dashboard.Kpis.SelectMany(k => of(k).Select(s => new Dictionary<string, object?>
             {
                 ["지표 코드"] = k.Kpi.Code,

@@ -145,10 +145,12 @@ public sealed class ApplicationDetailModel(
             : applications.AttachAsync(id, key, file, User.UserId()!.Value, ct), ct);
 
     public Task<IActionResult> OnPostAppealAsync(Guid id, string? text, CancellationToken ct) =>
-        ActAsync(id, ApplicationAccess.Applicant, async () => { await agreements.FileAppealAsync(id, text ?? "", User.UserId()!.Value, ct); return null; }, ct);
+        ActAsync(id, ApplicationAccess.Applicant, async () => { await agreements.FileAppealAsync(id, text ?? "", User.UserId()!.Value,
+        ct); return null; }, ct);
 
-    public Task<IActionResult> OnPostReportAsync(Guid id, Guid milestoneId, ReportKind kind, string? text, IFormFile? file, CancellationToken ct) =>
-        ActAsync(id, ApplicationAccess.Applicant, () => agreements.SubmitReportAsync(id, milestoneId, kind, text ?? "", file, User.UserId()!.Value, ct), ct);
+    public Task<IActionResult> OnPostReportAsync(Guid id, Guid milestoneId, ReportKind kind, string? text, IFormFile? file,
+        CancellationToken ct) => ActAsync(id, ApplicationAccess.Applicant,
+            () => agreements.SubmitReportAsync(id, milestoneId, kind, text ?? "", file, User.UserId()!.Value, ct), ct);
 
     public Task<IActionResult> OnPostRevisionsAsync(Guid id, string? note, CancellationToken ct) =>
         ActAsync(id, ApplicationAccess.Operator, async () =>
@@ -162,8 +164,8 @@ public sealed class ApplicationDetailModel(
             return null;
         }, ct);
 
-    public Task<IActionResult> OnPostDraftAgreementAsync(Guid id, long? awardKrw, DateOnly? startsOn, DateOnly? endsOn, CancellationToken ct) =>
-        ActAsync(id, ApplicationAccess.Operator, async () =>
+    public Task<IActionResult> OnPostDraftAgreementAsync(Guid id, long? awardKrw, DateOnly? startsOn, DateOnly? endsOn,
+        CancellationToken ct) => ActAsync(id, ApplicationAccess.Operator, async () =>
         {
             if (awardKrw is not { } award || startsOn is not { } starts || endsOn is not { } ends)
             {
@@ -190,7 +192,8 @@ public sealed class ApplicationDetailModel(
         ActAsync(id, ApplicationAccess.Operator, async () => { await agreements.SignAsync(id, ct); return null; }, ct);
 
     public Task<IActionResult> OnPostReviewReportAsync(Guid id, Guid reportId, bool accept, string? comment, CancellationToken ct) =>
-        ActAsync(id, ApplicationAccess.Operator, async () => { await agreements.ReviewReportAsync(id, reportId, accept, comment, ct); return null; }, ct);
+        ActAsync(id, ApplicationAccess.Operator, async () => { await agreements.ReviewReportAsync(id, reportId, accept, comment,
+        ct); return null; }, ct);
 
     public Task<IActionResult> OnPostAnswerAppealAsync(Guid id, Guid appealId, bool upheld, string? answer, CancellationToken ct) =>
         ActAsync(id, ApplicationAccess.Operator, async () =>
@@ -207,7 +210,8 @@ public sealed class ApplicationDetailModel(
     /// <summary>A draft may leave the amount blank (zero until it is submitted).</summary>
     private long? ParseAmount() => string.IsNullOrWhiteSpace(Input.RequestedKrw) ? 0 : FormValue.Krw(Input.RequestedKrw);
 
-    private async Task<IActionResult> ActAsync(Guid id, ApplicationAccess needed, Func<Task<string?>> action, CancellationToken ct, string doneKey = "Pa.Done")
+    private async Task<IActionResult> ActAsync(Guid id, ApplicationAccess needed, Func<Task<string?>> action, CancellationToken ct,
+        string doneKey = "Pa.Done")
     {
         if (!await LoadAsync(id, ct) || Access == ApplicationAccess.None || Access == ApplicationAccess.Reviewer)
         {
@@ -266,7 +270,8 @@ public sealed class ApplicationDetailModel(
             var earlier = await db.Applications.AsNoTracking().Include(a => a.Call)
                 .Where(a => a.OrganizationId == application.OrganizationId && a.Id != id)
                 .OrderByDescending(a => a.CreatedAt).Take(100).ToListAsync(ct);
-            Earlier = [.. earlier.Select(a => (a.Id, $"{Public.CallWording.Title(a.Call, english)} · {a.Title} ({Kst.FormatDate(a.CreatedAt)})"))];
+            Earlier = [.. earlier.Select(a =>
+                (a.Id, $"{Public.CallWording.Title(a.Call, english)} · {a.Title} ({Kst.FormatDate(a.CreatedAt)})"))];
             var o = application.Organization;
             EligibilityWarnings = Eligibility.Check(application.Call.Design.Eligibility,
                 new Programs.Applicant(o.Type, o.FoundedOn, o.Headcount, o.TenancyStatus), Kst.Today(clock));

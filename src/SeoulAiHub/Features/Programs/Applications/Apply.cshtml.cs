@@ -12,7 +12,8 @@ namespace SeoulAiHub.Features.Programs.Applications;
 
 /// <summary>Starts (or finds) the organization's application to a call; with several memberships the user picks one.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class ApplyToCallModel(HubDb db, ProgramAccess access, ApplicationService applications, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ApplyToCallModel(HubDb db, ProgramAccess access, ApplicationService applications, IStringLocalizer<SharedResource> t)
+    : PageModel
 {
     [BindProperty] public Guid? OrganizationId { get; set; }
     public Call Call { get; private set; } = null!;

@@ -18,7 +18,8 @@ public sealed class ApplicationDocumentFileModel(HubDb db, ProgramAccess access,
 {
     public async Task<IActionResult> OnGetAsync(Guid id, Guid docId, CancellationToken ct)
     {
-        var organizationId = await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => (Guid?)a.OrganizationId).FirstOrDefaultAsync(ct);
+        var organizationId = await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => (Guid?)a.OrganizationId)
+            .FirstOrDefaultAsync(ct);
         if (organizationId is null || await access.ForAsync(User, id, organizationId.Value, ct) == ApplicationAccess.None)
         {
             return NotFound();
@@ -48,7 +49,8 @@ public sealed class AgreementReportFileModel(HubDb db, ProgramAccess access, Doc
 {
     public async Task<IActionResult> OnGetAsync(Guid id, Guid reportId, CancellationToken ct)
     {
-        var organizationId = await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => (Guid?)a.OrganizationId).FirstOrDefaultAsync(ct);
+        var organizationId = await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => (Guid?)a.OrganizationId)
+            .FirstOrDefaultAsync(ct);
         if (organizationId is null ||
             await access.ForAsync(User, id, organizationId.Value, ct) is not (ApplicationAccess.Applicant or ApplicationAccess.Operator))
         {
@@ -63,6 +65,7 @@ public sealed class AgreementReportFileModel(HubDb db, ProgramAccess access, Doc
         }
 
         await audit.PersonalDataReadAsync(nameof(AgreementReport), reportId.ToString(), "agreement report", ct);
-        return ApplicationDocumentFileModel.FileOf(this, path, report.ContentType ?? "application/octet-stream", report.FileName ?? report.StoredName);
+        return ApplicationDocumentFileModel.FileOf(this, path, report.ContentType ?? "application/octet-stream",
+            report.FileName ?? report.StoredName);
     }
 }

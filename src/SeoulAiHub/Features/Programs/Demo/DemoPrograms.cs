@@ -50,32 +50,37 @@ public sealed class DemoPrograms(HubDb db, DocumentStore documents, TimeProvider
             "AI 스타트업·중소기업의 기술개발 과제를 지원합니다.", "Funds R&D projects of AI startups and SMEs.", now);
         var recruitment = SupportProgram.Create(ProgramKind.TenantRecruitment, "서울AI허브 입주기업 모집", "Seoul AI Hub tenant recruitment",
             "허브 사무공간과 보육 프로그램에 입주할 기업을 모집합니다.", "Recruits companies for the hub's offices and incubation.", now);
-        var education = SupportProgram.Create(ProgramKind.Education, "AI 인재양성 교육 (서울시교육청 협력)", "AI talent education (with the Seoul Office of Education)",
-            "교원과 청년을 위한 AI 역량 교육.", "AI skills courses for teachers and young people.", now);
-        var demonstration = SupportProgram.Create(ProgramKind.Demonstration, "AI 융합 실증사업 (제조·의료)", "AI demonstration projects (manufacturing, healthcare)",
-            "수요기관 현장에서 AI 솔루션을 실증합니다.", "Demonstrates AI solutions at demand organizations' sites.", now);
+        var education = SupportProgram.Create(ProgramKind.Education, "AI 인재양성 교육 (서울시교육청 협력)",
+            "AI talent education (with the Seoul Office of Education)", "교원과 청년을 위한 AI 역량 교육.",
+            "AI skills courses for teachers and young people.", now);
+        var demonstration = SupportProgram.Create(ProgramKind.Demonstration, "AI 융합 실증사업 (제조·의료)",
+            "AI demonstration projects (manufacturing, healthcare)", "수요기관 현장에서 AI 솔루션을 실증합니다.",
+            "Demonstrates AI solutions at demand organizations' sites.", now);
         db.Programs.AddRange(rnd, recruitment, education, demonstration);
 
         var rndCall = Call.Create(rnd.Id,
             new CallText($"{today.Year}년 AI 기술개발 과제 공모", $"{today.Year} AI R&D project call",
                 "## 지원 내용\n\n- 과제당 최대 **1억 2천만 원**, 9개월\n- 서류평가 후 발표평가\n\n## 문의\n\n서울AI허브 운영사무국",
-                "## What we fund\n\n- Up to **KRW 120 million** per project, 9 months\n- Document review, then presentations\n\n## Contact\n\nSeoul AI Hub Operations Office"),
+                "## What we fund\n\n- Up to **KRW 120 million** per project, 9 months\n- Document review, then presentations\n\n## " +
+                    "Contact\n\nSeoul AI Hub Operations Office"),
             new CallTerms(At(today.AddDays(-7), 9), At(today.AddDays(21), 18), 600_000_000, 5, 7), RndDesign, now);
         rndCall.Publish();
         var recruitmentCall = Call.Create(recruitment.Id,
             new CallText($"{today.Year + 1}년 상반기 입주기업 모집", $"Tenant recruitment, first half of {today.Year + 1}",
                 "서울AI허브 사무공간(3층, 4층)에 입주할 AI 기업을 모집합니다.", "Office space on floors 3 and 4 of the hub for AI companies."),
             new CallTerms(At(today.AddDays(10), 9), At(today.AddDays(40), 18), 0, 8, 7),
-            new CallDesign(new EligibilityRules(MaxCompanyAgeYears: 7), [new FormField("space", "희망 공간", "Space wanted", FieldType.Choice, true, ["사무실", "공용 좌석"])],
-                [new RequiredDocument("plan", "사업계획서", "Business plan")],
-                [new EvaluationStage("documents", "서류평가", "Document review", [new Criterion("fit", "허브 적합성", "Fit with the hub", 100, 100)])]), now);
+            new CallDesign(new EligibilityRules(MaxCompanyAgeYears: 7), [new FormField("space", "희망 공간", "Space wanted", FieldType.Choice,
+                true, ["사무실", "공용 좌석"])], [new RequiredDocument("plan", "사업계획서", "Business plan")],
+                [new EvaluationStage("documents", "서류평가", "Document review", [new Criterion("fit", "허브 적합성", "Fit with the hub",
+                    100, 100)])]), now);
         recruitmentCall.Publish();
         var educationCall = Call.Create(education.Id,
             new CallText("교원 대상 생성형 AI 활용 과정", "Generative AI for teachers",
                 "서울시교육청과 함께하는 4주 과정입니다.", "A four-week course with the Seoul Metropolitan Office of Education."),
             new CallTerms(At(today.AddDays(-3), 9), At(today.AddDays(14), 18), 0, 30, 3),
             new CallDesign(EligibilityRules.Anyone, [new FormField("motivation", "지원 동기", "Motivation", FieldType.Text, true)], [],
-                [new EvaluationStage("documents", "서류평가", "Document review", [new Criterion("motivation", "지원 동기", "Motivation", 100, 10)])]), now);
+                [new EvaluationStage("documents", "서류평가", "Document review", [new Criterion("motivation", "지원 동기",
+                    "Motivation", 100, 10)])]), now);
         educationCall.Publish();
         var demoCall = Call.Create(demonstration.Id,
             new CallText("AI 융합 실증 과제 공모 (상반기)", "AI demonstration call (first half)",
@@ -116,7 +121,8 @@ public sealed class DemoPrograms(HubDb db, DocumentStore documents, TimeProvider
                 var assignment = ReviewerAssignment.Create(demoCall.Id, application.Id, "documents", reviewers[r], closedAt.AddDays(1));
                 var criteria = demoCall.Design.Stages[0].Criteria;
                 assignment.Score(demoCall.Design.Stages[0],
-                    criteria.Select((c, i) => (c.Key, Score: rows[r][i])).ToDictionary(x => x.Key, x => new CriterionScore(x.Score, "데모 평가 의견")),
+                    criteria.Select((c, i) => (c.Key, Score: rows[r][i])).ToDictionary(x => x.Key,
+                        x => new CriterionScore(x.Score, "데모 평가 의견")),
                     submit: true, closedAt.AddDays(5));
                 db.ReviewerAssignments.Add(assignment);
             }
@@ -139,7 +145,8 @@ public sealed class DemoPrograms(HubDb db, DocumentStore documents, TimeProvider
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<Application> ApplyAsync(Call call, DemoHub demo, string organization, Guid userId, string title, long requested, string market, DateTimeOffset at)
+    private async Task<Application> ApplyAsync(Call call, DemoHub demo, string organization, Guid userId, string title, long requested,
+        string market, DateTimeOffset at)
     {
         var application = Application.Start(call.Id, demo.Organization(organization), userId, at);
         application.SaveDraft(title, requested, new Dictionary<string, string>

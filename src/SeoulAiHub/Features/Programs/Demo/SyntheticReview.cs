@@ -26,8 +26,9 @@ public sealed class SyntheticReview(HubDb db, TimeProvider clock, AuditLog audit
         var design = DemoPrograms.RndDesign with { Stages = [DemoPrograms.RndDesign.Stages[0]] };
         var stage = design.Stages[0];
         var program = SupportProgram.Create(ProgramKind.RndGrant, "부하시험 지원사업", "Load-test program", null, null, now);
-        var call = Call.Create(program.Id, new CallText($"부하시험 공고 ({applications:N0}건)", $"Load-test call ({applications:N0} applications)", "부하시험용 합성 공고입니다.", null),
-            new CallTerms(now.AddDays(-40), now.AddDays(-10), applications * 50_000_000L / 10, Math.Max(1, applications / 10), 7), design, now);
+        var call = Call.Create(program.Id, new CallText($"부하시험 공고 ({applications:N0}건)", $"Load-test call ({applications:N0} applications)",
+            "부하시험용 합성 공고입니다.", null), new CallTerms(now.AddDays(-40), now.AddDays(-10), applications * 50_000_000L / 10,
+                Math.Max(1, applications / 10), 7), design, now);
         call.Publish();
         db.Programs.Add(program);
         db.Calls.Add(call);
@@ -48,10 +49,12 @@ public sealed class SyntheticReview(HubDb db, TimeProvider clock, AuditLog audit
         {
             for (var i = start; i < Math.Min(applications, start + Batch); i++)
             {
-                var organization = Organization.Create($"심사부하 {i + 1:00000} 스타트업", $"Review load startup {i + 1:00000}", OrganizationType.Startup, TenancyStatus.None, now);
+                var organization = Organization.Create($"심사부하 {i + 1:00000} 스타트업", $"Review load startup {i + 1:00000}",
+                    OrganizationType.Startup, TenancyStatus.None, now);
                 db.Organizations.Add(organization);
                 var application = Application.Start(call.Id, organization.Id, reviewerIds[0], now.AddDays(-30));
-                application.SaveDraft($"합성 과제 {i + 1}", 20_000_000 + 10_000_000L * random.Next(0, 9), new Dictionary<string, string>(), now.AddDays(-30));
+                application.SaveDraft($"합성 과제 {i + 1}", 20_000_000 + 10_000_000L * random.Next(0, 9),
+                    new Dictionary<string, string>(), now.AddDays(-30));
                 application.Submit(now.AddDays(-20).AddSeconds(i));
                 application.StartReview(now.AddDays(-9));
                 db.Applications.Add(application);
@@ -63,7 +66,8 @@ public sealed class SyntheticReview(HubDb db, TimeProvider clock, AuditLog audit
                 foreach (var reviewer in reviewerIds)
                 {
                     var assignment = ReviewerAssignment.Create(call.Id, application.Id, stage.Key, reviewer, now.AddDays(-9));
-                    assignment.Score(stage, stage.Criteria.ToDictionary(c => c.Key, c => new CriterionScore(local.Next(c.MaxScore / 2, c.MaxScore + 1), null)),
+                    assignment.Score(stage, stage.Criteria.ToDictionary(c => c.Key,
+                        c => new CriterionScore(local.Next(c.MaxScore / 2, c.MaxScore + 1), null)),
                         submit: true, now.AddDays(-5));
                     db.ReviewerAssignments.Add(assignment);
                     assignments++;
@@ -74,7 +78,8 @@ public sealed class SyntheticReview(HubDb db, TimeProvider clock, AuditLog audit
             db.ChangeTracker.Clear();
         }
 
-        await audit.EventAsync("seed.synthetic-review", nameof(Call), call.Id.ToString(), $"{applications} applications × {reviewers} reviewers", ct);
+        await audit.EventAsync("seed.synthetic-review", nameof(Call), call.Id.ToString(),
+            $"{applications} applications × {reviewers} reviewers", ct);
         return new Created(call.Id, applications, assignments);
     }
 }

@@ -10,7 +10,8 @@ namespace SeoulAiHub.Features.Programs.Operator;
 
 /// <summary>공고 수정 — change, publish, copy a call and attach its files.</summary>
 [Authorize(Policy = Policies.Operator)]
-public sealed class CallEditModel(HubDb db, CallService calls, IStringLocalizer<SharedResource> t) : CallFormPageModel(t), IReloadAfterRefusal
+public sealed class CallEditModel(HubDb db, CallService calls, IStringLocalizer<SharedResource> t)
+    : CallFormPageModel(t), IReloadAfterRefusal
 {
     private readonly IStringLocalizer<SharedResource> t = t;
     private bool _showStored;
@@ -103,7 +104,8 @@ public sealed class CallEditModel(HubDb db, CallService calls, IStringLocalizer<
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var call = await db.Calls.AsNoTracking().Include(c => c.Program).Include(c => c.Attachments).FirstOrDefaultAsync(c => c.Id == id, ct);
+        var call = await db.Calls.AsNoTracking().Include(c => c.Program).Include(c => c.Attachments)
+            .FirstOrDefaultAsync(c => c.Id == id, ct);
         if (call is null)
         {
             return false;

@@ -84,7 +84,8 @@ public sealed class CallForm
     public static CallForm From(Call call) => new()
     {
         TitleKo = call.TitleKo, TitleEn = call.TitleEn, BodyKo = call.BodyKo, BodyEn = call.BodyEn,
-        OpensAt = call.OpensAt.ToOffset(Platform.Time.Kst.Offset).DateTime, ClosesAt = call.ClosesAt.ToOffset(Platform.Time.Kst.Offset).DateTime,
+        OpensAt = call.OpensAt.ToOffset(Platform.Time.Kst.Offset).DateTime,
+        ClosesAt = call.ClosesAt.ToOffset(Platform.Time.Kst.Offset).DateTime,
         BudgetKrw = call.BudgetKrw, MaxAwards = call.MaxAwards, AppealDays = call.AppealDays,
         Types = [.. call.Design.Eligibility.Types ?? []], MaxCompanyAgeYears = call.Design.Eligibility.MaxCompanyAgeYears,
         TenantsOnly = call.Design.Eligibility.TenantsOnly, MinHeadcount = call.Design.Eligibility.MinHeadcount,
@@ -124,9 +125,9 @@ public abstract class CallFormPageModel(IStringLocalizer<SharedResource> t) : Pa
             return null;
         }
 
-        return (new CallText(Input.TitleKo!.Trim(), Input.TitleEn!.Trim(), Input.BodyKo!, string.IsNullOrWhiteSpace(Input.BodyEn) ? null : Input.BodyEn),
-            new CallTerms(OperatorFormat.FromKst(Input.OpensAt!.Value), OperatorFormat.FromKst(Input.ClosesAt!.Value),
-                Input.BudgetKrw!.Value, Input.MaxAwards!.Value, Input.AppealDays!.Value),
+        return (new CallText(Input.TitleKo!.Trim(), Input.TitleEn!.Trim(), Input.BodyKo!,
+            string.IsNullOrWhiteSpace(Input.BodyEn) ? null : Input.BodyEn), new CallTerms(OperatorFormat.FromKst(Input.OpensAt!.Value),
+                OperatorFormat.FromKst(Input.ClosesAt!.Value), Input.BudgetKrw!.Value, Input.MaxAwards!.Value, Input.AppealDays!.Value),
             design);
     }
 

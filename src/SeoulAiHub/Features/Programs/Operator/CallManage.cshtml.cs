@@ -17,7 +17,8 @@ namespace SeoulAiHub.Features.Programs.Operator;
 /// </summary>
 [Authorize(Policy = Policies.Operator)]
 [RequestFormLimits(ValueCountLimit = 20_000)]
-public sealed class CallManageModel(HubDb db, ReviewService reviews, SelectionService selection, IStringLocalizer<SharedResource> t) : PageModel, IReloadAfterRefusal
+public sealed class CallManageModel(HubDb db, ReviewService reviews, SelectionService selection, IStringLocalizer<SharedResource> t)
+    : PageModel, IReloadAfterRefusal
 {
     public const int MaxRows = 5000;
 
@@ -100,7 +101,8 @@ public sealed class CallManageModel(HubDb db, ReviewService reviews, SelectionSe
     public async Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct) => await LoadAsync(this.RouteId(), ct);
 
     public string StageName(int index, bool english) =>
-        index >= 0 && index < Call.Design.Stages.Count ? (english ? Call.Design.Stages[index].NameEn : Call.Design.Stages[index].NameKo) : "—";
+        index >= 0 && index < Call.Design.Stages.Count ? (english ? Call.Design.Stages[index].NameEn : Call.Design.Stages[index].NameKo)
+            : "—";
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
@@ -120,18 +122,21 @@ public sealed class CallManageModel(HubDb db, ReviewService reviews, SelectionSe
         }
 
         var applications = await query.OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).Take(MaxRows)
-            .Select(a => new { a.Id, a.Organization.NameKo, a.Organization.NameEn, a.Title, a.Status, a.StageIndex, a.SubmittedAt, a.RequestedKrw })
+            .Select(a => new { a.Id, a.Organization.NameKo, a.Organization.NameEn, a.Title, a.Status, a.StageIndex,
+                a.SubmittedAt, a.RequestedKrw })
             .ToListAsync(ct);
         var counts = (await db.ReviewerAssignments.AsNoTracking().Where(x => x.CallId == id)
                 .GroupBy(x => new { x.ApplicationId, x.StageKey })
-                .Select(g => new { g.Key.ApplicationId, g.Key.StageKey, Assigned = g.Count(), Scored = g.Count(x => x.SubmittedAt != null) })
+                .Select(g => new { g.Key.ApplicationId, g.Key.StageKey, Assigned = g.Count(),
+                    Scored = g.Count(x => x.SubmittedAt != null) })
                 .ToListAsync(ct))
             .ToDictionary(x => (x.ApplicationId, x.StageKey));
         var stageKeys = call.Design.Stages.Select(s => s.Key).ToList();
         Rows = [.. applications.Select(a =>
         {
             var count = a.StageIndex < stageKeys.Count ? counts.GetValueOrDefault((a.Id, stageKeys[a.StageIndex])) : null;
-            return new Row(a.Id, a.NameKo, a.NameEn, a.Title, a.Status, a.StageIndex, a.SubmittedAt, a.RequestedKrw, count?.Assigned ?? 0, count?.Scored ?? 0);
+            return new Row(a.Id, a.NameKo, a.NameEn, a.Title, a.Status, a.StageIndex, a.SubmittedAt, a.RequestedKrw, count?.Assigned ?? 0,
+                count?.Scored ?? 0);
         })];
 
         var reviewerRole = await db.Roles.Where(r => r.Name == HubRoles.Reviewer).Select(r => r.Id).FirstOrDefaultAsync(ct);

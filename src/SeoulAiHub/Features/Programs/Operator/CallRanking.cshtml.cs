@@ -31,7 +31,8 @@ public sealed class CallRankingModel(HubDb db, SelectionService selection, IStri
     /// <summary>True when the page is shown again after a refused confirmation: the operator's own choices are kept.</summary>
     public bool Posted { get; private set; }
 
-    public sealed record ResultRow(Guid Id, string OrganizationKo, string OrganizationEn, string Title, long RequestedKrw, ApplicationStatus Status, long? AwardKrw, string? Note);
+    public sealed record ResultRow(Guid Id, string OrganizationKo, string OrganizationEn, string Title, long RequestedKrw,
+        ApplicationStatus Status, long? AwardKrw, string? Note);
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? stage, CancellationToken ct) =>
         await LoadAsync(id, stage, ct) ? Page() : NotFound();
@@ -63,7 +64,8 @@ public sealed class CallRankingModel(HubDb db, SelectionService selection, IStri
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken ct)
     {
-        var finalStage = await db.Calls.AsNoTracking().Where(c => c.Id == id).Select(c => c.Design).FirstOrDefaultAsync(ct) is { Stages.Count: > 0 } design
+        var finalStage = await db.Calls.AsNoTracking().Where(c => c.Id == id).Select(c => c.Design)
+            .FirstOrDefaultAsync(ct) is { Stages.Count: > 0 } design
             ? design.Stages[^1].Key
             : null;
         if (!await LoadAsync(id, finalStage, ct))
@@ -74,7 +76,8 @@ public sealed class CallRankingModel(HubDb db, SelectionService selection, IStri
         Posted = true;
         if (Ranking is not { IsFinalStage: true } ranking || Call.ResultsPublishedAt is not null)
         {
-            ModelState.AddModelError(string.Empty, t[Call.ResultsPublishedAt is null ? "Application.Error.WrongState" : "Call.Error.ResultsPublished"]);
+            ModelState.AddModelError(string.Empty, t[Call.ResultsPublishedAt is null ? "Application.Error.WrongState"
+                : "Call.Error.ResultsPublished"]);
             return Page();
         }
 
@@ -98,7 +101,8 @@ public sealed class CallRankingModel(HubDb db, SelectionService selection, IStri
                 return Page();
             }
 
-            decisions.Add(new SelectionDecision(applicationId, isSelected, award.Value, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
+            decisions.Add(new SelectionDecision(applicationId, isSelected, award.Value,
+                string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
         }
 
         await selection.ConfirmAsync(id, decisions, ct);
@@ -126,7 +130,8 @@ public sealed class CallRankingModel(HubDb db, SelectionService selection, IStri
         {
             Results = await db.Applications.AsNoTracking().Where(a => a.CallId == id && a.DecidedAt != null)
                 .OrderByDescending(a => a.AwardKrw != null).ThenByDescending(a => a.AwardKrw).ThenBy(a => a.Title)
-                .Select(a => new ResultRow(a.Id, a.Organization.NameKo, a.Organization.NameEn, a.Title, a.RequestedKrw, a.Status, a.AwardKrw, a.DecisionNote))
+                .Select(a => new ResultRow(a.Id, a.Organization.NameKo, a.Organization.NameEn, a.Title, a.RequestedKrw, a.Status,
+                    a.AwardKrw, a.DecisionNote))
                 .ToListAsync(ct);
             return true;
         }

@@ -16,7 +16,8 @@ public sealed class ProgramPageModel(HubDb db) : PageModel
     public SupportProgram Program { get; private set; } = null!;
     public IReadOnlyList<CallRow> Calls { get; private set; } = [];
 
-    public sealed record CallRow(Guid Id, string TitleKo, string TitleEn, CallStatus Status, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int Applications);
+    public sealed record CallRow(Guid Id, string TitleKo, string TitleEn, CallStatus Status, DateTimeOffset OpensAt,
+        DateTimeOffset ClosesAt, int Applications);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -35,7 +36,8 @@ public sealed class ProgramPageModel(HubDb db) : PageModel
             .Where(a => ids.Contains(a.CallId) && a.Status != ApplicationStatus.Draft)
             .GroupBy(a => a.CallId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        Calls = [.. calls.Select(c => new CallRow(c.Id, c.TitleKo, c.TitleEn, c.Status, c.OpensAt, c.ClosesAt, counts.GetValueOrDefault(c.Id)))];
+        Calls = [.. calls.Select(c => new CallRow(c.Id, c.TitleKo, c.TitleEn, c.Status, c.OpensAt, c.ClosesAt,
+            counts.GetValueOrDefault(c.Id)))];
         return Page();
     }
 }

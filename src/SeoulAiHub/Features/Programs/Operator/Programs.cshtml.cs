@@ -36,7 +36,8 @@ public sealed class ProgramsModel(HubDb db, CallService calls, IStringLocalizer<
             return Page();
         }
 
-        var program = await calls.CreateProgramAsync(Input.Kind, Input.NameKo!, Input.NameEn!, Blank(Input.SummaryKo), Blank(Input.SummaryEn), ct);
+        var program = await calls.CreateProgramAsync(Input.Kind, Input.NameKo!, Input.NameEn!, Blank(Input.SummaryKo),
+            Blank(Input.SummaryEn), ct);
         Done = t["Operator.Program.Created"];
         return Redirect($"/programs/{program.Id}");
     }

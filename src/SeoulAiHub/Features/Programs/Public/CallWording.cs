@@ -7,9 +7,11 @@ namespace SeoulAiHub.Features.Programs.Public;
 /// <summary>How the programs pages word a call: its title, state, money and eligibility in the request language.</summary>
 public static class CallWording
 {
-    public static string Title(Call call, bool english) => english && !string.IsNullOrWhiteSpace(call.TitleEn) ? call.TitleEn : call.TitleKo;
+    public static string Title(Call call, bool english) => english && !string.IsNullOrWhiteSpace(call.TitleEn)
+        ? call.TitleEn : call.TitleKo;
 
-    public static string Money(IStringLocalizer<SharedResource> t, long krw) => t["Pa.Krw", krw.ToString("N0", CultureInfo.InvariantCulture)];
+    public static string Money(IStringLocalizer<SharedResource> t, long krw) =>
+        t["Pa.Krw", krw.ToString("N0", CultureInfo.InvariantCulture)];
 
     /// <summary>접수중 / 접수예정 / 마감 (a draft is shown as such to operators).</summary>
     public static string StateKey(Call call, DateTimeOffset now) => "Pa.State." + call.StateAt(now);

@@ -36,7 +36,8 @@ public sealed class ReviewAssignmentModel(ReviewService reviews, IStringLocalize
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid assignmentId, Dictionary<string, string?>? scores, Dictionary<string, string?>? comments, bool submit, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid assignmentId, Dictionary<string, string?>? scores,
+        Dictionary<string, string?>? comments, bool submit, CancellationToken ct)
     {
         if (!await LoadAsync(assignmentId, ct))
         {

@@ -13,7 +13,8 @@ namespace SeoulAiHub.Features.Programs.Review;
 
 /// <summary>심사 — the reviewer's own assignments, and the declaration of a conflict of interest (이해충돌 신고).</summary>
 [Authorize(Roles = HubRoles.Reviewer)]
-public sealed class ReviewAssignmentsModel(HubDb db, ReviewService reviews, IStringLocalizer<SharedResource> t) : PageModel, IReloadAfterRefusal
+public sealed class ReviewAssignmentsModel(HubDb db, ReviewService reviews, IStringLocalizer<SharedResource> t)
+    : PageModel, IReloadAfterRefusal
 {
     [TempData] public string? Done { get; set; }
     public IReadOnlyList<ReviewerAssignment> Assignments { get; private set; } = [];

@@ -30,7 +30,8 @@ public sealed class DemoSpaces(HubDb db) : IDemoData
             var organization = await db.Organizations.FindAsync([id], ct) ?? throw new InvalidOperationException(name);
             if (organization.TenancyStatus != TenancyStatus.None)
             {
-                db.Tenancies.Add(TenancyUpTo(organization.Id, organization.TenancyStatus, Rooms.TryGetValue(name, out var r) ? rooms[r] : null));
+                db.Tenancies.Add(TenancyUpTo(organization.Id, organization.TenancyStatus,
+                    Rooms.TryGetValue(name, out var r) ? rooms[r] : null));
             }
         }
 

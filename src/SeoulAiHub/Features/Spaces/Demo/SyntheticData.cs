@@ -33,7 +33,8 @@ public sealed class SyntheticData(HubDb db, TimeProvider clock, AuditLog audit)
     ];
 
     private static readonly string[] Surnames = ["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권"];
-    private static readonly string[] GivenNames = ["민준", "서연", "도윤", "하은", "지호", "수아", "예준", "지우", "주원", "서윤", "하준", "지민", "은우", "채원", "유진", "현우"];
+    private static readonly string[] GivenNames = ["민준", "서연", "도윤", "하은", "지호", "수아", "예준", "지우", "주원", "서윤", "하준", "지민",
+        "은우", "채원", "유진", "현우"];
 
     private static readonly (OrganizationType Type, int Weight)[] Types =
     [
