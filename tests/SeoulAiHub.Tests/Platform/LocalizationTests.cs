@@ -104,7 +104,7 @@ public sealed class LocalizationTests
         var keys = KoreanFiles().SelectMany(f => Load(f).Keys).ToHashSet();
         var pattern = new System.Text.RegularExpressions.Regex(@"(?:\bT|\bt)\[""([A-Za-z0-9.]+)""[\],]" +
             @"|(?:ErrorMessage|Name) = ""([A-Z][A-Za-z]+\.[A-Za-z0-9.]+)""" +
-            @"|""((?:[A-Z][A-Za-z]+\.Error|Eligibility|Ranking\.Tie)\.[A-Za-z0-9]+)""");
+            @"|""((?:[A-Z][A-Za-z]+\.)+(?:Error|Eligibility|Tie)\.[A-Za-z0-9]+)""");
         var missing = Directory.EnumerateFiles(Path.Combine(root, "src", "SeoulAiHub"), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -113,5 +113,34 @@ public sealed class LocalizationTests
             .Distinct()
             .ToList();
         Assert.True(missing.Count == 0, "Missing strings: " + string.Join(", ", missing));
+    }
+
+    /// <summary>
+    /// A key says its module: Resources/FacilitiesPages.*.resx holds "Facilities.Pages.…", Facilities.*.resx holds
+    /// "Facilities.…" or the values of the module's enums ("BookingStatus.Confirmed"). SharedResource holds the platform's
+    /// strings and those of the modules that came first (Organizations, Spaces).
+    /// </summary>
+    [Fact]
+    public void Every_key_of_a_module_file_starts_with_its_module()
+    {
+        var features = typeof(SeoulAiHub.Platform.Data.HubDb).Assembly.GetTypes()
+            .Where(t => t.Namespace?.StartsWith("SeoulAiHub.Features.", StringComparison.Ordinal) == true).ToList();
+        var modules = features.Select(t => t.Namespace!.Split('.')[2]).Distinct().OrderByDescending(m => m.Length).ToList();
+        var wrong = new List<string>();
+        foreach (var file in KoreanFiles().Where(f => !Path.GetFileName(f).StartsWith("SharedResource.", StringComparison.Ordinal)))
+        {
+            var name = Path.GetFileName(file).Split('.')[0];
+            var module = modules.FirstOrDefault(m => name.StartsWith(m, StringComparison.Ordinal));
+            Assert.True(module is not null, $"{name}.ko.resx is named after no module");
+            var area = name[module.Length..];
+            var prefix = area.Length == 0 ? module + "." : $"{module}.{area}.";
+            var enums = features.Where(t => t.IsEnum && t.Namespace!.Split('.')[2] == module).Select(t => t.Name + ".").ToList();
+            wrong.AddRange(Load(file).Keys
+                .Where(k => !k.StartsWith(prefix, StringComparison.Ordinal))
+                .Where(k => area.Length > 0 || !enums.Any(e => k.StartsWith(e, StringComparison.Ordinal)))
+                .Select(k => $"{name}: {k} (expected {prefix}…)"));
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 }

@@ -33,20 +33,20 @@ public sealed class AgreementRulesTests
         Assert.Equal(application.Id, agreement.ApplicationId);
         Assert.Equal(30_000_000, agreement.AwardKrw);
 
-        Refused("Agreement.Error.Terms", () => Agreement.Draft(In(ApplicationStatus.Selected), -1, Start, End, Now));
-        Refused("Agreement.Error.Terms", () => Agreement.Draft(In(ApplicationStatus.Selected), 1, Start, Start, Now));
-        Refused("Application.Error.WrongState", () => Agreement.Draft(In(ApplicationStatus.NotSelected), 1, Start, End, Now));
-        Refused("Application.Error.WrongState", () => Agreement.Draft(In(ApplicationStatus.UnderReview), 1, Start, End, Now));
+        Refused("Programs.Agreement.Error.Terms", () => Agreement.Draft(In(ApplicationStatus.Selected), -1, Start, End, Now));
+        Refused("Programs.Agreement.Error.Terms", () => Agreement.Draft(In(ApplicationStatus.Selected), 1, Start, Start, Now));
+        Refused("Programs.Application.Error.WrongState", () => Agreement.Draft(In(ApplicationStatus.NotSelected), 1, Start, End, Now));
+        Refused("Programs.Application.Error.WrongState", () => Agreement.Draft(In(ApplicationStatus.UnderReview), 1, Start, End, Now));
     }
 
     [Fact]
     public void Milestones_fall_within_the_agreement_and_signing_needs_one()
     {
         var (application, agreement) = Drafted();
-        Refused("Agreement.Error.Milestone", () => agreement.AddMilestone("  ", "x", Start));
-        Refused("Agreement.Error.Milestone", () => agreement.AddMilestone("너무 이름", "x", Start.AddDays(-1)));
-        Refused("Agreement.Error.Milestone", () => agreement.AddMilestone("너무 늦음", "x", End.AddDays(1)));
-        Refused("Agreement.Error.CannotSign", () => agreement.Sign(application, Now));
+        Refused("Programs.Agreement.Error.Milestone", () => agreement.AddMilestone("  ", "x", Start));
+        Refused("Programs.Agreement.Error.Milestone", () => agreement.AddMilestone("너무 이름", "x", Start.AddDays(-1)));
+        Refused("Programs.Agreement.Error.Milestone", () => agreement.AddMilestone("너무 늦음", "x", End.AddDays(1)));
+        Refused("Programs.Agreement.Error.CannotSign", () => agreement.Sign(application, Now));
         Assert.Equal(ApplicationStatus.Agreement, application.Status);
 
         var m = agreement.AddMilestone("  첫 날  ", " 착수보고 ", Start);
@@ -55,7 +55,7 @@ public sealed class AgreementRulesTests
         agreement.Sign(application, Now);
         Assert.Equal(ApplicationStatus.InProgress, application.Status);
         Assert.Equal(Now, agreement.SignedAt);
-        Refused("Agreement.Error.CannotSign", () => agreement.Sign(application, Now));
+        Refused("Programs.Agreement.Error.CannotSign", () => agreement.Sign(application, Now));
     }
 
     [Fact]
@@ -63,11 +63,12 @@ public sealed class AgreementRulesTests
     {
         var (application, agreement) = Drafted();
         var m = agreement.AddMilestone("중간", "시제품", new DateOnly(2026, 8, 31));
-        Refused("Agreement.Error.Report", () => agreement.SubmitReport(m, ReportKind.Interim, "보고", null, Guid.NewGuid(), Now));
+        Refused("Programs.Agreement.Error.Report", () => agreement.SubmitReport(m, ReportKind.Interim, "보고", null, Guid.NewGuid(), Now));
         agreement.Sign(application, Now);
-        Refused("Agreement.Error.Report", () => agreement.SubmitReport(m, ReportKind.Interim, "   ", null, Guid.NewGuid(), Now));
+        Refused("Programs.Agreement.Error.Report", () => agreement.SubmitReport(m, ReportKind.Interim, "   ", null, Guid.NewGuid(), Now));
         var (_, other, foreign, _) = Signed();
-        Refused("Agreement.Error.Report", () => agreement.SubmitReport(foreign, ReportKind.Interim, "보고", null, Guid.NewGuid(), Now));
+        Refused("Programs.Agreement.Error.Report", () => agreement.SubmitReport(foreign, ReportKind.Interim, "보고", null,
+            Guid.NewGuid(), Now));
         Assert.Empty(agreement.Reports);
         Assert.Empty(other.Reports);
     }
@@ -78,18 +79,20 @@ public sealed class AgreementRulesTests
         var (application, agreement, first, _) = Signed();
         var report = agreement.SubmitReport(first, ReportKind.Interim, "  중간보고  ", null, Guid.NewGuid(), Now);
         Assert.Equal(("중간보고", ReportStatus.Submitted), (report.Text, report.Status));
-        Refused("Agreement.Error.ReportPending", () => agreement.SubmitReport(first, ReportKind.Interim, "또", null, Guid.NewGuid(), Now));
+        Refused("Programs.Agreement.Error.ReportPending", () => agreement.SubmitReport(first, ReportKind.Interim, "또", null,
+            Guid.NewGuid(), Now));
 
-        Refused("Application.Error.ReasonRequired", () => agreement.Review(report, accept: false, " ", application, Now));
+        Refused("Programs.Application.Error.ReasonRequired", () => agreement.Review(report, accept: false, " ", application, Now));
         agreement.Review(report, accept: false, "  증빙 보완  ", application, Now);
         Assert.Equal((ReportStatus.Returned, "증빙 보완"), (report.Status, report.OperatorComment));
-        Refused("Agreement.Error.NotPending", () => agreement.Review(report, accept: true, null, application, Now));
+        Refused("Programs.Agreement.Error.NotPending", () => agreement.Review(report, accept: true, null, application, Now));
 
         var again = agreement.SubmitReport(first, ReportKind.Interim, "보완한 보고", null, Guid.NewGuid(), Now);
         agreement.Review(again, accept: true, null, application, Now);
         Assert.Equal(ReportStatus.Accepted, again.Status);
         Assert.Equal(ApplicationStatus.InProgress, application.Status);   // an interim report does not complete
-        Refused("Agreement.Error.ReportPending", () => agreement.SubmitReport(first, ReportKind.Interim, "또", null, Guid.NewGuid(), Now));
+        Refused("Programs.Agreement.Error.ReportPending", () => agreement.SubmitReport(first, ReportKind.Interim, "또", null,
+            Guid.NewGuid(), Now));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class AppealRulesTests
         Assert.Equal(("점수 산정 오류", application.Id), (appeal.Text, appeal.ApplicationId));
         Appeal.File(application, call, "마지막 순간", Guid.NewGuid(), Now.AddDays(7));   // the closing instant itself is inside
         Appeal.File(In(ApplicationStatus.Selected), call, "선정 금액", Guid.NewGuid(), Now);
-        Refused("Application.Error.ReasonRequired", () => Appeal.File(application, call, "  ", Guid.NewGuid(), Now));
+        Refused("Programs.Application.Error.ReasonRequired", () => Appeal.File(application, call, "  ", Guid.NewGuid(), Now));
     }
 
     [Fact]
@@ -36,10 +36,10 @@ public sealed class AppealRulesTests
     {
         var call = CallWithResults(Now);
         var application = In(ApplicationStatus.NotSelected);
-        Refused("Appeal.Error.Closed", () => Appeal.File(application, call, "늦음", Guid.NewGuid(), Now.AddDays(7).AddTicks(1)));
-        Refused("Appeal.Error.Closed", () => Appeal.File(application, CallWithResults(null), "결과 전", Guid.NewGuid(), Now));
-        Refused("Appeal.Error.Closed", () => Appeal.File(In(ApplicationStatus.UnderReview), call, "심사 중", Guid.NewGuid(), Now));
-        Refused("Appeal.Error.Closed", () => Appeal.File(application, CallWithResults(Now, appealDays: 0), "기간 없음", Guid.NewGuid(),
+        Refused("Programs.Appeal.Error.Closed", () => Appeal.File(application, call, "늦음", Guid.NewGuid(), Now.AddDays(7).AddTicks(1)));
+        Refused("Programs.Appeal.Error.Closed", () => Appeal.File(application, CallWithResults(null), "결과 전", Guid.NewGuid(), Now));
+        Refused("Programs.Appeal.Error.Closed", () => Appeal.File(In(ApplicationStatus.UnderReview), call, "심사 중", Guid.NewGuid(), Now));
+        Refused("Programs.Appeal.Error.Closed", () => Appeal.File(application, CallWithResults(Now, appealDays: 0), "기간 없음", Guid.NewGuid(),
             Now.AddSeconds(1)));
     }
 
@@ -47,7 +47,7 @@ public sealed class AppealRulesTests
     public void An_appeal_is_answered_once_with_a_text()
     {
         var appeal = Appeal.File(In(ApplicationStatus.NotSelected), CallWithResults(Now), "이의", Guid.NewGuid(), Now);
-        Assert.Equal("Application.Error.ReasonRequired", Assert.Throws<RuleException>(() => appeal.Respond(true, " ", Now)).Key);
+        Assert.Equal("Programs.Application.Error.ReasonRequired", Assert.Throws<RuleException>(() => appeal.Respond(true, " ", Now)).Key);
         appeal.Respond(false, "  재검토 결과 유지  ", Now.AddDays(1));
         Assert.Equal((false, "재검토 결과 유지", Now.AddDays(1)), (appeal.Upheld!.Value, appeal.Answer!, appeal.AnsweredAt!.Value));
         Assert.Throws<RuleException>(() => appeal.Respond(true, "번복", Now));
@@ -58,6 +58,6 @@ public sealed class AppealRulesTests
     public void Results_are_published_once()
     {
         var call = CallWithResults(Now);
-        Assert.Equal("Call.Error.ResultsPublished", Assert.Throws<RuleException>(() => call.PublishResults(Now)).Key);
+        Assert.Equal("Programs.Call.Error.ResultsPublished", Assert.Throws<RuleException>(() => call.PublishResults(Now)).Key);
     }
 }

@@ -17,7 +17,7 @@ public sealed class ApplicationStateTests
         Assert.Equal(Now.AddMinutes(1), a.UpdatedAt);
         a.SaveDraft("다른 제목", 0, new Dictionary<string, string>(), Now);
         Assert.Empty(a.Answers);
-        Refused("Application.Error.Amount", () => a.SaveDraft("제목", -1, new Dictionary<string, string>(), Now));
+        Refused("Programs.Application.Error.Amount", () => a.SaveDraft("제목", -1, new Dictionary<string, string>(), Now));
     }
 
     [Theory]
@@ -42,7 +42,7 @@ public sealed class ApplicationStateTests
         }
         else
         {
-            Refused("Application.Error.NotEditable", () => a.SaveDraft("제목", 1, new Dictionary<string, string>(), Now));
+            Refused("Programs.Application.Error.NotEditable", () => a.SaveDraft("제목", 1, new Dictionary<string, string>(), Now));
         }
     }
 
@@ -67,7 +67,7 @@ public sealed class ApplicationStateTests
         }
         else
         {
-            Refused("Application.Error.CannotWithdraw", () => a.Withdraw(Now));
+            Refused("Programs.Application.Error.CannotWithdraw", () => a.Withdraw(Now));
             Assert.Equal(status, a.Status);
         }
     }
@@ -92,7 +92,7 @@ public sealed class ApplicationStateTests
         foreach (var status in Enum.GetValues<ApplicationStatus>().Where(s => s != ApplicationStatus.Submitted))
         {
             var a = In(status);
-            Refused("Application.Error.NotSubmitted", () => a.StartReview(Now));
+            Refused("Programs.Application.Error.NotSubmitted", () => a.StartReview(Now));
             Assert.Equal(status, a.Status);
         }
     }
@@ -101,7 +101,7 @@ public sealed class ApplicationStateTests
     public void Revisions_are_requested_of_a_submitted_or_reviewed_application_with_a_reason_and_it_is_editable_again()
     {
         var a = In(ApplicationStatus.UnderReview);
-        Refused("Application.Error.ReasonRequired", () => a.RequestRevisions("  ", Now));
+        Refused("Programs.Application.Error.ReasonRequired", () => a.RequestRevisions("  ", Now));
         Assert.Equal(ApplicationStatus.UnderReview, a.Status);
         a.RequestRevisions("  예산 근거 보완  ", Now);
         Assert.Equal(ApplicationStatus.RevisionsRequested, a.Status);
@@ -110,7 +110,7 @@ public sealed class ApplicationStateTests
         foreach (var status in new[] { ApplicationStatus.Draft, ApplicationStatus.Selected, ApplicationStatus.Withdrawn,
             ApplicationStatus.RevisionsRequested })
         {
-            Refused("Application.Error.NotSubmitted", () => In(status).RequestRevisions("이유", Now));
+            Refused("Programs.Application.Error.NotSubmitted", () => In(status).RequestRevisions("이유", Now));
         }
     }
 
@@ -121,10 +121,10 @@ public sealed class ApplicationStateTests
         a.AdvanceStage(3, Now);
         a.AdvanceStage(3, Now);
         Assert.Equal(2, a.StageIndex);
-        Refused("Application.Error.NoNextStage", () => a.AdvanceStage(3, Now));
+        Refused("Programs.Application.Error.NoNextStage", () => a.AdvanceStage(3, Now));
         Assert.Equal(2, a.StageIndex);
-        Refused("Application.Error.NoNextStage", () => In(ApplicationStatus.Submitted).AdvanceStage(3, Now));
-        Refused("Application.Error.NoNextStage", () => In(ApplicationStatus.UnderReview).AdvanceStage(1, Now));
+        Refused("Programs.Application.Error.NoNextStage", () => In(ApplicationStatus.Submitted).AdvanceStage(3, Now));
+        Refused("Programs.Application.Error.NoNextStage", () => In(ApplicationStatus.UnderReview).AdvanceStage(1, Now));
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class ApplicationStateTests
         foreach (var status in new[] { ApplicationStatus.Draft, ApplicationStatus.RevisionsRequested, ApplicationStatus.Selected,
                      ApplicationStatus.NotSelected, ApplicationStatus.Completed, ApplicationStatus.Withdrawn })
         {
-            Refused("Application.Error.NotUnderReview", () => In(status).Decide(true, 1, null, Now));
+            Refused("Programs.Application.Error.NotUnderReview", () => In(status).Decide(true, 1, null, Now));
         }
     }
 
@@ -154,18 +154,18 @@ public sealed class ApplicationStateTests
     public void Agreement_work_and_completion_follow_one_another_and_nothing_else()
     {
         var a = In(ApplicationStatus.Selected);
-        Refused("Application.Error.WrongState", () => a.StartWork(Now));
-        Refused("Application.Error.WrongState", () => a.Complete(Now));
+        Refused("Programs.Application.Error.WrongState", () => a.StartWork(Now));
+        Refused("Programs.Application.Error.WrongState", () => a.Complete(Now));
         a.EnterAgreement(Now);
         Assert.Equal(ApplicationStatus.Agreement, a.Status);
-        Refused("Application.Error.WrongState", () => a.EnterAgreement(Now));
-        Refused("Application.Error.WrongState", () => a.Complete(Now));
+        Refused("Programs.Application.Error.WrongState", () => a.EnterAgreement(Now));
+        Refused("Programs.Application.Error.WrongState", () => a.Complete(Now));
         a.StartWork(Now);
         Assert.Equal(ApplicationStatus.InProgress, a.Status);
         a.Complete(Now);
         Assert.Equal(ApplicationStatus.Completed, a.Status);
-        Refused("Application.Error.WrongState", () => In(ApplicationStatus.NotSelected).EnterAgreement(Now));
-        Refused("Application.Error.WrongState", () => In(ApplicationStatus.UnderReview).EnterAgreement(Now));
+        Refused("Programs.Application.Error.WrongState", () => In(ApplicationStatus.NotSelected).EnterAgreement(Now));
+        Refused("Programs.Application.Error.WrongState", () => In(ApplicationStatus.UnderReview).EnterAgreement(Now));
     }
 
     [Fact]
@@ -177,6 +177,6 @@ public sealed class ApplicationStateTests
         a.CopyFrom(earlier, Now);
         Assert.Equal(("지난 과제", 7L), (a.Title, a.RequestedKrw));
         Assert.Equal("예전 요약", a.Answers["summary"]);
-        Refused("Application.Error.NotEditable", () => In(ApplicationStatus.Submitted).CopyFrom(earlier, Now));
+        Refused("Programs.Application.Error.NotEditable", () => In(ApplicationStatus.Submitted).CopyFrom(earlier, Now));
     }
 }

@@ -84,15 +84,15 @@ public sealed class CallDesignTextTests
     }
 
     [Theory]
-    [InlineData("summary | 요약 | Summary | text", "Call.Design.FieldLine")]                 // too few parts
-    [InlineData("bad key | 요약 | Summary | text | required", "Call.Design.FieldLine")]      // key with a space
-    [InlineData("summary |  | Summary | text | required", "Call.Design.FieldLine")]         // no Korean label
-    [InlineData("summary | 요약 |  | text | required", "Call.Design.FieldLine")]            // no English label
-    [InlineData("summary | 요약 | Summary | essay | required", "Call.Design.FieldLine")]    // unknown type
-    [InlineData("summary | 요약 | Summary | text | maybe", "Call.Design.FieldLine")]        // neither required nor optional
-    [InlineData("track | 분야 | Track | choice | required", "Call.Design.Choices")]         // no choices
-    [InlineData("track | 분야 | Track | choice | required | 하나", "Call.Design.Choices")]    // one choice
-    [InlineData("track | 분야 | Track | choice | required | , ,", "Call.Design.Choices")]    // empty choices
+    [InlineData("summary | 요약 | Summary | text", "Programs.Call.Design.FieldLine")]                 // too few parts
+    [InlineData("bad key | 요약 | Summary | text | required", "Programs.Call.Design.FieldLine")]      // key with a space
+    [InlineData("summary |  | Summary | text | required", "Programs.Call.Design.FieldLine")]         // no Korean label
+    [InlineData("summary | 요약 |  | text | required", "Programs.Call.Design.FieldLine")]            // no English label
+    [InlineData("summary | 요약 | Summary | essay | required", "Programs.Call.Design.FieldLine")]    // unknown type
+    [InlineData("summary | 요약 | Summary | text | maybe", "Programs.Call.Design.FieldLine")]        // neither required nor optional
+    [InlineData("track | 분야 | Track | choice | required", "Programs.Call.Design.Choices")]         // no choices
+    [InlineData("track | 분야 | Track | choice | required | 하나", "Programs.Call.Design.Choices")]    // one choice
+    [InlineData("track | 분야 | Track | choice | required | , ,", "Programs.Call.Design.Choices")]    // empty choices
     public void A_bad_field_line_is_named_with_its_line_number(string line, string key)
     {
         var (design, errors) = CallDesignText.Parse(EligibilityRules.Anyone,
@@ -110,21 +110,21 @@ public sealed class CallDesignTextTests
     {
         var (design, errors) = CallDesignText.Parse(EligibilityRules.Anyone, null, line + "\nreg | 등록증 | Registration", null);
         Assert.Null(design);
-        Assert.Equal(new DesignError("documents", 1, "Call.Design.DocumentLine"), Assert.Single(errors));
+        Assert.Equal(new DesignError("documents", 1, "Programs.Call.Design.DocumentLine"), Assert.Single(errors));
     }
 
     [Theory]
-    [InlineData("# paper | 서류평가", "Call.Design.StageLine")]
-    [InlineData("# pa per | 서류평가 | Paper", "Call.Design.StageLine")]
-    [InlineData("# | 서류평가 | Paper", "Call.Design.StageLine")]
-    [InlineData("tech | 기술성 | Technology | 60", "Call.Design.CriterionLine")]
-    [InlineData("tech | 기술성 | Technology | 0 | 100", "Call.Design.CriterionLine")]      // weight must be positive
-    [InlineData("tech | 기술성 | Technology | -5 | 100", "Call.Design.CriterionLine")]
-    [InlineData("tech | 기술성 | Technology | many | 100", "Call.Design.CriterionLine")]
-    [InlineData("tech | 기술성 | Technology | 60 | 0", "Call.Design.CriterionLine")]       // max 1..1000
-    [InlineData("tech | 기술성 | Technology | 60 | 1001", "Call.Design.CriterionLine")]
-    [InlineData("tech | 기술성 | Technology | 60 | 9.5", "Call.Design.CriterionLine")]
-    [InlineData("tech | 기술성 |  | 60 | 100", "Call.Design.CriterionLine")]
+    [InlineData("# paper | 서류평가", "Programs.Call.Design.StageLine")]
+    [InlineData("# pa per | 서류평가 | Paper", "Programs.Call.Design.StageLine")]
+    [InlineData("# | 서류평가 | Paper", "Programs.Call.Design.StageLine")]
+    [InlineData("tech | 기술성 | Technology | 60", "Programs.Call.Design.CriterionLine")]
+    [InlineData("tech | 기술성 | Technology | 0 | 100", "Programs.Call.Design.CriterionLine")]      // weight must be positive
+    [InlineData("tech | 기술성 | Technology | -5 | 100", "Programs.Call.Design.CriterionLine")]
+    [InlineData("tech | 기술성 | Technology | many | 100", "Programs.Call.Design.CriterionLine")]
+    [InlineData("tech | 기술성 | Technology | 60 | 0", "Programs.Call.Design.CriterionLine")]       // max 1..1000
+    [InlineData("tech | 기술성 | Technology | 60 | 1001", "Programs.Call.Design.CriterionLine")]
+    [InlineData("tech | 기술성 | Technology | 60 | 9.5", "Programs.Call.Design.CriterionLine")]
+    [InlineData("tech | 기술성 |  | 60 | 100", "Programs.Call.Design.CriterionLine")]
     public void A_bad_stage_or_criterion_line_is_named_with_its_line_number(string line, string key)
     {
         var (design, errors) = CallDesignText.Parse(EligibilityRules.Anyone, null, null,
@@ -137,7 +137,7 @@ public sealed class CallDesignTextTests
     public void A_criterion_before_any_stage_is_an_error()
     {
         var (_, errors) = CallDesignText.Parse(EligibilityRules.Anyone, null, null, "tech | 기술성 | Technology | 60 | 100\n# s | 단계 | Stage");
-        Assert.Equal(new DesignError("stages", 1, "Call.Design.CriterionLine"), Assert.Single(errors));
+        Assert.Equal(new DesignError("stages", 1, "Programs.Call.Design.CriterionLine"), Assert.Single(errors));
     }
 
     [Fact]
@@ -146,23 +146,28 @@ public sealed class CallDesignTextTests
         var (design, errors) = CallDesignText.Parse(EligibilityRules.Anyone,
             "a | 가 | A | text | required\nbad\nc | 다 | C | nope | optional", "bad", "# s | 단계 | Stage\nx | y");
         Assert.Null(design);
-        Assert.Equal([new DesignError("fields", 2, "Call.Design.FieldLine"), new DesignError("fields", 3, "Call.Design.FieldLine"),
-            new DesignError("documents", 1, "Call.Design.DocumentLine"), new DesignError("stages", 2, "Call.Design.CriterionLine")],
+        Assert.Equal([new DesignError("fields", 2, "Programs.Call.Design.FieldLine"),
+            new DesignError("fields", 3, "Programs.Call.Design.FieldLine"), new DesignError("documents", 1,
+                "Programs.Call.Design.DocumentLine"), new DesignError("stages", 2, "Programs.Call.Design.CriterionLine")],
                 errors);
     }
 
     [Fact]
     public void Duplicate_keys_are_refused_within_fields_and_documents_stages_and_a_stage()
     {
-        Assert.Equal(new DesignError("fields", 0, "Call.Design.DuplicateKey"), Assert.Single(CallDesignText.Parse(EligibilityRules.Anyone,
-            "a | 가 | A | text | required\na | 나 | B | text | optional", null, null).Errors));
+        Assert.Equal(new DesignError("fields", 0, "Programs.Call.Design.DuplicateKey"),
+            Assert.Single(CallDesignText.Parse(EligibilityRules.Anyone, "a | 가 | A | text | required\na | 나 | B | text | optional",
+                null, null).Errors));
         // A document may not share a key with a field: both are the key of an attached file.
-        Assert.Equal(new DesignError("fields", 0, "Call.Design.DuplicateKey"), Assert.Single(CallDesignText.Parse(EligibilityRules.Anyone,
-            "plan | 계획 | Plan | file | required", "plan | 사업계획서 | Plan", null).Errors));
-        Assert.Equal(new DesignError("stages", 0, "Call.Design.DuplicateKey"), Assert.Single(CallDesignText.Parse(EligibilityRules.Anyone,
-            null, null, "# s | 가 | A\nx | 가 | A | 1 | 10\n# s | 나 | B\ny | 나 | B | 1 | 10").Errors));
-        Assert.Equal(new DesignError("stages", 0, "Call.Design.DuplicateKey"), Assert.Single(CallDesignText.Parse(EligibilityRules.Anyone,
-            null, null, "# s | 가 | A\nx | 가 | A | 1 | 10\nx | 나 | B | 2 | 10").Errors));
+        Assert.Equal(new DesignError("fields", 0, "Programs.Call.Design.DuplicateKey"),
+            Assert.Single(CallDesignText.Parse(EligibilityRules.Anyone, "plan | 계획 | Plan | file | required",
+                "plan | 사업계획서 | Plan", null).Errors));
+        Assert.Equal(new DesignError("stages", 0, "Programs.Call.Design.DuplicateKey"),
+            Assert.Single(CallDesignText.Parse(EligibilityRules.Anyone, null, null,
+                "# s | 가 | A\nx | 가 | A | 1 | 10\n# s | 나 | B\ny | 나 | B | 1 | 10").Errors));
+        Assert.Equal(new DesignError("stages", 0, "Programs.Call.Design.DuplicateKey"),
+            Assert.Single(CallDesignText.Parse(EligibilityRules.Anyone, null, null,
+                "# s | 가 | A\nx | 가 | A | 1 | 10\nx | 나 | B | 2 | 10").Errors));
         // The same criterion key in two different stages is fine.
         Assert.Empty(CallDesignText.Parse(EligibilityRules.Anyone, null, null,
             "# s | 가 | A\nx | 가 | A | 1 | 10\n# t | 나 | B\nx | 나 | B | 1 | 10").Errors);

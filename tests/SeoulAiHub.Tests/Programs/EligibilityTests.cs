@@ -25,7 +25,7 @@ public sealed class EligibilityTests
     {
         var rules = new EligibilityRules(Types: [OrganizationType.Startup]);
         Assert.Empty(Keys(rules, Startup()));
-        Assert.Equal(["Eligibility.Type"], Keys(rules, Startup() with { Type = OrganizationType.University }));
+        Assert.Equal(["Programs.Eligibility.Type"], Keys(rules, Startup() with { Type = OrganizationType.University }));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class EligibilityTests
         var rules = new EligibilityRules(MaxCompanyAgeYears: 5);
         Assert.Empty(Keys(rules, Startup(founded), new DateOnly(2025, 11, 25)));
         var refused = Assert.Single(Eligibility.Check(rules, Startup(founded), new DateOnly(2025, 11, 26)));
-        Assert.Equal("Eligibility.TooOld", refused.Key);
+        Assert.Equal("Programs.Eligibility.TooOld", refused.Key);
         Assert.Equal([5], refused.Arguments);
     }
 
@@ -55,7 +55,7 @@ public sealed class EligibilityTests
     public void An_unknown_founding_date_fails_an_age_rule_and_only_an_age_rule()
     {
         var applicant = new Applicant(OrganizationType.Startup, null, 10, TenancyStatus.Resident);
-        Assert.Equal(["Eligibility.FoundedUnknown"], Keys(new EligibilityRules(MaxCompanyAgeYears: 7), applicant));
+        Assert.Equal(["Programs.Eligibility.FoundedUnknown"], Keys(new EligibilityRules(MaxCompanyAgeYears: 7), applicant));
         Assert.Empty(Keys(new EligibilityRules(MinHeadcount: 1), applicant));
     }
 
@@ -69,7 +69,7 @@ public sealed class EligibilityTests
     public void Tenants_only_admits_admitted_and_resident_organizations(TenancyStatus status, bool eligible)
     {
         var keys = Keys(new EligibilityRules(TenantsOnly: true), Startup(tenancy: status));
-        Assert.Equal(eligible ? Array.Empty<string>() : ["Eligibility.TenantsOnly"], keys);
+        Assert.Equal(eligible ? Array.Empty<string>() : ["Programs.Eligibility.TenantsOnly"], keys);
         Assert.Empty(Keys(EligibilityRules.Anyone, Startup(tenancy: status)));
     }
 
@@ -88,7 +88,7 @@ public sealed class EligibilityTests
         else
         {
             var reason = Assert.Single(reasons);
-            Assert.Equal("Eligibility.Headcount", reason.Key);
+            Assert.Equal("Programs.Eligibility.Headcount", reason.Key);
             Assert.Equal([5, "50"], reason.Arguments);
         }
     }
@@ -106,7 +106,7 @@ public sealed class EligibilityTests
     [Fact]
     public void An_unknown_headcount_fails_a_headcount_rule()
     {
-        Assert.Equal(["Eligibility.HeadcountUnknown"], Keys(new EligibilityRules(MaxHeadcount: 50), Startup(headcount: null)));
+        Assert.Equal(["Programs.Eligibility.HeadcountUnknown"], Keys(new EligibilityRules(MaxHeadcount: 50), Startup(headcount: null)));
     }
 
     [Fact]
@@ -114,10 +114,11 @@ public sealed class EligibilityTests
     {
         var rules = new EligibilityRules([OrganizationType.Startup], 3, TenantsOnly: true, MinHeadcount: 5, MaxHeadcount: 50);
         var applicant = new Applicant(OrganizationType.ResearchInstitute, new DateOnly(2010, 1, 1), 200, TenancyStatus.Graduated);
-        Assert.Equal(["Eligibility.Type", "Eligibility.TooOld", "Eligibility.TenantsOnly", "Eligibility.Headcount"],
-            Keys(rules, applicant));
+        Assert.Equal(["Programs.Eligibility.Type", "Programs.Eligibility.TooOld", "Programs.Eligibility.TenantsOnly",
+            "Programs.Eligibility.Headcount"], Keys(rules, applicant));
 
         var unknown = new Applicant(OrganizationType.Startup, null, null, TenancyStatus.None);
-        Assert.Equal(["Eligibility.FoundedUnknown", "Eligibility.TenantsOnly", "Eligibility.HeadcountUnknown"], Keys(rules, unknown));
+        Assert.Equal(["Programs.Eligibility.FoundedUnknown", "Programs.Eligibility.TenantsOnly", "Programs.Eligibility.HeadcountUnknown"],
+            Keys(rules, unknown));
     }
 }

@@ -138,6 +138,6 @@ public sealed class ProgramLifecycleTests
         await host.WithAsync<AgreementService>(s => s.FileAppealAsync(b, "발표 점수 산정에 이의가 있습니다", otherMembers[0].Id));
         var pending = await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<AgreementService>(s => s.FileAppealAsync(b, "한 번 더", otherMembers[0].Id)));
-        Assert.Equal("Appeal.Error.Pending", pending.Key);
+        Assert.Equal("Programs.Appeal.Error.Pending", pending.Key);
     }
 }

@@ -28,7 +28,7 @@ public sealed class RankingAndProposalTests
             Make("high", [80m], heaviest: 70, requested: 999_999_999)]);
         Assert.Equal(["high", "low"], ranked.Select(r => r.Candidate.Name));
         Assert.Null(ranked[0].TieBrokenBy);
-        Assert.Equal("Ranking.Tie.Heaviest", ranked[1].TieBrokenBy);
+        Assert.Equal("Programs.Ranking.Tie.Heaviest", ranked[1].TieBrokenBy);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class RankingAndProposalTests
             Make("small", [80m], requested: 30_000_000, submitted: T0.AddDays(5)),
         ]);
         Assert.Equal(["small", "big"], ranked.Select(r => r.Candidate.Name));
-        Assert.Equal("Ranking.Tie.Amount", ranked[1].TieBrokenBy);
+        Assert.Equal("Programs.Ranking.Tie.Amount", ranked[1].TieBrokenBy);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class RankingAndProposalTests
             Make("early", [80m], submitted: T0, id: Guid.Parse("ffffffff-0000-0000-0000-000000000000")),
         ]);
         Assert.Equal(["early", "late"], ranked.Select(r => r.Candidate.Name));
-        Assert.Equal("Ranking.Tie.Submitted", ranked[1].TieBrokenBy);
+        Assert.Equal("Programs.Ranking.Tie.Submitted", ranked[1].TieBrokenBy);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class RankingAndProposalTests
         var second = Guid.Parse("00000000-0000-0000-0000-000000000002");
         var ranked = Ranking.Rank([Make("second", [80m], id: second), Make("first", [80m], id: first)]);
         Assert.Equal(["first", "second"], ranked.Select(r => r.Candidate.Name));
-        Assert.Equal("Ranking.Tie.Id", ranked[1].TieBrokenBy);
+        Assert.Equal("Programs.Ranking.Tie.Id", ranked[1].TieBrokenBy);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class RankingAndProposalTests
         // 5 reviewers: (70+80+90)/3 = 80; 2 reviewers: mean 80.
         var ranked = Ranking.Rank([Make("five", [0m, 70m, 80m, 90m, 100m], heaviest: 10), Make("two", [75m, 85m], heaviest: 20)]);
         Assert.Equal(["two", "five"], ranked.Select(r => r.Candidate.Name));
-        Assert.Equal("Ranking.Tie.Heaviest", ranked[1].TieBrokenBy);
+        Assert.Equal("Programs.Ranking.Tie.Heaviest", ranked[1].TieBrokenBy);
 
         var apart = Ranking.Rank([Make("a", [80.0001m], heaviest: 0), Make("b", [80m], heaviest: 100)]);
         Assert.Equal(["a", "b"], apart.Select(r => r.Candidate.Name));

@@ -22,9 +22,9 @@ public sealed class ReviewScoreRulesTests
     public void Each_score_must_lie_between_zero_and_the_criterion_maximum()
     {
         var a = Assignment();
-        Refused("Review.Error.OutOfRange", () => a.Score(Stage, Scores(51, 10), submit: false, Now));
-        Refused("Review.Error.OutOfRange", () => a.Score(Stage, Scores(10, -1), submit: false, Now));
-        Refused("Review.Error.OutOfRange", () => a.Score(Stage, Scores(10, 21), submit: true, Now));
+        Refused("Programs.Review.Error.OutOfRange", () => a.Score(Stage, Scores(51, 10), submit: false, Now));
+        Refused("Programs.Review.Error.OutOfRange", () => a.Score(Stage, Scores(10, -1), submit: false, Now));
+        Refused("Programs.Review.Error.OutOfRange", () => a.Score(Stage, Scores(10, 21), submit: true, Now));
         Assert.Empty(a.Scores);
         a.Score(Stage, Scores(0, 20), submit: false, Now);
         a.Score(Stage, Scores(50, 0), submit: false, Now);
@@ -39,7 +39,7 @@ public sealed class ReviewScoreRulesTests
         Assert.Equal(["biz"], a.Scores.Keys);   // keys that are no criterion are dropped
         Assert.Null(a.WeightedTotal);
         Assert.Null(a.SubmittedAt);
-        Refused("Review.Error.Incomplete", () => a.Score(Stage, new Dictionary<string, CriterionScore> { ["biz"] = new(40, null) },
+        Refused("Programs.Review.Error.Incomplete", () => a.Score(Stage, new Dictionary<string, CriterionScore> { ["biz"] = new(40, null) },
             submit: true, Now));
         Assert.Null(a.SubmittedAt);
     }
@@ -54,8 +54,8 @@ public sealed class ReviewScoreRulesTests
         Assert.Equal(75m, a.HeaviestScore);   // tech, the heaviest: 15 of 20
         Assert.Equal(Now.AddHours(2), a.SubmittedAt);
         Assert.Equal("좋음", a.Scores["biz"].Comment);
-        Refused("Review.Error.AlreadySubmitted", () => a.Score(Stage, Scores(50, 20), submit: true, Now));
-        Refused("Review.Error.AlreadySubmitted", () => a.Score(Stage, Scores(50, 20), submit: false, Now));
+        Refused("Programs.Review.Error.AlreadySubmitted", () => a.Score(Stage, Scores(50, 20), submit: true, Now));
+        Refused("Programs.Review.Error.AlreadySubmitted", () => a.Score(Stage, Scores(50, 20), submit: false, Now));
         Assert.Equal(67.5m, a.WeightedTotal);
         Assert.Equal(25, a.Scores["biz"].Score);
     }

@@ -36,10 +36,10 @@ public sealed class ReviewerConflictTests
         await host.WithAsync<ReviewService>(s => s.DeclareConflictAsync(declared.Id, applicant.Id, null, "전 직장"));
 
         var byMembership = await AssignRefusedAsync(host, call.Id, [theirs, mine], [clean.Id, insider.Id]);
-        Assert.Equal("Review.Error.Conflict", byMembership.Key);
+        Assert.Equal("Programs.Review.Error.Conflict", byMembership.Key);
         Assert.Equal([insider.Email], byMembership.Arguments);
         var byDeclaration = await AssignRefusedAsync(host, call.Id, [mine], [declared.Id, clean.Id]);
-        Assert.Equal("Review.Error.Conflict", byDeclaration.Key);
+        Assert.Equal("Programs.Review.Error.Conflict", byDeclaration.Key);
         Assert.Equal([declared.Email], byDeclaration.Arguments);
 
         Assert.Empty(await AssignmentsAsync(host, call.Id, "paper"));
@@ -65,7 +65,7 @@ public sealed class ReviewerConflictTests
         var reviewer = await host.CreateAsync(HubRoles.Reviewer);
         await host.WithAsync<ReviewService>(s => s.DeclareConflictAsync(reviewer.Id, applicant.Id, callOne.Id, "자문 중"));
 
-        Assert.Equal("Review.Error.Conflict", (await AssignRefusedAsync(host, callOne.Id, [inOne], [reviewer.Id])).Key);
+        Assert.Equal("Programs.Review.Error.Conflict", (await AssignRefusedAsync(host, callOne.Id, [inOne], [reviewer.Id])).Key);
         Assert.Equal(1, await host.WithAsync<ReviewService, int>(s => s.AssignAsync(callTwo.Id, "paper", [inTwo], [reviewer.Id])));
     }
 
@@ -102,7 +102,7 @@ public sealed class ReviewerConflictTests
 
         var empty = await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<ReviewService>(s => s.DeclareConflictAsync(colleague.Id, applicant.Id, null, "  ")));
-        Assert.Equal("Application.Error.ReasonRequired", empty.Key);
+        Assert.Equal("Programs.Application.Error.ReasonRequired", empty.Key);
         Assert.Equal(2, await host.QueryAsync(db => db.ReviewerAssignments.CountAsync(a => a.ReviewerId == colleague.Id)));
     }
 
@@ -116,8 +116,9 @@ public sealed class ReviewerConflictTests
         var reviewer = await host.CreateAsync(HubRoles.Reviewer);
         var notReviewer = await host.CreateAsync(HubRoles.TenantMember);
 
-        Assert.Equal("Review.Error.NotReviewer", (await AssignRefusedAsync(host, call.Id, [app], [reviewer.Id, notReviewer.Id])).Key);
-        Assert.Equal("Review.Error.NotReviewer", (await AssignRefusedAsync(host, call.Id, [app], [Guid.NewGuid()])).Key);
+        Assert.Equal("Programs.Review.Error.NotReviewer", (await AssignRefusedAsync(host, call.Id, [app],
+            [reviewer.Id, notReviewer.Id])).Key);
+        Assert.Equal("Programs.Review.Error.NotReviewer", (await AssignRefusedAsync(host, call.Id, [app], [Guid.NewGuid()])).Key);
         Assert.Empty(await AssignmentsAsync(host, call.Id, "paper"));
     }
 
@@ -152,13 +153,13 @@ public sealed class ReviewerConflictTests
             new Dictionary<string, CriterionScore> { ["tech"] = new(40, "초안") }, submit: false));
         var incomplete = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<ReviewService>(s =>
             s.ScoreAsync(assignment.Id, owner.Id, new Dictionary<string, CriterionScore> { ["tech"] = new(40, null) }, submit: true)));
-        Assert.Equal("Review.Error.Incomplete", incomplete.Key);
+        Assert.Equal("Programs.Review.Error.Incomplete", incomplete.Key);
         Assert.Equal(40, Assert.Single(await AssignmentsAsync(host, call.Id, "paper")).Scores["tech"].Score);
         await host.WithAsync<ReviewService>(s => s.ScoreAsync(assignment.Id, owner.Id, scores, submit: true));
         var again = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<ReviewService>(s =>
             s.ScoreAsync(assignment.Id, owner.Id, new Dictionary<string, CriterionScore> { ["tech"] = new(0, null),
                 ["biz"] = new(0, null) }, submit: true)));
-        Assert.Equal("Review.Error.AlreadySubmitted", again.Key);
+        Assert.Equal("Programs.Review.Error.AlreadySubmitted", again.Key);
         Assert.Equal(100m, Assert.Single(await AssignmentsAsync(host, call.Id, "paper")).WeightedTotal);
     }
 }

@@ -47,16 +47,19 @@ public sealed class SelectionAndCallServiceTests
             (await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<SelectionService>(s => s.ConfirmAsync(call.Id, decisions)))).Key;
 
         // Over the cap, over the budget, a negative award, an application not in the ranking.
-        Assert.Equal("Selection.Error.OverLimits", await RefusedAsync(new(a, true, 1, "x"), new(b, true, 1, "x"), new(c, true, 1, "x")));
-        Assert.Equal("Selection.Error.OverLimits", await RefusedAsync(new(a, true, 60_000_000, "x"), new(b, true, 40_000_001, "x")));
-        Assert.Equal("Selection.Error.OverLimits", await RefusedAsync(new SelectionDecision(a, false, -1, null)));
-        Assert.Equal("Selection.Error.OverLimits", await RefusedAsync(new SelectionDecision(Guid.NewGuid(), false, 0, null)));
+        Assert.Equal("Programs.Selection.Error.OverLimits", await RefusedAsync(new(a, true, 1, "x"), new(b, true, 1, "x"),
+            new(c, true, 1, "x")));
+        Assert.Equal("Programs.Selection.Error.OverLimits", await RefusedAsync(new(a, true, 60_000_000, "x"),
+            new(b, true, 40_000_001, "x")));
+        Assert.Equal("Programs.Selection.Error.OverLimits", await RefusedAsync(new SelectionDecision(a, false, -1, null)));
+        Assert.Equal("Programs.Selection.Error.OverLimits", await RefusedAsync(new SelectionDecision(Guid.NewGuid(), false, 0, null)));
 
         // Swapping B for C, or changing A's award, without a reason: refused with the rank concerned.
         var swap = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<SelectionService>(s => s.ConfirmAsync(call.Id,
             [new(a, true, 40_000_000, null), new(b, false, 0, null), new(c, true, 40_000_000, null)])));
-        Assert.Equal(("Selection.Error.ReasonRequired", 2), (swap.Key, (int)swap.Arguments[0]));
-        Assert.Equal("Selection.Error.ReasonRequired", await RefusedAsync(new(a, true, 35_000_000, " "), new(b, true, 40_000_000, null)));
+        Assert.Equal(("Programs.Selection.Error.ReasonRequired", 2), (swap.Key, (int)swap.Arguments[0]));
+        Assert.Equal("Programs.Selection.Error.ReasonRequired", await RefusedAsync(new(a, true, 35_000_000, " "),
+            new(b, true, 40_000_000, null)));
         Assert.Null((await host.QueryAsync(db => db.Calls.AsNoTracking().SingleAsync(x => x.Id == call.Id))).ResultsPublishedAt);
         Assert.All(await host.QueryAsync(db => db.Applications.AsNoTracking().Where(x => x.CallId == call.Id).ToListAsync()),
             x => Assert.Equal(ApplicationStatus.UnderReview, x.Status));
@@ -99,7 +102,7 @@ public sealed class SelectionAndCallServiceTests
         await host.WithAsync<SelectionService>(s => s.AdvanceAsync(call.Id, [advanced]));
         var again = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<SelectionService>(s =>
             s.AdvanceAsync(call.Id, [advanced])));
-        Assert.Equal("Application.Error.NoNextStage", again.Key);
+        Assert.Equal("Programs.Application.Error.NoNextStage", again.Key);
 
         // Stage 2 not yet scored: the ranking is empty and names the unscored one.
         await host.WithAsync<ReviewService, int>(s => s.AssignAsync(call.Id, "pitch", [advanced], [reviewer.Id]));
@@ -130,17 +133,17 @@ public sealed class SelectionAndCallServiceTests
 
         var noProgram = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CallService, Call>(s =>
             s.CreateAsync(Guid.NewGuid(), text, terms, TwoStages())));
-        Assert.Equal("Call.Error.NoProgram", noProgram.Key);
+        Assert.Equal("Programs.Call.Error.NoProgram", noProgram.Key);
         var dates = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CallService, Call>(s =>
             s.CreateAsync(program.Id, text, terms with { ClosesAt = terms.OpensAt }, TwoStages())));
-        Assert.Equal("Call.Error.Dates", dates.Key);
+        Assert.Equal("Programs.Call.Error.Dates", dates.Key);
         var money = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CallService, Call>(s =>
             s.CreateAsync(program.Id, text, terms with { MaxAwards = 0 }, TwoStages())));
-        Assert.Equal("Call.Error.Terms", money.Key);
+        Assert.Equal("Programs.Call.Error.Terms", money.Key);
 
         var bare = await host.WithAsync<CallService, Call>(s => s.CreateAsync(program.Id, text, terms, CallDesign.Empty));
         var noCriteria = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CallService>(s => s.PublishAsync(bare.Id)));
-        Assert.Equal("Call.Error.NoCriteria", noCriteria.Key);
+        Assert.Equal("Programs.Call.Error.NoCriteria", noCriteria.Key);
         Assert.Equal(CallStatus.Draft, (await host.QueryAsync(db => db.Calls.AsNoTracking().SingleAsync(c => c.Id == bare.Id))).Status);
 
         // The design reads back whole from its JSON column.
@@ -157,7 +160,7 @@ public sealed class SelectionAndCallServiceTests
         Assert.True((await host.WithAsync<ApplicationService, SubmitOutcome>(s => s.SubmitAsync(app))).Submitted);
         var fixedDesign = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CallService>(s =>
             s.UpdateAsync(call.Id, text, changedTerms, OneStage())));
-        Assert.Equal("Call.Error.DesignFixed", fixedDesign.Key);
+        Assert.Equal("Programs.Call.Error.DesignFixed", fixedDesign.Key);
         await host.WithAsync<CallService>(s => s.UpdateAsync(call.Id, new CallText("바뀐 제목", "New title", "본문", "Body"),
             changedTerms with { BudgetKrw = 90_000_000 }, TwoStages()));
         var updated = await host.QueryAsync(db => db.Calls.AsNoTracking().SingleAsync(c => c.Id == call.Id));
@@ -186,7 +189,7 @@ public sealed class SelectionAndCallServiceTests
 
         var refused = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<ApplicationService>(s =>
             s.CopyFromAsync(draft.Id, theirs)));
-        Assert.Equal("Application.Error.WrongState", refused.Key);
+        Assert.Equal("Programs.Application.Error.WrongState", refused.Key);
         Assert.Equal("", (await ApplicationAsync(host, draft.Id)).Title);
 
         await host.WithAsync<ApplicationService>(s => s.CopyFromAsync(draft.Id, earlier));

@@ -25,8 +25,8 @@ public sealed class SubmissionCompletenessTests
         var empty = await host.WithAsync<ApplicationService, Application>(s => s.StartAsync(call.Id, outsider.Id, outsiderMembers[0].Id));
         var refused = await SubmitAsync(host, empty.Id);
         Assert.False(refused.Submitted);
-        Assert.Equal(["Eligibility.FoundedUnknown", "Eligibility.TenantsOnly", "Eligibility.HeadcountUnknown",
-            "Application.Error.Incomplete"], refused.Reasons.Select(r => r.Key));
+        Assert.Equal(["Programs.Eligibility.FoundedUnknown", "Programs.Eligibility.TenantsOnly", "Programs.Eligibility.HeadcountUnknown",
+            "Programs.Application.Error.Incomplete"], refused.Reasons.Select(r => r.Key));
         Assert.Equal(["title, 사업 요약, 사업계획서"], refused.Reasons[^1].Arguments);
         Assert.Equal(ApplicationStatus.Draft, (await ApplicationAsync(host, empty.Id)).Status);
 
@@ -40,7 +40,7 @@ public sealed class SubmissionCompletenessTests
         });
         var oldApp = await ApplyAsync(host, call.Id, old.Id, oldMembers[0].Id, submit: false);
         var tooOld = await SubmitAsync(host, oldApp);
-        Assert.Equal(["Eligibility.TooOld", "Eligibility.Headcount"], tooOld.Reasons.Select(r => r.Key));
+        Assert.Equal(["Programs.Eligibility.TooOld", "Programs.Eligibility.Headcount"], tooOld.Reasons.Select(r => r.Key));
         Assert.Equal([7], tooOld.Reasons[0].Arguments);
         Assert.Equal([1, "50"], tooOld.Reasons[1].Arguments);
         Assert.Equal(ApplicationStatus.Draft, (await ApplicationAsync(host, oldApp)).Status);
@@ -59,14 +59,16 @@ public sealed class SubmissionCompletenessTests
         Assert.DoesNotContain("unknown", (await ApplicationAsync(host, app.Id)).Answers.Keys);
 
         var refused = await SubmitAsync(host, app.Id);
-        Assert.Equal(["Application.Error.Incomplete", "Application.Error.InvalidAnswer"], refused.Reasons.Select(r => r.Key));
+        Assert.Equal(["Programs.Application.Error.Incomplete", "Programs.Application.Error.InvalidAnswer"],
+            refused.Reasons.Select(r => r.Key));
         Assert.Equal(["사업계획서"], refused.Reasons[0].Arguments);
         Assert.Equal(["참여 인원"], refused.Reasons[1].Arguments);
 
         // A file that is not a document is refused and attaches nothing; a key the call does not ask for is refused.
         var exe = new Microsoft.AspNetCore.Http.FormFile(new MemoryStream([0x4D, 0x5A, 0x90, 0x00]), 0, 4, "file", "plan.pdf");
-        Assert.Equal("Document.Error.Type", await host.WithAsync<ApplicationService, string?>(s => s.AttachAsync(app.Id, Plan, exe, user)));
-        Assert.Equal("Application.Error.WrongState", await host.WithAsync<ApplicationService, string?>(s =>
+        Assert.Equal("Programs.Document.Error.Type", await host.WithAsync<ApplicationService, string?>(s =>
+            s.AttachAsync(app.Id, Plan, exe, user)));
+        Assert.Equal("Programs.Application.Error.WrongState", await host.WithAsync<ApplicationService, string?>(s =>
             s.AttachAsync(app.Id, "other", PdfFile(), user)));
         Assert.Equal(0, await host.QueryAsync(db => db.ApplicationDocuments.CountAsync(d => d.ApplicationId == app.Id)));
 
@@ -83,8 +85,8 @@ public sealed class SubmissionCompletenessTests
         // Submitted: no more edits or attachments.
         var locked = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<ApplicationService>(s =>
             s.SaveDraftAsync(app.Id, "바꾼 제목", 1, new Dictionary<string, string>())));
-        Assert.Equal("Application.Error.NotEditable", locked.Key);
-        Assert.Equal("Application.Error.NotEditable", await host.WithAsync<ApplicationService, string?>(s =>
+        Assert.Equal("Programs.Application.Error.NotEditable", locked.Key);
+        Assert.Equal("Programs.Application.Error.NotEditable", await host.WithAsync<ApplicationService, string?>(s =>
             s.AttachAsync(app.Id, Plan, PdfFile(), user)));
         Assert.Equal("제목", (await ApplicationAsync(host, app.Id)).Title);
     }
@@ -98,7 +100,7 @@ public sealed class SubmissionCompletenessTests
         var app = await ApplyAsync(host, call.Id, applicant.Id, members[0].Id, submit: false);
         await host.WithAsync<ApplicationService>(s => s.WithdrawAsync(app));
         var refused = await SubmitAsync(host, app);
-        Assert.Equal(["Application.Error.NotEditable"], refused.Reasons.Select(r => r.Key));
+        Assert.Equal(["Programs.Application.Error.NotEditable"], refused.Reasons.Select(r => r.Key));
         Assert.Equal(ApplicationStatus.Withdrawn, (await ApplicationAsync(host, app)).Status);
     }
 }

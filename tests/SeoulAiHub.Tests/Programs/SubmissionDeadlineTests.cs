@@ -34,7 +34,7 @@ public sealed class SubmissionDeadlineTests
         clock.SetUtcNow(closesAt.AddSeconds(1));
         var refused = await SubmitAsync(host, lateApp);
         Assert.False(refused.Submitted);
-        Assert.Equal(["Application.Error.Closed"], refused.Reasons.Select(r => r.Key));
+        Assert.Equal(["Programs.Application.Error.Closed"], refused.Reasons.Select(r => r.Key));
         var draft = await ApplicationAsync(host, lateApp);
         Assert.Equal(ApplicationStatus.Draft, draft.Status);
         Assert.Null(draft.SubmittedAt);
@@ -45,7 +45,7 @@ public sealed class SubmissionDeadlineTests
         var (newcomer, newcomerMembers) = await ApplicantAsync(host);
         var closed = await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<ApplicationService, Application>(s => s.StartAsync(call.Id, newcomer.Id, newcomerMembers[0].Id)));
-        Assert.Equal("Application.Error.Closed", closed.Key);
+        Assert.Equal("Programs.Application.Error.Closed", closed.Key);
         Assert.Equal(lateApp, (await host.WithAsync<ApplicationService, Application>(s =>
             s.StartAsync(call.Id, late.Id, lateMembers[0].Id))).Id);
 
@@ -91,7 +91,7 @@ public sealed class SubmissionDeadlineTests
         var (applicant, members) = await ApplicantAsync(host);
         var early = await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<ApplicationService, Application>(s => s.StartAsync(call.Id, applicant.Id, members[0].Id)));
-        Assert.Equal("Application.Error.Closed", early.Key);
+        Assert.Equal("Programs.Application.Error.Closed", early.Key);
         Assert.Equal(0, await host.QueryAsync(db => db.Applications.CountAsync(a => a.CallId == call.Id)));
 
         clock.SetUtcNow(start.AddDays(-1));   // the opening instant

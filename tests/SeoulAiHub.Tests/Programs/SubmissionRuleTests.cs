@@ -41,7 +41,7 @@ public sealed class SubmissionRuleTests
         Assert.Equal((ApplicationStatus.Submitted, Closes), (application.Status, application.SubmittedAt));
         Assert.False(application.IsEditable);
         var again = application.SubmissionRefusals(OpenCall(), Startup, Today, Closes);
-        Assert.Equal(["Application.Error.NotEditable"], again.Select(r => r.Key));
+        Assert.Equal(["Programs.Application.Error.NotEditable"], again.Select(r => r.Key));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class SubmissionRuleTests
         var draft = Draft();
         Assert.False(draft.WindowAllows(OpenCall(), late));
         var refused = Assert.Throws<RuleException>(() => draft.Submit(OpenCall(), Startup, Today, late));
-        Assert.Equal("Application.Error.Closed", refused.Key);
+        Assert.Equal("Programs.Application.Error.Closed", refused.Key);
         Assert.Equal(ApplicationStatus.Draft, draft.Status);
 
         var revised = Draft();
@@ -72,8 +72,8 @@ public sealed class SubmissionRuleTests
 
         var keys = application.SubmissionRefusals(tenantsOnly, outsider, Today, Opens.AddDays(1)).Select(r => r.Key).ToList();
 
-        Assert.Equal(["Eligibility.TooOld", "Eligibility.TenantsOnly", "Application.Error.Incomplete"], keys);
-        Assert.Equal(["Application.Error.InvalidAnswer"],
+        Assert.Equal(["Programs.Eligibility.TooOld", "Programs.Eligibility.TenantsOnly", "Programs.Application.Error.Incomplete"], keys);
+        Assert.Equal(["Programs.Application.Error.InvalidAnswer"],
             Draft(budget: "천만원").SubmissionRefusals(OpenCall(), Startup, Today, Opens).Select(r => r.Key));
     }
 

@@ -85,7 +85,7 @@ public static class ComputeEndpoints
     {
         if (!request.HasFormContentType)
         {
-            return TypedResults.Problem(t["Cp.Error.File"], statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(t["Compute.Pages.Error.File"], statusCode: StatusCodes.Status400BadRequest);
         }
 
         var form = await request.ReadFormAsync(ct);
@@ -97,7 +97,7 @@ public static class ComputeEndpoints
 
         if (file is not { Length: > 0 })
         {
-            return TypedResults.Problem(t["Cp.Error.File"], statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(t["Compute.Pages.Error.File"], statusCode: StatusCodes.Status400BadRequest);
         }
 
         var columnText = form["columns"].ToString();

@@ -28,8 +28,8 @@ public sealed partial class BookingDesk
     }
 
     /// <summary>Who books, which facility (active, or any for staff), and the organization whose hours it counts against.</summary>
-    private async Task<(Booker Booker, Facility Facility, Guid? Organization)> BookingForAsync(Guid userId, Guid facilityId, Guid? organizationId,
-        CancellationToken ct)
+    private async Task<(Booker Booker, Facility Facility, Guid? Organization)> BookingForAsync(Guid userId, Guid facilityId,
+        Guid? organizationId, CancellationToken ct)
     {
         var booker = await access.BookerAsync(userId, ct);
         var facility = await db.Facilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == facilityId, ct);
@@ -77,7 +77,8 @@ public sealed partial class BookingDesk
     /// transaction-scoped advisory lock per quota holder does the same for that holder only. The cells need no lock:
     /// their primary key decides.
     /// </summary>
-    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(Booker booker, Guid? organization, CancellationToken ct)
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(Booker booker, Guid? organization,
+        CancellationToken ct)
     {
         var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!booker.IsStaff && db.Database.IsNpgsql())
@@ -125,7 +126,8 @@ public sealed partial class BookingDesk
         }
     }
 
-    private async Task TellBookerAsync(Booking booking, Facility facility, string titleKo, string titleEn, string bodyKo, string bodyEn, CancellationToken ct)
+    private async Task TellBookerAsync(Booking booking, Facility facility, string titleKo, string titleEn, string bodyKo, string bodyEn,
+        CancellationToken ct)
     {
         var email = await db.Users.Where(u => u.Id == booking.BookedBy).Select(u => u.Email).SingleAsync(ct);
         var when = Kst.Format(booking.StartsAt);

@@ -40,11 +40,14 @@ public sealed partial class BookingDesk
         var (booker, facility, organization) = await BookingForAsync(userId, request.FacilityId, request.OrganizationId, ct);
         var now = clock.GetUtcNow();
         await CheckSlotAsync(facility, request, now, ct);
-        var entry = WaitlistEntry.Join(facility.Id, organization, userId, booker.IsStaff, request.Purpose, request.Attendees, request.StartsAt, request.EndsAt, now);
-        Require(await TakenAsync(facility.Id, Grid.Cells(entry.StartsAt, entry.EndsAt, facility.BufferMinutes), ct), "Facilities.Error.NotTaken");
+        var entry = WaitlistEntry.Join(facility.Id, organization, userId, booker.IsStaff, request.Purpose, request.Attendees,
+            request.StartsAt, request.EndsAt, now);
+        Require(await TakenAsync(facility.Id, Grid.Cells(entry.StartsAt, entry.EndsAt, facility.BufferMinutes), ct),
+            "Facilities.Error.NotTaken");
         var start = entry.StartsAt;
         var end = entry.EndsAt;
-        Require(!await db.WaitlistEntries.AnyAsync(w => w.FacilityId == facility.Id && w.UserId == userId && w.Status == WaitlistStatus.Waiting
+        Require(!await db.WaitlistEntries.AnyAsync(w => w.FacilityId == facility.Id && w.UserId == userId &&
+            w.Status == WaitlistStatus.Waiting
             && w.StartsAt == start && w.EndsAt == end, ct), RuleKind.Conflict, "Facilities.Error.AlreadyWaiting");
         db.WaitlistEntries.Add(entry);
         await db.SaveChangesAsync(ct);
@@ -55,7 +58,8 @@ public sealed partial class BookingDesk
     {
         var booker = await access.BookerAsync(userId, ct);
         var entry = await db.WaitlistEntries.SingleOrDefaultAsync(w => w.Id == entryId, ct);
-        Require(entry is not null && (booker.SeesAll || booker.Owns(entry.UserId, entry.OrganizationId)), RuleKind.NotFound, "Facilities.Error.NoSuchEntry");
+        Require(entry is not null && (booker.SeesAll || booker.Owns(entry.UserId, entry.OrganizationId)), RuleKind.NotFound,
+            "Facilities.Error.NoSuchEntry");
         Require(booker.IsStaff || booker.Owns(entry!.UserId, entry.OrganizationId), RuleKind.Forbidden, "Facilities.Error.NotAllowed");
         entry!.Withdraw(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
@@ -127,7 +131,8 @@ public sealed partial class BookingDesk
 
                 if (!entry.ByStaff)
                 {
-                    await quota.CheckAsync(new QuotaHolder(entry.OrganizationId, entry.OrganizationId is null ? entry.UserId : null), [(offer.StartsAt, offer.Minutes)], ct);
+                    await quota.CheckAsync(new QuotaHolder(entry.OrganizationId, entry.OrganizationId is null ? entry.UserId : null),
+                        [(offer.StartsAt, offer.Minutes)], ct);
                 }
 
                 entry.Offered(offer, now);

@@ -6,7 +6,8 @@ using static SeoulAiHub.Platform.Errors.Rule;
 
 namespace SeoulAiHub.Features.Facilities;
 
-public sealed record BookingRequest(Guid FacilityId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Purpose, int Attendees, Guid? OrganizationId = null);
+public sealed record BookingRequest(Guid FacilityId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Purpose, int Attendees,
+    Guid? OrganizationId = null);
 
 public sealed record SeriesRequest(Guid FacilityId, RecurrenceRule Rule, string? Purpose, int Attendees, Guid? OrganizationId = null);
 
@@ -14,7 +15,8 @@ public sealed record SeriesRequest(Guid FacilityId, RecurrenceRule Rule, string?
 /// What booking a series did: every free occurrence is booked (in one transaction); taken occurrences are reported,
 /// not fatal, and dates left out by the rule (exceptions, holidays, closed days) are listed with the reason.
 /// </summary>
-public sealed record SeriesResult(BookingSeries Series, IReadOnlyList<Booking> Booked, IReadOnlyList<Occurrence> Taken, IReadOnlyList<SkippedDate> Skipped);
+public sealed record SeriesResult(BookingSeries Series, IReadOnlyList<Booking> Booked, IReadOnlyList<Occurrence> Taken,
+    IReadOnlyList<SkippedDate> Skipped);
 
 /// <summary>
 /// 예약 창구 — every write of facility booking: book, book a series, approve, reject, cancel, check in, answer a
@@ -31,7 +33,8 @@ public sealed partial class BookingDesk(HubDb db, FacilitiesAccess access, Quota
         var (booker, facility, organization) = await BookingForAsync(userId, request.FacilityId, request.OrganizationId, ct);
         var now = clock.GetUtcNow();
         await CheckSlotAsync(facility, request, now, ct);
-        var booking = Booking.Request(facility, organization, userId, booker.IsStaff, request.Purpose, request.Attendees, request.StartsAt, request.EndsAt, null, now);
+        var booking = Booking.Request(facility, organization, userId, booker.IsStaff, request.Purpose, request.Attendees, request.StartsAt,
+            request.EndsAt, null, now);
 
         await using var transaction = await BeginAsync(booker, organization, ct);
         Require(!await TakenAsync(facility.Id, booking.Claims, ct), RuleKind.Conflict, "Facilities.Error.Taken");
@@ -60,13 +63,15 @@ public sealed partial class BookingDesk(HubDb db, FacilitiesAccess access, Quota
         var bookings = candidates.Select(o =>
         {
             facility.CheckSlot(o.StartsAt, o.EndsAt, request.Attendees, closed, now);
-            return (Occurrence: o, Booking: Booking.Request(facility, organization, userId, booker.IsStaff, request.Purpose, request.Attendees, o.StartsAt, o.EndsAt, series.Id, now));
+            return (Occurrence: o, Booking: Booking.Request(facility, organization, userId, booker.IsStaff, request.Purpose,
+                request.Attendees, o.StartsAt, o.EndsAt, series.Id, now));
         }).ToList();
 
         await using var transaction = await BeginAsync(booker, organization, ct);
         var cells = bookings.SelectMany(b => b.Booking.Claims.Select(c => c.CellStart)).ToList();
         var (first, last) = (cells.Min(), cells.Max());
-        var held = (await db.SlotClaims.AsNoTracking().Where(c => c.FacilityId == facility.Id && c.CellStart >= first && c.CellStart <= last)
+        var held = (await db.SlotClaims.AsNoTracking().Where(c => c.FacilityId == facility.Id && c.CellStart >= first &&
+            c.CellStart <= last)
             .Select(c => c.CellStart).ToListAsync(ct)).ToHashSet();
         var free = bookings.Where(b => !b.Booking.Claims.Any(c => held.Contains(c.CellStart))).ToList();
         var taken = bookings.Where(b => b.Booking.Claims.Any(c => held.Contains(c.CellStart))).Select(b => b.Occurrence).ToList();

@@ -51,7 +51,8 @@ public static class FacilitiesEndpoints
         var (query, error) = input.ToQuery(Kst.Today(clock), booker.Audience);
         if (query is null)
         {
-            return TypedResults.Problem(detail: t[error!], statusCode: StatusCodes.Status400BadRequest, title: t["Fp.Problem.Title"]);
+            return TypedResults.Problem(detail: t[error!], statusCode: StatusCodes.Status400BadRequest,
+                title: t["Facilities.Pages.Problem.Title"]);
         }
 
         var found = await search.FindAsync(query, ct);

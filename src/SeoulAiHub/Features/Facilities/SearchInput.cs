@@ -30,12 +30,12 @@ public sealed class SearchInput
         FacilityKind? kind = null;
         if (!TryOptional(Date, FormValue.Date, out var date) || !TryOptional(To, FormValue.Date, out var to))
         {
-            return (null, "Fp.Error.Date");
+            return (null, "Facilities.Pages.Error.Date");
         }
 
         if (!TryOptional(From, FormValue.Time, out var from) || !TryOptional(Until, FormValue.Time, out var until))
         {
-            return (null, "Fp.Error.Time");
+            return (null, "Facilities.Pages.Error.Time");
         }
 
         if (!string.IsNullOrWhiteSpace(Kind))

@@ -128,7 +128,7 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
     public async Task SaveAsync(Guid taskId, IReadOnlyList<KpiEntry> entries, CancellationToken ct = default)
     {
         var (task, campaign) = await RequireTaskAsync(taskId, ct);
-        Rule.Require(campaign.Status == CampaignStatus.Open, "Campaign.Error.Locked");
+        Rule.Require(campaign.Status == CampaignStatus.Open, "Outcomes.Campaign.Error.Locked");
         task.Save(entries, campaign.KpiIds, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
@@ -136,7 +136,7 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
     public async Task SubmitAsync(Guid taskId, Guid by, CancellationToken ct = default)
     {
         var (task, campaign) = await RequireTaskAsync(taskId, ct);
-        Rule.Require(campaign.Status == CampaignStatus.Open, "Campaign.Error.Locked");
+        Rule.Require(campaign.Status == CampaignStatus.Open, "Outcomes.Campaign.Error.Locked");
         var context = new SubmissionContext(
             await KpisOfAsync(campaign, ct),
             await PreviousValuesAsync(task.OrganizationId, campaign.Period, ct),
@@ -150,9 +150,9 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
         CancellationToken ct = default)
     {
         var (task, campaign) = await RequireTaskAsync(taskId, ct);
-        Rule.Require(campaign.Status == CampaignStatus.Open, "Campaign.Error.Locked");
-        Rule.Require(campaign.KpiIds.Contains(kpiId), "Campaign.Error.UnknownKpi");
-        Rule.Require(task.CanEdit(kpiId), "Campaign.Error.NotEditable");
+        Rule.Require(campaign.Status == CampaignStatus.Open, "Outcomes.Campaign.Error.Locked");
+        Rule.Require(campaign.KpiIds.Contains(kpiId), "Outcomes.Campaign.Error.UnknownKpi");
+        Rule.Require(task.CanEdit(kpiId), "Outcomes.Campaign.Error.NotEditable");
         var (file, error) = await evidenceFiles.SaveAsync(upload, ct);
         if (file is null)
         {
@@ -167,7 +167,7 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
     public async Task RemoveEvidenceAsync(Guid taskId, Guid evidenceId, CancellationToken ct = default)
     {
         var (task, campaign) = await RequireTaskAsync(taskId, ct);
-        Rule.Require(campaign.Status == CampaignStatus.Open, "Campaign.Error.Locked");
+        Rule.Require(campaign.Status == CampaignStatus.Open, "Outcomes.Campaign.Error.Locked");
         task.RemoveEvidence(evidenceId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
@@ -175,7 +175,7 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
     public async Task ReviewAsync(Guid taskId, IReadOnlyList<LineDecision> decisions, Guid by, CancellationToken ct = default)
     {
         var (task, campaign) = await RequireTaskAsync(taskId, ct);
-        Rule.Require(campaign.Status == CampaignStatus.Open, "Campaign.Error.Locked");
+        Rule.Require(campaign.Status == CampaignStatus.Open, "Outcomes.Campaign.Error.Locked");
         task.Review(decisions, by, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await audit.EventAsync("outcomes.task.reviewed", nameof(KpiTask), task.Id.ToString(), task.Status.ToString(), ct);
@@ -200,7 +200,7 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
     public async Task ExtendAsync(Guid campaignId, DateOnly dueOn, CancellationToken ct = default)
     {
         var campaign = await db.KpiCampaigns.FirstOrDefaultAsync(c => c.Id == campaignId, ct)
-            ?? throw new RuleException("Campaign.Error.NotFound");
+            ?? throw new RuleException("Outcomes.Campaign.Error.NotFound");
         campaign.ExtendDeadline(dueOn, Kst.Today(clock));
         await db.SaveChangesAsync(ct);
     }
@@ -217,13 +217,13 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var campaign = await db.KpiCampaigns.Include(c => c.Tasks).FirstOrDefaultAsync(c => c.Id == campaignId, ct)
-            ?? throw new RuleException("Campaign.Error.NotFound");
+            ?? throw new RuleException("Outcomes.Campaign.Error.NotFound");
         campaign.Lock(by, now);
         var claimed = await db.AuditedUpdateAsync(db.KpiCampaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Open),
             s => s.SetProperty(c => c.Status, CampaignStatus.Locked).SetProperty(c => c.LockedAt, campaign.LockedAt)
                 .SetProperty(c => c.LockedBy, by),
             "campaign locked", campaignId.ToString(), ct);
-        Rule.Require(claimed == 1, "Campaign.Error.Locked");
+        Rule.Require(claimed == 1, "Outcomes.Campaign.Error.Locked");
         db.Entry(campaign).State = EntityState.Unchanged;
 
         var period = campaign.Period;
@@ -264,9 +264,9 @@ public sealed class CampaignService(HubDb db, OutcomeRollups rollups, Notifier n
             twice += await db.KpiTasks.CountAsync(t => overlapping.Contains(t.CampaignId) && chunk.Contains(t.OrganizationId), ct);
         }
 
-        Rule.Require(twice == 0, "Campaign.Error.Overlap", twice);
+        Rule.Require(twice == 0, "Outcomes.Campaign.Error.Overlap", twice);
     }
 
     private async Task<(KpiTask Task, KpiCampaign Campaign)> RequireTaskAsync(Guid taskId, CancellationToken ct) =>
-        await TaskAsync(taskId, ct) ?? throw new RuleException("Campaign.Error.NotFound");
+        await TaskAsync(taskId, ct) ?? throw new RuleException("Outcomes.Campaign.Error.NotFound");
 }

@@ -68,8 +68,9 @@ internal static class FiguresApi
         }
 
         var sheet = await sheets.LoadAsync(query.Filter, ct);
-        var names = BothLanguages(t, ["Rollup.NoDomain", .. Enum.GetNames<Organizations.OrganizationType>().Select(n => "OrgType." + n)]);
-        return (OpenDataRows.Build(sheet, names["Rollup.NoDomain"].Ko, names["Rollup.NoDomain"].En,
+        var names = BothLanguages(t, ["Outcomes.Rollup.NoDomain", .. Enum.GetNames<Organizations.OrganizationType>()
+            .Select(n => "OrgType." + n)]);
+        return (OpenDataRows.Build(sheet, names["Outcomes.Rollup.NoDomain"].Ko, names["Outcomes.Rollup.NoDomain"].En,
             key => names.TryGetValue("OrgType." + key, out var n) ? n : (key, key)), null);
     }
 

@@ -55,15 +55,15 @@ public sealed class KpiCampaign
         CampaignTarget target, Guid? programId, IReadOnlyCollection<Guid> kpiIds, IReadOnlyCollection<Guid> organizationIds, DateOnly today,
         Guid by, DateTimeOffset now)
     {
-        Rule.Require(!string.IsNullOrWhiteSpace(nameKo) && !string.IsNullOrWhiteSpace(nameEn), "Campaign.Error.Name");
-        Rule.Require(nameKo.Trim().Length <= 200 && nameEn.Trim().Length <= 200, "Campaign.Error.TooLong", 200);
-        Rule.Require(target != CampaignTarget.ProgramAwardees || programId is not null, "Campaign.Error.Program");
-        Rule.Require(kpiIds.Count > 0, "Campaign.Error.NoKpis");
-        Rule.Require(organizationIds.Count > 0, "Campaign.Error.NoOrganizations");
+        Rule.Require(!string.IsNullOrWhiteSpace(nameKo) && !string.IsNullOrWhiteSpace(nameEn), "Outcomes.Campaign.Error.Name");
+        Rule.Require(nameKo.Trim().Length <= 200 && nameEn.Trim().Length <= 200, "Outcomes.Campaign.Error.TooLong", 200);
+        Rule.Require(target != CampaignTarget.ProgramAwardees || programId is not null, "Outcomes.Campaign.Error.Program");
+        Rule.Require(kpiIds.Count > 0, "Outcomes.Campaign.Error.NoKpis");
+        Rule.Require(organizationIds.Count > 0, "Outcomes.Campaign.Error.NoOrganizations");
 
         // A period is reported once it has begun; the deadline falls after the period's end and not in the past.
-        Rule.Require(period.StartsOn <= today, "Campaign.Error.FuturePeriod");
-        Rule.Require(dueOn > period.EndsOn && dueOn >= today, "Campaign.Error.DueDate");
+        Rule.Require(period.StartsOn <= today, "Outcomes.Campaign.Error.FuturePeriod");
+        Rule.Require(dueOn > period.EndsOn && dueOn >= today, "Outcomes.Campaign.Error.DueDate");
         var campaign = new KpiCampaign
         {
             Id = Guid.CreateVersion7(),
@@ -85,8 +85,8 @@ public sealed class KpiCampaign
 
     public void ExtendDeadline(DateOnly dueOn, DateOnly today)
     {
-        Rule.Require(Status == CampaignStatus.Open, "Campaign.Error.Locked");
-        Rule.Require(dueOn > Period.EndsOn && dueOn >= today, "Campaign.Error.DueDate");
+        Rule.Require(Status == CampaignStatus.Open, "Outcomes.Campaign.Error.Locked");
+        Rule.Require(dueOn > Period.EndsOn && dueOn >= today, "Outcomes.Campaign.Error.DueDate");
         DueOn = dueOn;
     }
 
@@ -96,9 +96,9 @@ public sealed class KpiCampaign
     /// </summary>
     public void Lock(Guid by, DateTimeOffset now)
     {
-        Rule.Require(Status == CampaignStatus.Open, "Campaign.Error.Locked");
+        Rule.Require(Status == CampaignStatus.Open, "Outcomes.Campaign.Error.Locked");
         var waiting = Tasks.Count(t => t.Status == KpiTaskStatus.Submitted);
-        Rule.Require(waiting == 0, "Campaign.Error.AwaitingReview", waiting);
+        Rule.Require(waiting == 0, "Outcomes.Campaign.Error.AwaitingReview", waiting);
         Status = CampaignStatus.Locked;
         LockedAt = now.ToUniversalTime();
         LockedBy = by;

@@ -49,7 +49,7 @@ public sealed class KpiDefinition
         code = (code ?? "").Trim().ToLowerInvariant();
         if (code.Length is 0 or > 40 || !code.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_'))
         {
-            throw new RuleException("Kpi.Error.Code");
+            throw new RuleException("Outcomes.Kpi.Error.Code");
         }
 
         var kpi = new KpiDefinition { Id = Guid.CreateVersion7(), Code = code };
@@ -63,7 +63,7 @@ public sealed class KpiDefinition
         if (string.IsNullOrWhiteSpace(nameKo) || string.IsNullOrWhiteSpace(nameEn) || nameKo.Trim().Length > 100 ||
             nameEn.Trim().Length > 100)
         {
-            throw new RuleException("Kpi.Error.Name");
+            throw new RuleException("Outcomes.Kpi.Error.Name");
         }
 
         (NameKo, NameEn, Unit, Kind, EvidenceRequired, AllowsNegative, SortOrder, Active) =

@@ -19,7 +19,7 @@ public sealed class KpiLine
 
     internal void Set(long? value, string? note)
     {
-        Rule.Require(note is null || note.Trim().Length <= MaxText, "Campaign.Error.TooLong", MaxText);
+        Rule.Require(note is null || note.Trim().Length <= MaxText, "Outcomes.Campaign.Error.TooLong", MaxText);
         Value = value;
         Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
     }
@@ -29,7 +29,8 @@ public sealed class KpiLine
     /// <summary>Longest note or comment: the column's size, checked here so no database refuses it later.</summary>
     public const int MaxText = 2000;
 
-    internal void Accept(string? comment) => (Review, ReviewComment) = (LineReview.Accepted, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
+    internal void Accept(string? comment) => (Review, ReviewComment) = (LineReview.Accepted,
+        string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
 
     internal void Return(string comment) => (Review, ReviewComment) = (LineReview.Returned, comment.Trim());
 

@@ -61,7 +61,8 @@ public sealed class KpiTask
 
     internal static KpiTask For(Guid campaignId, Guid organizationId, DateTimeOffset now) => new()
     {
-        Id = Guid.CreateVersion7(), CampaignId = campaignId, OrganizationId = organizationId, Status = KpiTaskStatus.NotStarted, UpdatedAt = now.ToUniversalTime(),
+        Id = Guid.CreateVersion7(), CampaignId = campaignId, OrganizationId = organizationId, Status = KpiTaskStatus.NotStarted,
+        UpdatedAt = now.ToUniversalTime(),
     };
 
     public KpiLine? Line(Guid kpiId) => Lines.FirstOrDefault(l => l.KpiId == kpiId);
@@ -72,7 +73,7 @@ public sealed class KpiTask
     /// <summary>Saves a draft (also the autosave); values the reporter may not change are left as they are.</summary>
     public void Save(IEnumerable<KpiEntry> entries, IReadOnlyCollection<Guid> askedKpis, DateTimeOffset now)
     {
-        Rule.Require(IsEditable, "Campaign.Error.NotEditable");
+        Rule.Require(IsEditable, "Outcomes.Campaign.Error.NotEditable");
         foreach (var entry in entries.Where(e => askedKpis.Contains(e.KpiId) && CanEdit(e.KpiId)))
         {
             var line = Line(entry.KpiId);
@@ -99,7 +100,7 @@ public sealed class KpiTask
     /// </summary>
     public void Submit(SubmissionContext context, Guid by, DateTimeOffset now)
     {
-        Rule.Require(IsEditable, "Campaign.Error.NotEditable");
+        Rule.Require(IsEditable, "Outcomes.Campaign.Error.NotEditable");
         var problems = new List<RuleProblem>();   // each names its KPI (Field = the KPI id)
         var byCode = context.Kpis
             .Select(k => (k.Code, Line(k.Id)?.Value))
@@ -110,19 +111,19 @@ public sealed class KpiTask
             var line = Line(kpi.Id);
             if (line?.Value is not { } value)
             {
-                problems.Add(new(kpi.Id.ToString(), "Campaign.Error.ValueRequired"));
+                problems.Add(new(kpi.Id.ToString(), "Outcomes.Campaign.Error.ValueRequired"));
                 continue;
             }
 
             if (OutlierRules.IsImpossible(kpi, value))
             {
-                problems.Add(new(kpi.Id.ToString(), "Campaign.Error.Negative"));
+                problems.Add(new(kpi.Id.ToString(), "Outcomes.Campaign.Error.Negative"));
                 continue;
             }
 
             if (kpi.EvidenceRequired && value != 0 && !context.KpisWithEvidence.Contains(kpi.Id))
             {
-                problems.Add(new(kpi.Id.ToString(), "Campaign.Error.EvidenceRequired"));
+                problems.Add(new(kpi.Id.ToString(), "Outcomes.Campaign.Error.EvidenceRequired"));
             }
 
             var flags = OutlierRules.Check(value, context.PreviousValues.TryGetValue(kpi.Id, out var previous) ? previous : null)
@@ -130,14 +131,14 @@ public sealed class KpiTask
             line.Flag(flags);
             if (flags != OutlierFlags.None && string.IsNullOrWhiteSpace(line.Note))
             {
-                problems.Add(new(kpi.Id.ToString(), "Campaign.Error.OutlierNoteRequired"));
+                problems.Add(new(kpi.Id.ToString(), "Outcomes.Campaign.Error.OutlierNoteRequired"));
             }
         }
 
         if (problems.Count > 0)
         {
             // Every problem is listed at once so the reporter fixes them in one pass.
-            throw new RuleException("Campaign.Error.Submission", problems);
+            throw new RuleException("Outcomes.Campaign.Error.Submission", problems);
         }
 
         foreach (var line in Lines.Where(l => l.Review == LineReview.Returned))
@@ -157,20 +158,20 @@ public sealed class KpiTask
     /// </summary>
     public void Review(IEnumerable<LineDecision> decisions, Guid by, DateTimeOffset now)
     {
-        Rule.Require(Status == KpiTaskStatus.Submitted, "Campaign.Error.NotSubmitted");
+        Rule.Require(Status == KpiTaskStatus.Submitted, "Outcomes.Campaign.Error.NotSubmitted");
         // A form may carry the same value twice; the last decision on it counts (ToDictionary would throw).
         var byKpi = decisions.GroupBy(d => d.KpiId).ToDictionary(g => g.Key, g => g.Last());
         // A returned value says what to fix: every one without a comment is named, so the form marks each.
         var uncommented = byKpi.Values.Where(d => !d.Accept && string.IsNullOrWhiteSpace(d.Comment))
-            .Select(d => new RuleProblem(d.KpiId.ToString(), "Campaign.Error.ReturnComment")).ToList();
+            .Select(d => new RuleProblem(d.KpiId.ToString(), "Outcomes.Campaign.Error.ReturnComment")).ToList();
         if (uncommented.Count > 0)
         {
-            throw new RuleException("Campaign.Error.ReturnComment", uncommented);
+            throw new RuleException("Outcomes.Campaign.Error.ReturnComment", uncommented);
         }
 
         foreach (var decision in byKpi.Values.Where(d => d.Comment is not null))
         {
-            Rule.Require(decision.Comment!.Trim().Length <= KpiLine.MaxText, "Campaign.Error.TooLong", KpiLine.MaxText);
+            Rule.Require(decision.Comment!.Trim().Length <= KpiLine.MaxText, "Outcomes.Campaign.Error.TooLong", KpiLine.MaxText);
         }
 
         foreach (var line in Lines.Where(l => l.Review == LineReview.Pending))
@@ -193,7 +194,7 @@ public sealed class KpiTask
 
     public KpiEvidence AddEvidence(Guid kpiId, StoredFile file, Guid by, DateTimeOffset now)
     {
-        Rule.Require(CanEdit(kpiId), "Campaign.Error.NotEditable");
+        Rule.Require(CanEdit(kpiId), "Outcomes.Campaign.Error.NotEditable");
         var evidence = KpiEvidence.For(Id, kpiId, file, by, now);
         Evidence.Add(evidence);
         UpdatedAt = now.ToUniversalTime();
@@ -202,8 +203,8 @@ public sealed class KpiTask
 
     public void RemoveEvidence(Guid evidenceId, DateTimeOffset now)
     {
-        var evidence = Evidence.FirstOrDefault(e => e.Id == evidenceId) ?? throw new RuleException("Campaign.Error.NoEvidence");
-        Rule.Require(CanEdit(evidence.KpiId), "Campaign.Error.NotEditable");
+        var evidence = Evidence.FirstOrDefault(e => e.Id == evidenceId) ?? throw new RuleException("Outcomes.Campaign.Error.NoEvidence");
+        Rule.Require(CanEdit(evidence.KpiId), "Outcomes.Campaign.Error.NotEditable");
         Evidence.Remove(evidence);
         UpdatedAt = now.ToUniversalTime();
     }

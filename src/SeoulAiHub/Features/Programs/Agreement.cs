@@ -38,7 +38,7 @@ public sealed class Agreement
     {
         if (awardKrw < 0 || endsOn <= startsOn)
         {
-            throw new RuleException("Agreement.Error.Terms");
+            throw new RuleException("Programs.Agreement.Error.Terms");
         }
 
         application.EnterAgreement(now);
@@ -50,7 +50,7 @@ public sealed class Agreement
     {
         if (string.IsNullOrWhiteSpace(title) || dueOn < StartsOn || dueOn > EndsOn)
         {
-            throw new RuleException("Agreement.Error.Milestone");
+            throw new RuleException("Programs.Agreement.Error.Milestone");
         }
 
         var milestone = new Milestone { Id = Guid.CreateVersion7(), AgreementId = Id, Title = title.Trim(),
@@ -64,7 +64,7 @@ public sealed class Agreement
     {
         if (SignedAt is not null || Milestones.Count == 0)
         {
-            throw new RuleException("Agreement.Error.CannotSign");
+            throw new RuleException("Programs.Agreement.Error.CannotSign");
         }
 
         SignedAt = now;
@@ -76,12 +76,12 @@ public sealed class Agreement
     {
         if (SignedAt is null || string.IsNullOrWhiteSpace(text) || milestone.AgreementId != Id)
         {
-            throw new RuleException("Agreement.Error.Report");
+            throw new RuleException("Programs.Agreement.Error.Report");
         }
 
         if (Reports.Any(r => r.MilestoneId == milestone.Id && r.Status != ReportStatus.Returned))
         {
-            throw new RuleException("Agreement.Error.ReportPending");
+            throw new RuleException("Programs.Agreement.Error.ReportPending");
         }
 
         var report = AgreementReport.Create(this, milestone, kind, text, file, userId, now);
@@ -147,7 +147,7 @@ public sealed class AgreementReport
     {
         if (Status != ReportStatus.Submitted || (!accept && string.IsNullOrWhiteSpace(comment)))
         {
-            throw new RuleException(accept ? "Agreement.Error.NotPending" : "Application.Error.ReasonRequired");
+            throw new RuleException(accept ? "Programs.Agreement.Error.NotPending" : "Programs.Application.Error.ReasonRequired");
         }
 
         Status = accept ? ReportStatus.Accepted : ReportStatus.Returned;

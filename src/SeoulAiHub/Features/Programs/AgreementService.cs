@@ -28,10 +28,10 @@ public sealed class AgreementService(HubDb db, DocumentStore documents, Notifier
     public async Task AddMilestoneAsync(Guid applicationId, string title, string deliverable, DateOnly dueOn,
         CancellationToken ct = default)
     {
-        var agreement = await FindAsync(applicationId, ct) ?? throw new RuleException("Application.Error.WrongState");
+        var agreement = await FindAsync(applicationId, ct) ?? throw new RuleException("Programs.Application.Error.WrongState");
         if (agreement.SignedAt is not null)
         {
-            throw new RuleException("Agreement.Error.CannotSign");
+            throw new RuleException("Programs.Agreement.Error.CannotSign");
         }
 
         agreement.AddMilestone(title, deliverable, dueOn);
@@ -40,7 +40,7 @@ public sealed class AgreementService(HubDb db, DocumentStore documents, Notifier
 
     public async Task SignAsync(Guid applicationId, CancellationToken ct = default)
     {
-        var agreement = await FindAsync(applicationId, ct) ?? throw new RuleException("Application.Error.WrongState");
+        var agreement = await FindAsync(applicationId, ct) ?? throw new RuleException("Programs.Application.Error.WrongState");
         var application = await db.Applications.FirstAsync(a => a.Id == applicationId, ct);
         agreement.Sign(application, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
@@ -49,8 +49,9 @@ public sealed class AgreementService(HubDb db, DocumentStore documents, Notifier
     public async Task<string?> SubmitReportAsync(Guid applicationId, Guid milestoneId, ReportKind kind, string text, IFormFile? file,
         Guid userId, CancellationToken ct = default)
     {
-        var agreement = await FindAsync(applicationId, ct) ?? throw new RuleException("Application.Error.WrongState");
-        var milestone = agreement.Milestones.FirstOrDefault(m => m.Id == milestoneId) ?? throw new RuleException("Agreement.Error.Report");
+        var agreement = await FindAsync(applicationId, ct) ?? throw new RuleException("Programs.Application.Error.WrongState");
+        var milestone = agreement.Milestones.FirstOrDefault(m => m.Id == milestoneId)
+            ?? throw new RuleException("Programs.Agreement.Error.Report");
         StoredFile? stored = null;
         if (file is { Length: > 0 })
         {
@@ -68,8 +69,9 @@ public sealed class AgreementService(HubDb db, DocumentStore documents, Notifier
 
     public async Task ReviewReportAsync(Guid applicationId, Guid reportId, bool accept, string? comment, CancellationToken ct = default)
     {
-        var agreement = await FindAsync(applicationId, ct) ?? throw new RuleException("Application.Error.WrongState");
-        var report = agreement.Reports.FirstOrDefault(r => r.Id == reportId) ?? throw new RuleException("Agreement.Error.NotPending");
+        var agreement = await FindAsync(applicationId, ct) ?? throw new RuleException("Programs.Application.Error.WrongState");
+        var report = agreement.Reports.FirstOrDefault(r => r.Id == reportId)
+            ?? throw new RuleException("Programs.Agreement.Error.NotPending");
         var application = await db.Applications.Include(a => a.Call).FirstAsync(a => a.Id == applicationId, ct);
         agreement.Review(report, accept, comment, application, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
@@ -85,7 +87,7 @@ public sealed class AgreementService(HubDb db, DocumentStore documents, Notifier
         var application = await db.Applications.Include(a => a.Call).FirstAsync(a => a.Id == applicationId, ct);
         if (await db.Appeals.AnyAsync(a => a.ApplicationId == applicationId && a.AnsweredAt == null, ct))
         {
-            throw new RuleException("Appeal.Error.Pending");
+            throw new RuleException("Programs.Appeal.Error.Pending");
         }
 
         db.Appeals.Add(Appeal.File(application, application.Call, text, userId, clock.GetUtcNow()));

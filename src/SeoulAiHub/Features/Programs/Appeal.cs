@@ -22,12 +22,12 @@ public sealed class Appeal
     {
         if (!application.HasResult || call.AppealsCloseAt is not { } closes || now > closes)
         {
-            throw new RuleException("Appeal.Error.Closed");
+            throw new RuleException("Programs.Appeal.Error.Closed");
         }
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new RuleException("Application.Error.ReasonRequired");
+            throw new RuleException("Programs.Application.Error.ReasonRequired");
         }
 
         return new Appeal { Id = Guid.CreateVersion7(), ApplicationId = application.Id, Text = text.Trim(),
@@ -38,7 +38,7 @@ public sealed class Appeal
     {
         if (AnsweredAt is not null || string.IsNullOrWhiteSpace(answer))
         {
-            throw new RuleException("Application.Error.ReasonRequired");
+            throw new RuleException("Programs.Application.Error.ReasonRequired");
         }
 
         (Upheld, Answer, AnsweredAt) = (upheld, answer.Trim(), now);

@@ -67,8 +67,8 @@ public sealed partial class Application
     /// <summary>Autosave and manual save of the draft: only while editable.</summary>
     public void SaveDraft(string title, long requestedKrw, IReadOnlyDictionary<string, string> answers, DateTimeOffset now)
     {
-        Rule.Require(IsEditable, "Application.Error.NotEditable");
-        Rule.Require(requestedKrw >= 0, "Application.Error.Amount");
+        Rule.Require(IsEditable, "Programs.Application.Error.NotEditable");
+        Rule.Require(requestedKrw >= 0, "Programs.Application.Error.Amount");
         Title = title.Trim();
         RequestedKrw = requestedKrw;
         Answers = answers.Where(a => !string.IsNullOrWhiteSpace(a.Value)).ToDictionary(a => a.Key, a => a.Value.Trim());
@@ -86,7 +86,7 @@ public sealed partial class Application
     /// </summary>
     public void Submit(DateTimeOffset now)
     {
-        Rule.Require(IsEditable, "Application.Error.NotEditable");
+        Rule.Require(IsEditable, "Programs.Application.Error.NotEditable");
         MarkSubmitted(now);
     }
 
@@ -99,15 +99,15 @@ public sealed partial class Application
 
     public void StartReview(DateTimeOffset now)
     {
-        Rule.Require(Status == ApplicationStatus.Submitted, "Application.Error.NotSubmitted");
+        Rule.Require(Status == ApplicationStatus.Submitted, "Programs.Application.Error.NotSubmitted");
         Status = ApplicationStatus.UnderReview;
         UpdatedAt = now;
     }
 
     public void RequestRevisions(string note, DateTimeOffset now)
     {
-        Rule.Require(Status is ApplicationStatus.Submitted or ApplicationStatus.UnderReview, "Application.Error.NotSubmitted");
-        Rule.Require(!string.IsNullOrWhiteSpace(note), "Application.Error.ReasonRequired");
+        Rule.Require(Status is ApplicationStatus.Submitted or ApplicationStatus.UnderReview, "Programs.Application.Error.NotSubmitted");
+        Rule.Require(!string.IsNullOrWhiteSpace(note), "Programs.Application.Error.ReasonRequired");
         Status = ApplicationStatus.RevisionsRequested;
         DecisionNote = note.Trim();
         UpdatedAt = now;
@@ -115,14 +115,14 @@ public sealed partial class Application
 
     public void AdvanceStage(int stageCount, DateTimeOffset now)
     {
-        Rule.Require(Status == ApplicationStatus.UnderReview && StageIndex + 1 < stageCount, "Application.Error.NoNextStage");
+        Rule.Require(Status == ApplicationStatus.UnderReview && StageIndex + 1 < stageCount, "Programs.Application.Error.NoNextStage");
         StageIndex++;
         UpdatedAt = now;
     }
 
     public void Decide(bool selected, long awardKrw, string? note, DateTimeOffset now)
     {
-        Rule.Require(Status is ApplicationStatus.UnderReview or ApplicationStatus.Submitted, "Application.Error.NotUnderReview");
+        Rule.Require(Status is ApplicationStatus.UnderReview or ApplicationStatus.Submitted, "Programs.Application.Error.NotUnderReview");
         Status = selected ? ApplicationStatus.Selected : ApplicationStatus.NotSelected;
         AwardKrw = selected ? awardKrw : null;
         DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
@@ -139,14 +139,14 @@ public sealed partial class Application
     public void Withdraw(DateTimeOffset now)
     {
         Rule.Require(Status is ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.UnderReview
-            or ApplicationStatus.RevisionsRequested, "Application.Error.CannotWithdraw");
+            or ApplicationStatus.RevisionsRequested, "Programs.Application.Error.CannotWithdraw");
         Status = ApplicationStatus.Withdrawn;
         UpdatedAt = now;
     }
 
     private void Move(ApplicationStatus from, ApplicationStatus to, DateTimeOffset now)
     {
-        Rule.Require(Status == from, "Application.Error.WrongState");
+        Rule.Require(Status == from, "Programs.Application.Error.WrongState");
         Status = to;
         UpdatedAt = now;
     }

@@ -34,7 +34,7 @@ public sealed class ApplicationService(HubDb db, DocumentStore documents, AuditL
         var call = await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId, ct);
         if (call is null || !call.IsOpenAt(clock.GetUtcNow()))
         {
-            throw new RuleException("Application.Error.Closed");
+            throw new RuleException("Programs.Application.Error.Closed");
         }
 
         var application = Application.Start(callId, organizationId, userId, clock.GetUtcNow());
@@ -47,7 +47,7 @@ public sealed class ApplicationService(HubDb db, DocumentStore documents, AuditL
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return await FindAsync(callId, organizationId, ct) ?? throw new RuleException("Application.Error.WrongState");
+            return await FindAsync(callId, organizationId, ct) ?? throw new RuleException("Programs.Application.Error.WrongState");
         }
     }
 
@@ -68,12 +68,12 @@ public sealed class ApplicationService(HubDb db, DocumentStore documents, AuditL
         var design = application.Call.Design;
         if (!application.IsEditable)
         {
-            return "Application.Error.NotEditable";
+            return "Programs.Application.Error.NotEditable";
         }
 
         if (!design.Documents.Any(d => d.Key == key) && !design.Fields.Any(f => f.Key == key && f.Type == FieldType.File))
         {
-            return "Application.Error.WrongState";
+            return "Programs.Application.Error.WrongState";
         }
 
         var (stored, error) = await documents.SaveAsync(file, ct);
@@ -129,7 +129,7 @@ public sealed class ApplicationService(HubDb db, DocumentStore documents, AuditL
         if (!application.WindowAllows(call, clock.GetUtcNow()))
         {
             await transaction.RollbackAsync(ct);
-            return SubmitOutcome.Refused(new Reason("Application.Error.Closed"));
+            return SubmitOutcome.Refused(new Reason("Programs.Application.Error.Closed"));
         }
 
         // The helper logged the row change; this is the event people look for.
@@ -151,7 +151,7 @@ public sealed class ApplicationService(HubDb db, DocumentStore documents, AuditL
         var application = await db.Applications.Include(a => a.Call).FirstAsync(a => a.Id == applicationId, ct);
         var earlier = await db.Applications.AsNoTracking()
             .FirstOrDefaultAsync(a => a.Id == earlierId && a.OrganizationId == application.OrganizationId && a.Id != applicationId, ct)
-            ?? throw new RuleException("Application.Error.WrongState");
+            ?? throw new RuleException("Programs.Application.Error.WrongState");
         var keys = application.Call.Design.Fields.Where(f => f.Type != FieldType.File).Select(f => f.Key).ToHashSet();
         application.SaveDraft(earlier.Title, earlier.RequestedKrw,
             earlier.Answers.Where(a => keys.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value), clock.GetUtcNow());

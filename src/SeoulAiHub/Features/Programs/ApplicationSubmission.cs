@@ -30,12 +30,12 @@ public sealed partial class Application
     {
         if (!IsEditable)
         {
-            return [new Reason("Application.Error.NotEditable")];
+            return [new Reason("Programs.Application.Error.NotEditable")];
         }
 
         if (!WindowAllows(call, now))
         {
-            return [new Reason("Application.Error.Closed")];
+            return [new Reason("Programs.Application.Error.Closed")];
         }
 
         return [.. Eligibility.Check(call.Design.Eligibility, applicant, today), .. Completeness(call.Design)];
@@ -75,14 +75,14 @@ public sealed partial class Application
         missing.AddRange(design.Documents.Where(d => !Documents.Any(x => x.Key == d.Key)).Select(d => d.NameKo));
         if (missing.Count > 0)
         {
-            yield return new Reason("Application.Error.Incomplete", string.Join(", ", missing));
+            yield return new Reason("Programs.Application.Error.Incomplete", string.Join(", ", missing));
         }
 
         foreach (var field in design.Fields)
         {
             if (Answers.TryGetValue(field.Key, out var value) && !IsValid(field, value))
             {
-                yield return new Reason("Application.Error.InvalidAnswer", field.LabelKo);
+                yield return new Reason("Programs.Application.Error.InvalidAnswer", field.LabelKo);
             }
         }
     }

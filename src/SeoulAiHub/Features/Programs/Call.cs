@@ -73,8 +73,8 @@ public sealed class Call
 
     public void Update(CallText text, CallTerms terms, CallDesign design)
     {
-        Rule.Require(terms.ClosesAt > terms.OpensAt, "Call.Error.Dates");
-        Rule.Require(terms.BudgetKrw >= 0 && terms.MaxAwards >= 1 && terms.AppealDays >= 0, "Call.Error.Terms");
+        Rule.Require(terms.ClosesAt > terms.OpensAt, "Programs.Call.Error.Dates");
+        Rule.Require(terms.BudgetKrw >= 0 && terms.MaxAwards >= 1 && terms.AppealDays >= 0, "Programs.Call.Error.Terms");
         (TitleKo, TitleEn, BodyKo, BodyEn) = (text.TitleKo, text.TitleEn, text.BodyKo, text.BodyEn);
         // Stored in UTC (PostgreSQL's timestamptz takes nothing else); forms hand in KST.
         (OpensAt, ClosesAt) = (terms.OpensAt.ToUniversalTime(), terms.ClosesAt.ToUniversalTime());
@@ -85,13 +85,13 @@ public sealed class Call
     /// <summary>Makes the call public. It needs at least one stage with criteria to be reviewed at all.</summary>
     public void Publish()
     {
-        Rule.Require(Design.Stages.Count > 0 && Design.Stages.All(s => s.Criteria.Count > 0), "Call.Error.NoCriteria");
+        Rule.Require(Design.Stages.Count > 0 && Design.Stages.All(s => s.Criteria.Count > 0), "Programs.Call.Error.NoCriteria");
         Status = CallStatus.Published;
     }
 
     public void PublishResults(DateTimeOffset now)
     {
-        Rule.Require(ResultsPublishedAt is null, "Call.Error.ResultsPublished");
+        Rule.Require(ResultsPublishedAt is null, "Programs.Call.Error.ResultsPublished");
         ResultsPublishedAt = now;
     }
 

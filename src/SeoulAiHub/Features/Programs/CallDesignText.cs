@@ -63,14 +63,14 @@ public static class CallDesignText
         if (p.Length < 5 || !IsKey(p[0]) || p[1].Length == 0 || p[2].Length == 0 ||
             FormValue.Enum<FieldType>(p[3]) is not { } type || p[4] is not ("required" or "optional"))
         {
-            errors.Add(new("fields", line, "Call.Design.FieldLine"));
+            errors.Add(new("fields", line, "Programs.Call.Design.FieldLine"));
             return null;
         }
 
         var choices = p.Length > 5 ? p[5].Split(',').Select(c => c.Trim()).Where(c => c.Length > 0).ToList() : [];
         if (type == FieldType.Choice && choices.Count < 2)
         {
-            errors.Add(new("fields", line, "Call.Design.Choices"));
+            errors.Add(new("fields", line, "Programs.Call.Design.Choices"));
             return null;
         }
 
@@ -81,7 +81,7 @@ public static class CallDesignText
     {
         if (p.Length != 3 || !IsKey(p[0]) || p[1].Length == 0 || p[2].Length == 0)
         {
-            errors.Add(new("documents", line, "Call.Design.DocumentLine"));
+            errors.Add(new("documents", line, "Programs.Call.Design.DocumentLine"));
             return null;
         }
 
@@ -98,7 +98,7 @@ public static class CallDesignText
                 parts[0] = parts[0].TrimStart('#').Trim();
                 if (parts.Length != 3 || !IsKey(parts[0]) || parts[1].Length == 0 || parts[2].Length == 0)
                 {
-                    errors.Add(new("stages", line, "Call.Design.StageLine"));
+                    errors.Add(new("stages", line, "Programs.Call.Design.StageLine"));
                     continue;
                 }
 
@@ -108,7 +108,7 @@ public static class CallDesignText
                      !decimal.TryParse(parts[3], NumberStyles.Number, CultureInfo.InvariantCulture, out var weight) || weight <= 0 ||
                      !int.TryParse(parts[4], NumberStyles.None, CultureInfo.InvariantCulture, out var max) || max is < 1 or > 1000)
             {
-                errors.Add(new("stages", line, "Call.Design.CriterionLine"));
+                errors.Add(new("stages", line, "Programs.Call.Design.CriterionLine"));
             }
             else
             {
@@ -123,7 +123,7 @@ public static class CallDesignText
     {
         if (keys.GroupBy(k => k).Any(g => g.Count() > 1))
         {
-            errors.Add(new(section, 0, "Call.Design.DuplicateKey"));
+            errors.Add(new(section, 0, "Programs.Call.Design.DuplicateKey"));
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class CallService(HubDb db, DocumentStore documents, TimeProvider 
     {
         if (!await db.Programs.AnyAsync(p => p.Id == programId, ct))
         {
-            throw new RuleException("Call.Error.NoProgram");
+            throw new RuleException("Programs.Call.Error.NoProgram");
         }
 
         var call = Call.Create(programId, text, terms, design, clock.GetUtcNow());
@@ -36,7 +36,7 @@ public sealed class CallService(HubDb db, DocumentStore documents, TimeProvider 
             System.Text.Json.JsonSerializer.Serialize(call.Design, JsonColumn.Options) != System.Text.Json.JsonSerializer.Serialize(design,
             JsonColumn.Options))
         {
-            throw new RuleException("Call.Error.DesignFixed");
+            throw new RuleException("Programs.Call.Error.DesignFixed");
         }
 
         call.Update(text, terms, design);

@@ -19,8 +19,8 @@ public sealed class DocumentStore(FileStore files)
         return (file, refusal switch
         {
             null => null,
-            FileRefusal.Size => "Document.Error.Size",
-            _ => "Document.Error.Type",
+            FileRefusal.Size => "Programs.Document.Error.Size",
+            _ => "Programs.Document.Error.Type",
         });
     }
 

@@ -19,35 +19,35 @@ public static class Eligibility
         var reasons = new List<Reason>();
         if (rules.Types is { Count: > 0 } types && !types.Contains(applicant.Type))
         {
-            reasons.Add(new("Eligibility.Type"));
+            reasons.Add(new("Programs.Eligibility.Type"));
         }
 
         if (rules.MaxCompanyAgeYears is { } maxAge)
         {
             if (applicant.FoundedOn is not { } founded)
             {
-                reasons.Add(new("Eligibility.FoundedUnknown"));
+                reasons.Add(new("Programs.Eligibility.FoundedUnknown"));
             }
             else if (AgeInYears(founded, today) > maxAge)
             {
-                reasons.Add(new("Eligibility.TooOld", maxAge));
+                reasons.Add(new("Programs.Eligibility.TooOld", maxAge));
             }
         }
 
         if (rules.TenantsOnly && applicant.TenancyStatus is not (TenancyStatus.Admitted or TenancyStatus.Resident))
         {
-            reasons.Add(new("Eligibility.TenantsOnly"));
+            reasons.Add(new("Programs.Eligibility.TenantsOnly"));
         }
 
         if (rules.MinHeadcount is not null || rules.MaxHeadcount is not null)
         {
             if (applicant.Headcount is not { } headcount)
             {
-                reasons.Add(new("Eligibility.HeadcountUnknown"));
+                reasons.Add(new("Programs.Eligibility.HeadcountUnknown"));
             }
             else if (headcount < (rules.MinHeadcount ?? 0) || headcount > (rules.MaxHeadcount ?? int.MaxValue))
             {
-                reasons.Add(new("Eligibility.Headcount", rules.MinHeadcount ?? 0, rules.MaxHeadcount?.ToString() ?? "-"));
+                reasons.Add(new("Programs.Eligibility.Headcount", rules.MinHeadcount ?? 0, rules.MaxHeadcount?.ToString() ?? "-"));
             }
         }
 

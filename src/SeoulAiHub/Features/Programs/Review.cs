@@ -37,19 +37,19 @@ public sealed class ReviewerAssignment
     {
         if (SubmittedAt is not null)
         {
-            throw new RuleException("Review.Error.AlreadySubmitted");
+            throw new RuleException("Programs.Review.Error.AlreadySubmitted");
         }
 
         foreach (var criterion in stage.Criteria)
         {
             if (scores.TryGetValue(criterion.Key, out var s) && (s.Score < 0 || s.Score > criterion.MaxScore))
             {
-                throw new RuleException("Review.Error.OutOfRange");
+                throw new RuleException("Programs.Review.Error.OutOfRange");
             }
 
             if (submit && !scores.ContainsKey(criterion.Key))
             {
-                throw new RuleException("Review.Error.Incomplete");
+                throw new RuleException("Programs.Review.Error.Incomplete");
             }
         }
 

@@ -20,7 +20,7 @@ public sealed class ReviewService(HubDb db, TimeProvider clock)
         var stageIndex = call.Design.Stages.ToList().FindIndex(s => s.Key == stageKey);
         if (stageIndex < 0)
         {
-            throw new RuleException("Application.Error.WrongState");
+            throw new RuleException("Programs.Application.Error.WrongState");
         }
 
         var reviewerRole = await db.Roles.Where(r => r.Name == HubRoles.Reviewer).Select(r => r.Id).FirstAsync(ct);
@@ -30,7 +30,7 @@ public sealed class ReviewService(HubDb db, TimeProvider clock)
             .ToListAsync(ct);
         if (reviewers.Count != reviewerIds.Distinct().Count())
         {
-            throw new RuleException("Review.Error.NotReviewer");
+            throw new RuleException("Programs.Review.Error.NotReviewer");
         }
 
         var applications = await db.Applications
@@ -39,7 +39,7 @@ public sealed class ReviewService(HubDb db, TimeProvider clock)
             .ToListAsync(ct);
         if (applications.Count != applicationIds.Distinct().Count() || applications.Any(a => a.StageIndex != stageIndex))
         {
-            throw new RuleException("Application.Error.NotSubmitted");
+            throw new RuleException("Programs.Application.Error.NotSubmitted");
         }
 
         var organizationIds = applications.Select(a => a.OrganizationId).Distinct().ToList();
@@ -52,7 +52,7 @@ public sealed class ReviewService(HubDb db, TimeProvider clock)
         var conflicts = memberships.Concat(declared.Select(x => (x.UserId, x.OrganizationId))).ToHashSet();
         if (reviewers.FirstOrDefault(r => applications.Any(a => conflicts.Contains((r.Id, a.OrganizationId)))) is { } conflicted)
         {
-            throw new RuleException("Review.Error.Conflict", conflicted.Email ?? "");
+            throw new RuleException("Programs.Review.Error.Conflict", conflicted.Email ?? "");
         }
 
         var existing = (await db.ReviewerAssignments.AsNoTracking()
@@ -85,7 +85,7 @@ public sealed class ReviewService(HubDb db, TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(reason) || !await db.OrganizationExistsAsync(organizationId, ct))
         {
-            throw new RuleException("Application.Error.ReasonRequired");
+            throw new RuleException("Programs.Application.Error.ReasonRequired");
         }
 
         db.ConflictDeclarations.Add(ConflictDeclaration.Declare(reviewerId, organizationId, callId, reason, clock.GetUtcNow()));
@@ -108,12 +108,13 @@ public sealed class ReviewService(HubDb db, TimeProvider clock)
     public async Task ScoreAsync(Guid assignmentId, Guid reviewerId, IReadOnlyDictionary<string, CriterionScore> scores, bool submit,
         CancellationToken ct = default)
     {
-        var assignment = await FindOwnAsync(assignmentId, reviewerId, ct) ?? throw new RuleException("Application.Error.WrongState");
+        var assignment = await FindOwnAsync(assignmentId, reviewerId, ct)
+            ?? throw new RuleException("Programs.Application.Error.WrongState");
         var stage = assignment.Application.Call.Design.Stage(assignment.StageKey)
-            ?? throw new RuleException("Application.Error.WrongState");
+            ?? throw new RuleException("Programs.Application.Error.WrongState");
         if (assignment.Application.Status != ApplicationStatus.UnderReview)
         {
-            throw new RuleException("Application.Error.NotUnderReview");   // withdrawn or already decided
+            throw new RuleException("Programs.Application.Error.NotUnderReview");   // withdrawn or already decided
         }
 
         assignment.Score(stage, scores, submit, clock.GetUtcNow());

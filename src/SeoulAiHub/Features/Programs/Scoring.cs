@@ -91,10 +91,10 @@ public static class Ranking
 
     /// <summary>Message key of the tie-break that put <paramref name="ahead"/> before <paramref name="behind"/>.</summary>
     private static string DecidingRule(Candidate ahead, Candidate behind) =>
-        ahead.HeaviestCriterionMean != behind.HeaviestCriterionMean ? "Ranking.Tie.Heaviest"
-        : ahead.RequestedKrw != behind.RequestedKrw ? "Ranking.Tie.Amount"
-        : ahead.SubmittedAt != behind.SubmittedAt ? "Ranking.Tie.Submitted"
-        : "Ranking.Tie.Id";
+        ahead.HeaviestCriterionMean != behind.HeaviestCriterionMean ? "Programs.Ranking.Tie.Heaviest"
+        : ahead.RequestedKrw != behind.RequestedKrw ? "Programs.Ranking.Tie.Amount"
+        : ahead.SubmittedAt != behind.SubmittedAt ? "Programs.Ranking.Tie.Submitted"
+        : "Programs.Ranking.Tie.Id";
 }
 
 public enum ProposalOutcome

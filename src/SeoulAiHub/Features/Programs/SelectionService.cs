@@ -120,20 +120,20 @@ public sealed class SelectionService(HubDb db, Notifier notifier, IMemoryCache c
             : null;
         if (finalStage is null || await RankAsync(callId, finalStage, ct) is not { } ranking)
         {
-            throw new RuleException("Application.Error.WrongState");
+            throw new RuleException("Programs.Application.Error.WrongState");
         }
 
         var proposed = ranking.Proposal.ToDictionary(p => p.Ranked.Candidate.ApplicationId);
         if (decisions.Select(d => d.ApplicationId).Distinct().Count() != decisions.Count)
         {
-            throw new RuleException("Selection.Error.Duplicate");
+            throw new RuleException("Programs.Selection.Error.Duplicate");
         }
 
         var selected = decisions.Where(d => d.Selected).ToList();
         if (selected.Count > ranking.Call.MaxAwards || selected.Sum(d => d.AwardKrw) > ranking.Call.BudgetKrw ||
             decisions.Any(d => d.AwardKrw < 0 || !proposed.ContainsKey(d.ApplicationId)))
         {
-            throw new RuleException("Selection.Error.OverLimits");
+            throw new RuleException("Programs.Selection.Error.OverLimits");
         }
 
         foreach (var decision in decisions)
@@ -143,7 +143,7 @@ public sealed class SelectionService(HubDb db, Notifier notifier, IMemoryCache c
                 (decision.Selected && decision.AwardKrw != proposal.AwardKrw);
             if (differs && string.IsNullOrWhiteSpace(decision.Reason))
             {
-                throw new RuleException("Selection.Error.ReasonRequired", proposal.Ranked.Rank);
+                throw new RuleException("Programs.Selection.Error.ReasonRequired", proposal.Ranked.Rank);
             }
         }
 
@@ -181,7 +181,7 @@ public sealed class SelectionService(HubDb db, Notifier notifier, IMemoryCache c
     {
         var application = await db.Applications.Include(a => a.Call).FirstOrDefaultAsync(a => a.Id == applicationId &&
             a.CallId == callId, ct)
-            ?? throw new RuleException("Application.Error.WrongState");
+            ?? throw new RuleException("Programs.Application.Error.WrongState");
         application.RequestRevisions(note, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await notifier.OrganizationAsync(application.OrganizationId,

@@ -28,7 +28,7 @@ public sealed class ReportPeriodTests
         var period = ReportPeriod.Read(from, to, DefaultFrom, DefaultTo);
         Assert.Equal((DefaultFrom, DefaultTo), (period.From, period.To));
         var (key, arguments) = Assert.Single(period.Problems);
-        Assert.Equal("Er.Error.BadDate", key);
+        Assert.Equal("Engagement.Reports.Error.BadDate", key);
         Assert.Contains((string)arguments[0], new[] { from, to });
     }
 
@@ -36,7 +36,7 @@ public sealed class ReportPeriodTests
     public void A_start_after_the_end_is_refused_and_a_long_value_is_cut_in_the_message()
     {
         var reversed = ReportPeriod.Read("2026-05-01", "2026-01-31", DefaultFrom, DefaultTo);
-        Assert.Equal("Er.Error.FromAfterTo", Assert.Single(reversed.Problems).Key);
+        Assert.Equal("Engagement.Reports.Error.FromAfterTo", Assert.Single(reversed.Problems).Key);
         Assert.Equal((DefaultFrom, DefaultTo), (reversed.From, reversed.To));
 
         var junk = ReportPeriod.Read(new string('x', 500), new string('y', 3), DefaultFrom, DefaultTo);
@@ -48,10 +48,10 @@ public sealed class ReportPeriodTests
     public void Quick_links_cover_the_current_and_previous_quarter_and_year()
     {
         var links = ReportPeriod.Links(new DateOnly(2026, 1, 15)).ToDictionary(l => l.LabelKey, l => (l.From, l.To));
-        Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31)), links["Er.Period.ThisQuarter"]);
-        Assert.Equal((new DateOnly(2025, 10, 1), new DateOnly(2025, 12, 31)), links["Er.Period.LastQuarter"]);
-        Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)), links["Er.Period.ThisYear"]);
-        Assert.Equal((new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)), links["Er.Period.LastYear"]);
+        Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31)), links["Engagement.Reports.Period.ThisQuarter"]);
+        Assert.Equal((new DateOnly(2025, 10, 1), new DateOnly(2025, 12, 31)), links["Engagement.Reports.Period.LastQuarter"]);
+        Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)), links["Engagement.Reports.Period.ThisYear"]);
+        Assert.Equal((new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)), links["Engagement.Reports.Period.LastYear"]);
         Assert.Equal("from=2025-10-01&to=2025-12-31", ReportPeriod.Links(new DateOnly(2026, 1, 15))[1].Query);
     }
 }

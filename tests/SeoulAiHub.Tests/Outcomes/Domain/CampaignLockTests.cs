@@ -18,7 +18,7 @@ public sealed class CampaignLockTests
 
         campaign.Tasks[3].Save([new KpiEntry(Revenue.Id, 5, null)], campaign.KpiIds, Now);   // a draft never submitted
         var refused = Assert.Throws<RuleException>(() => campaign.Lock(Operator, Now));
-        Assert.Equal("Campaign.Error.AwaitingReview", refused.Key);
+        Assert.Equal("Outcomes.Campaign.Error.AwaitingReview", refused.Key);
         Assert.Equal([3], refused.Arguments);
 
         campaign.Tasks[0].Review([], Operator, Now);
@@ -32,6 +32,6 @@ public sealed class CampaignLockTests
         Assert.Equal(CampaignStatus.Locked, campaign.Status);
         Assert.Equal(Now, campaign.LockedAt);
         Assert.Equal(Operator, campaign.LockedBy);
-        Assert.Equal("Campaign.Error.Locked", Error(() => campaign.Lock(Operator, Now)));
+        Assert.Equal("Outcomes.Campaign.Error.Locked", Error(() => campaign.Lock(Operator, Now)));
     }
 }

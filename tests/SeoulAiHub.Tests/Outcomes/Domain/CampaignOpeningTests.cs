@@ -41,16 +41,17 @@ public sealed class CampaignOpeningTests
     public static TheoryData<string, string, string, int, int, int, CampaignTarget, bool, int, int> BadCampaigns => new()
     {
         // key, names, period year and quarter, due date as yyyymmdd, target, whether a program is given, KPIs, organizations
-        { "Campaign.Error.Name", " ", "Survey", 2025, 4, 20260131, CampaignTarget.Selected, false, 1, 1 },
-        { "Campaign.Error.Name", "조사", "", 2025, 4, 20260131, CampaignTarget.Selected, false, 1, 1 },
-        { "Campaign.Error.Program", "조사", "Survey", 2025, 4, 20260131, CampaignTarget.ProgramAwardees, false, 1, 1 },
-        { "Campaign.Error.NoKpis", "조사", "Survey", 2025, 4, 20260131, CampaignTarget.Selected, false, 0, 1 },
-        { "Campaign.Error.NoOrganizations", "조사", "Survey", 2025, 4, 20260131, CampaignTarget.Residents, false, 1, 0 },
-        { "Campaign.Error.FuturePeriod", "조사", "Survey", 2026, 2, 20260731, CampaignTarget.Selected, false, 1, 1 },
-        { "Campaign.Error.DueDate", "조사", "Survey", 2025, 4, 20251231, CampaignTarget.Selected, false, 1, 1 },   // on the period's last day
+        { "Outcomes.Campaign.Error.Name", " ", "Survey", 2025, 4, 20260131, CampaignTarget.Selected, false, 1, 1 },
+        { "Outcomes.Campaign.Error.Name", "조사", "", 2025, 4, 20260131, CampaignTarget.Selected, false, 1, 1 },
+        { "Outcomes.Campaign.Error.Program", "조사", "Survey", 2025, 4, 20260131, CampaignTarget.ProgramAwardees, false, 1, 1 },
+        { "Outcomes.Campaign.Error.NoKpis", "조사", "Survey", 2025, 4, 20260131, CampaignTarget.Selected, false, 0, 1 },
+        { "Outcomes.Campaign.Error.NoOrganizations", "조사", "Survey", 2025, 4, 20260131, CampaignTarget.Residents, false, 1, 0 },
+        { "Outcomes.Campaign.Error.FuturePeriod", "조사", "Survey", 2026, 2, 20260731, CampaignTarget.Selected, false, 1, 1 },
+        // on the period's last day
+        { "Outcomes.Campaign.Error.DueDate", "조사", "Survey", 2025, 4, 20251231, CampaignTarget.Selected, false, 1, 1 },
         // after the period but past
-        { "Campaign.Error.DueDate", "조사", "Survey", 2025, 3, 20251015, CampaignTarget.Selected, false, 1, 1 },
-        { "Campaign.Error.DueDate", "조사", "Survey", 2025, 4, 20260109, CampaignTarget.Selected, false, 1, 1 },   // yesterday
+        { "Outcomes.Campaign.Error.DueDate", "조사", "Survey", 2025, 3, 20251015, CampaignTarget.Selected, false, 1, 1 },
+        { "Outcomes.Campaign.Error.DueDate", "조사", "Survey", 2025, 4, 20260109, CampaignTarget.Selected, false, 1, 1 },   // yesterday
     };
 
     [Theory]
@@ -74,7 +75,7 @@ public sealed class CampaignOpeningTests
         Assert.Equal(Today, KpiCampaign.Open("조사", "Survey", past, Today, CampaignTarget.Selected, null,
             [Revenue.Id], [Guid.NewGuid()], Today, Operator, Now).DueOn);
         var year = ReportingPeriod.Of(PeriodGrain.Year, 2026, 1);
-        Assert.Equal("Campaign.Error.DueDate", Error(() => KpiCampaign.Open("조사", "Survey", year, new DateOnly(2026, 12, 31),
+        Assert.Equal("Outcomes.Campaign.Error.DueDate", Error(() => KpiCampaign.Open("조사", "Survey", year, new DateOnly(2026, 12, 31),
             CampaignTarget.Selected, null, [Revenue.Id], [Guid.NewGuid()], Today, Operator, Now)));
     }
 
@@ -84,10 +85,10 @@ public sealed class CampaignOpeningTests
         var campaign = Campaign();
         campaign.ExtendDeadline(new DateOnly(2026, 2, 15), Today);
         Assert.Equal(new DateOnly(2026, 2, 15), campaign.DueOn);
-        Assert.Equal("Campaign.Error.DueDate", Error(() => campaign.ExtendDeadline(new DateOnly(2026, 1, 9), Today)));
-        Assert.Equal("Campaign.Error.DueDate", Error(() => campaign.ExtendDeadline(Q4.EndsOn, new DateOnly(2025, 12, 1))));
+        Assert.Equal("Outcomes.Campaign.Error.DueDate", Error(() => campaign.ExtendDeadline(new DateOnly(2026, 1, 9), Today)));
+        Assert.Equal("Outcomes.Campaign.Error.DueDate", Error(() => campaign.ExtendDeadline(Q4.EndsOn, new DateOnly(2025, 12, 1))));
         Assert.Equal(new DateOnly(2026, 2, 15), campaign.DueOn);
         campaign.Lock(Operator, Now);
-        Assert.Equal("Campaign.Error.Locked", Error(() => campaign.ExtendDeadline(new DateOnly(2026, 3, 1), Today)));
+        Assert.Equal("Outcomes.Campaign.Error.Locked", Error(() => campaign.ExtendDeadline(new DateOnly(2026, 3, 1), Today)));
     }
 }

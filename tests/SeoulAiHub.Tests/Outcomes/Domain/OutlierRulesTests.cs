@@ -92,16 +92,16 @@ public sealed class OutlierRulesTests
     [InlineData("revenue/q")]
     [InlineData("a234567890123456789012345678901234567890x")]
     public void A_kpi_code_is_short_lowercase_ascii(string code) =>
-        Assert.Equal("Kpi.Error.Code", Assert.Throws<RuleException>(() =>
+        Assert.Equal("Outcomes.Kpi.Error.Code", Assert.Throws<RuleException>(() =>
             KpiDefinition.Create(code, "이름", "Name", KpiUnit.Count, KpiKind.Flow, false, 1)).Key);
 
     [Fact]
     public void A_kpi_code_is_normalized_and_needs_both_names()
     {
         Assert.Equal("export-usd_2", KpiDefinition.Create(" Export-USD_2 ", "수출", "Exports", KpiUnit.Krw, KpiKind.Flow, true, 1).Code);
-        Assert.Equal("Kpi.Error.Name", Assert.Throws<RuleException>(() =>
+        Assert.Equal("Outcomes.Kpi.Error.Name", Assert.Throws<RuleException>(() =>
             KpiDefinition.Create("x", " ", "Name", KpiUnit.Count, KpiKind.Flow, false, 1)).Key);
-        Assert.Equal("Kpi.Error.Name", Assert.Throws<RuleException>(() =>
+        Assert.Equal("Outcomes.Kpi.Error.Name", Assert.Throws<RuleException>(() =>
             KpiDefinition.Create("x", "이름", "", KpiUnit.Count, KpiKind.Flow, false, 1)).Key);
         var kpi = KpiDefinition.Create("x", " 이름 ", " Name ", KpiUnit.Count, KpiKind.Flow, false, 1);
         Assert.Equal("이름", kpi.Name(false));

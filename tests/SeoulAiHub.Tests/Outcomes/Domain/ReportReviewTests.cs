@@ -10,16 +10,16 @@ public sealed class ReportReviewTests
     public void Only_a_submitted_report_can_be_reviewed()
     {
         var task = Campaign().Tasks[0];
-        Assert.Equal("Campaign.Error.NotSubmitted", Error(() => task.Review([], Operator, Now)));
+        Assert.Equal("Outcomes.Campaign.Error.NotSubmitted", Error(() => task.Review([], Operator, Now)));
         Fill(task);
-        Assert.Equal("Campaign.Error.NotSubmitted", Error(() => task.Review([], Operator, Now)));
+        Assert.Equal("Outcomes.Campaign.Error.NotSubmitted", Error(() => task.Review([], Operator, Now)));
     }
 
     [Fact]
     public void A_return_needs_a_comment_and_a_refused_review_changes_nothing()
     {
         var (_, task) = Submitted();
-        Assert.Equal("Campaign.Error.ReturnComment", Error(() => task.Review(
+        Assert.Equal("Outcomes.Campaign.Error.ReturnComment", Error(() => task.Review(
             [new LineDecision(Headcount.Id, true, null), new LineDecision(Revenue.Id, false, "  ")], Operator, Now)));
         Assert.Equal(KpiTaskStatus.Submitted, task.Status);
         Assert.All(task.Lines, l => Assert.Equal(LineReview.Pending, l.Review));
@@ -49,7 +49,7 @@ public sealed class ReportReviewTests
         Assert.Equal(10, task.Line(Headcount.Id)!.Value);
         Assert.Equal(1, task.Line(Papers.Id)!.Value);
         Assert.Equal(KpiTaskStatus.Returned, task.Status);   // saving a fix is not resubmitting
-        Assert.Equal("Campaign.Error.NotEditable", Error(() => task.AddEvidence(Headcount.Id,
+        Assert.Equal("Outcomes.Campaign.Error.NotEditable", Error(() => task.AddEvidence(Headcount.Id,
             new("a.pdf", "x", "application/pdf", 1), Reporter, Now)));
         task.AddEvidence(Revenue.Id, new("계산서.pdf", "abc", "application/pdf", 10), Reporter, Now);
 
@@ -65,7 +65,7 @@ public sealed class ReportReviewTests
         Assert.Equal(KpiTaskStatus.Accepted, task.Status);
         Assert.All(task.Lines, l => Assert.Equal(LineReview.Accepted, l.Review));
         Assert.False(task.IsEditable);
-        Assert.Equal("Campaign.Error.NotEditable", Error(() => task.Save([new KpiEntry(Revenue.Id, 1, null)], asked, Now)));
+        Assert.Equal("Outcomes.Campaign.Error.NotEditable", Error(() => task.Save([new KpiEntry(Revenue.Id, 1, null)], asked, Now)));
     }
 
     [Fact]
@@ -99,11 +99,11 @@ public sealed class ReportReviewTests
         Fill(task);
         var evidence = task.AddEvidence(Revenue.Id, new("계산서.pdf", "stored1", "application/pdf", 10), Reporter, Now);
         Assert.Equal("계산서.pdf", evidence.FileName);
-        Assert.Equal("Campaign.Error.NoEvidence", Error(() => task.RemoveEvidence(Guid.NewGuid(), Now)));
+        Assert.Equal("Outcomes.Campaign.Error.NoEvidence", Error(() => task.RemoveEvidence(Guid.NewGuid(), Now)));
         task.Submit(Context(evidence: Revenue.Id), Reporter, Now);
-        Assert.Equal("Campaign.Error.NotEditable", Error(() => task.RemoveEvidence(evidence.Id, Now)));
+        Assert.Equal("Outcomes.Campaign.Error.NotEditable", Error(() => task.RemoveEvidence(evidence.Id, Now)));
         task.Review([new LineDecision(Papers.Id, false, "근거 부족")], Operator, Now);
-        Assert.Equal("Campaign.Error.NotEditable", Error(() => task.RemoveEvidence(evidence.Id, Now)));   // revenue was accepted
+        Assert.Equal("Outcomes.Campaign.Error.NotEditable", Error(() => task.RemoveEvidence(evidence.Id, Now)));   // revenue was accepted
         Assert.Single(task.Evidence);
     }
 }

@@ -44,8 +44,8 @@ public sealed class ReportSubmissionTests
 
         var problems = Assert.Throws<RuleException>(() => task.Submit(Context(previous), Reporter, Now)).Problems;
         Assert.Equal(
-            new[] { (Revenue.Id, "Campaign.Error.EvidenceRequired"), (Headcount.Id, "Campaign.Error.ValueRequired"),
-                (Hires.Id, "Campaign.Error.Negative"), (Papers.Id, "Campaign.Error.OutlierNoteRequired") }
+            new[] { (Revenue.Id, "Outcomes.Campaign.Error.EvidenceRequired"), (Headcount.Id, "Outcomes.Campaign.Error.ValueRequired"),
+                (Hires.Id, "Outcomes.Campaign.Error.Negative"), (Papers.Id, "Outcomes.Campaign.Error.OutlierNoteRequired") }
                 .OrderBy(p => p.Item2),
             problems.Select(p => (Guid.Parse(p.Field), p.Key)).OrderBy(p => p.Key));
         Assert.Equal(KpiTaskStatus.Draft, task.Status);
@@ -66,7 +66,7 @@ public sealed class ReportSubmissionTests
         Assert.Equal(Now, task.SubmittedAt);
         Assert.Equal(OutlierFlags.AboveFiveTimes, task.Line(Papers.Id)!.Outliers);
         Assert.Equal(OutlierFlags.BelowFifth, task.Line(Revenue.Id)!.Outliers);   // zero after 100 is flagged...
-        Assert.Equal("Campaign.Error.OutlierNoteRequired", Assert.Single(Assert.Throws<RuleException>(() =>
+        Assert.Equal("Outcomes.Campaign.Error.OutlierNoteRequired", Assert.Single(Assert.Throws<RuleException>(() =>
         {
             var other = Campaign().Tasks[0];
             Fill(other, revenue: 0);
@@ -80,7 +80,7 @@ public sealed class ReportSubmissionTests
         var task = Campaign().Tasks[0];
         Fill(task, headcount: 3, hires: 5);
         var problem = Assert.Single(Assert.Throws<RuleException>(() => task.Submit(Context(evidence: Revenue.Id), Reporter, Now)).Problems);
-        Assert.Equal((Hires.Id, "Campaign.Error.OutlierNoteRequired"), (Guid.Parse(problem.Field), problem.Key));
+        Assert.Equal((Hires.Id, "Outcomes.Campaign.Error.OutlierNoteRequired"), (Guid.Parse(problem.Field), problem.Key));
         Assert.Equal(OutlierFlags.HiresAboveHeadcount, task.Line(Hires.Id)!.Outliers);
 
         task.Save([new KpiEntry(Hires.Id, 5, "계약직 포함, 분기 중 퇴사 2명")], All.Select(k => k.Id).ToList(), Now);
@@ -94,9 +94,9 @@ public sealed class ReportSubmissionTests
         var (_, task) = Submitted();
         Assert.False(task.IsEditable);
         Assert.False(task.CanEdit(Papers.Id));
-        Assert.Equal("Campaign.Error.NotEditable", Error(() => task.Save([new KpiEntry(Papers.Id, 2, null)], [Papers.Id], Now)));
-        Assert.Equal("Campaign.Error.NotEditable", Error(() => task.Submit(Context(evidence: Revenue.Id), Reporter, Now)));
-        Assert.Equal("Campaign.Error.NotEditable", Error(() => task.AddEvidence(Revenue.Id,
+        Assert.Equal("Outcomes.Campaign.Error.NotEditable", Error(() => task.Save([new KpiEntry(Papers.Id, 2, null)], [Papers.Id], Now)));
+        Assert.Equal("Outcomes.Campaign.Error.NotEditable", Error(() => task.Submit(Context(evidence: Revenue.Id), Reporter, Now)));
+        Assert.Equal("Outcomes.Campaign.Error.NotEditable", Error(() => task.AddEvidence(Revenue.Id,
             new("a.pdf", "x", "application/pdf", 1), Reporter, Now)));
         Assert.Equal(1, task.Line(Papers.Id)!.Value);
     }

@@ -55,7 +55,8 @@ public sealed class CampaignLifecycleTests
             new KpiEntry(kpis.Stock.Id, 12, null)]));
         var refused = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CampaignService>(s => s.SubmitAsync(taskA, reporter)));
         Assert.Equal(
-            new[] { (kpis.Flow.Id, "Campaign.Error.EvidenceRequired"), (kpis.Flow.Id, "Campaign.Error.OutlierNoteRequired") },
+            new[] { (kpis.Flow.Id, "Outcomes.Campaign.Error.EvidenceRequired"),
+                (kpis.Flow.Id, "Outcomes.Campaign.Error.OutlierNoteRequired") },
             refused.Problems.Select(p => (Guid.Parse(p.Field), p.Key)).OrderBy(p => p.Key));
         Assert.Equal(KpiTaskStatus.Draft, (await TaskAsync(host, taskA)).Status);
 
@@ -88,7 +89,7 @@ public sealed class CampaignLifecycleTests
         await host.WithAsync<CampaignService>(s => s.SubmitAsync(taskB, reporter));
         var waiting = await Assert.ThrowsAsync<RuleException>(() => host.WithAsync<CampaignService, int>(s =>
             s.LockAsync(second.Id, Operator)));
-        Assert.Equal("Campaign.Error.AwaitingReview", waiting.Key);
+        Assert.Equal("Outcomes.Campaign.Error.AwaitingReview", waiting.Key);
         Assert.Equal([1], waiting.Arguments);
         Assert.Empty(await FactsAsync(host, second.Id));
         Assert.Equal(CampaignStatus.Open, (await host.QueryAsync(db => db.KpiCampaigns.AsNoTracking()
@@ -178,11 +179,11 @@ public sealed class CampaignLifecycleTests
         Assert.Equal([p1, p1, p0, p0], values.Select(v => v.Period));
 
         // Locked: nothing changes any more.
-        Assert.Equal("Campaign.Error.Locked", (await Assert.ThrowsAsync<RuleException>(() =>
+        Assert.Equal("Outcomes.Campaign.Error.Locked", (await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<CampaignService>(s => s.SaveAsync(taskC, [new KpiEntry(kpis.Flow.Id, 1, null)])))).Key);
-        Assert.Equal("Campaign.Error.Locked", (await Assert.ThrowsAsync<RuleException>(() =>
+        Assert.Equal("Outcomes.Campaign.Error.Locked", (await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<CampaignService, int>(s => s.LockAsync(second.Id, Operator)))).Key);
-        Assert.Equal("Campaign.Error.Locked", (await Assert.ThrowsAsync<RuleException>(() =>
+        Assert.Equal("Outcomes.Campaign.Error.Locked", (await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<CampaignService>(s => s.ExtendAsync(second.Id, host.Today().AddDays(30))))).Key);
         Assert.Equal(4, (await FactsAsync(host, second.Id)).Count);
     }

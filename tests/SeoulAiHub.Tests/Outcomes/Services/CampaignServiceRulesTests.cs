@@ -51,7 +51,7 @@ public sealed class CampaignServiceRulesTests
             var results = await Task.WhenAll(AttemptAsync(), AttemptAsync());
             Assert.Single(results, r => r is null);
             var loser = Assert.IsType<RuleException>(Assert.Single(results, r => r is not null));
-            Assert.Equal("Campaign.Error.Locked", loser.Key);
+            Assert.Equal("Outcomes.Campaign.Error.Locked", loser.Key);
 
             var facts = await FactsAsync(host, campaign.Id);
             Assert.Equal(4, facts.Count);
@@ -78,22 +78,23 @@ public sealed class CampaignServiceRulesTests
         async Task<string> KeyAsync(Func<CampaignService, Task> work) =>
             (await Assert.ThrowsAsync<RuleException>(() => host.WithAsync(work))).Key;
 
-        Assert.Equal("Campaign.Error.NotFound", await KeyAsync(s => s.SaveAsync(missing, [])));
-        Assert.Equal("Campaign.Error.NotFound", await KeyAsync(s => s.SubmitAsync(missing, Operator)));
-        Assert.Equal("Campaign.Error.NotFound", await KeyAsync(s => s.ReviewAsync(missing, [], Operator)));
-        Assert.Equal("Campaign.Error.NotFound", await KeyAsync(s => s.RemoveEvidenceAsync(missing, Guid.NewGuid())));
-        Assert.Equal("Campaign.Error.NotFound", await KeyAsync(s => s.ExtendAsync(missing, host.Today().AddDays(10))));
-        Assert.Equal("Campaign.Error.NotFound", await KeyAsync(s => s.LockAsync(missing, Operator)));
+        Assert.Equal("Outcomes.Campaign.Error.NotFound", await KeyAsync(s => s.SaveAsync(missing, [])));
+        Assert.Equal("Outcomes.Campaign.Error.NotFound", await KeyAsync(s => s.SubmitAsync(missing, Operator)));
+        Assert.Equal("Outcomes.Campaign.Error.NotFound", await KeyAsync(s => s.ReviewAsync(missing, [], Operator)));
+        Assert.Equal("Outcomes.Campaign.Error.NotFound", await KeyAsync(s => s.RemoveEvidenceAsync(missing, Guid.NewGuid())));
+        Assert.Equal("Outcomes.Campaign.Error.NotFound", await KeyAsync(s => s.ExtendAsync(missing, host.Today().AddDays(10))));
+        Assert.Equal("Outcomes.Campaign.Error.NotFound", await KeyAsync(s => s.LockAsync(missing, Operator)));
         Assert.Null(await host.WithAsync<CampaignService, (KpiTask, KpiCampaign)?>(s => s.TaskAsync(missing)));
 
         // Organizations or KPIs that do not exist leave nothing to ask.
-        Assert.Equal("Campaign.Error.NoOrganizations", await KeyAsync(s =>
+        Assert.Equal("Outcomes.Campaign.Error.NoOrganizations", await KeyAsync(s =>
             s.OpenAsync(new CampaignInput("조사", "Survey", quarter, host.Today().AddDays(10),
             CampaignTarget.Selected, null, [Guid.NewGuid()], [kpis.Flow.Id]), Operator)));
         var org = (await OrganizationsAsync(host, OrganizationType.Startup))[0];
-        Assert.Equal("Campaign.Error.NoKpis", await KeyAsync(s => s.OpenAsync(new CampaignInput("조사", "Survey", quarter,
+        Assert.Equal("Outcomes.Campaign.Error.NoKpis", await KeyAsync(s => s.OpenAsync(new CampaignInput("조사", "Survey", quarter,
             host.Today().AddDays(10), CampaignTarget.Selected, null, [org.Id], [Guid.NewGuid()]), Operator)));
-        Assert.Equal("Campaign.Error.FuturePeriod", await KeyAsync(s => s.OpenAsync(new CampaignInput("조사", "Survey", quarter.Next.Next,
+        Assert.Equal("Outcomes.Campaign.Error.FuturePeriod", await KeyAsync(s =>
+            s.OpenAsync(new CampaignInput("조사", "Survey", quarter.Next.Next,
             host.Today().AddDays(200), CampaignTarget.Selected, null, [org.Id], [kpis.Flow.Id]), Operator)));
         Assert.Equal(0, await host.QueryAsync(db => db.KpiTasks.CountAsync(t => t.OrganizationId == org.Id)));
 
@@ -101,7 +102,7 @@ public sealed class CampaignServiceRulesTests
         var campaign = await OpenAsync(host, quarter, [org], [kpis.Flow.Id], Operator);
         await RetireAsync(host, kpis);
         await host.WithAsync<CampaignService>(s => s.ExtendAsync(campaign.Id, host.Today().AddDays(40)));
-        Assert.Equal("Campaign.Error.DueDate", await KeyAsync(s => s.ExtendAsync(campaign.Id, host.Today().AddDays(-1))));
+        Assert.Equal("Outcomes.Campaign.Error.DueDate", await KeyAsync(s => s.ExtendAsync(campaign.Id, host.Today().AddDays(-1))));
         Assert.Equal(host.Today().AddDays(40), (await host.QueryAsync(db =>
             db.KpiCampaigns.AsNoTracking().SingleAsync(c => c.Id == campaign.Id))).DueOn);
 
@@ -109,7 +110,7 @@ public sealed class CampaignServiceRulesTests
         Assert.Equal(0, await host.WithAsync<CampaignService, int>(s => s.LockAsync(campaign.Id, Operator)));
         var total = Assert.Single(await RollupsAsync(host, campaign.Id), r => r.Dimension == RollupDimension.Total);
         Assert.Equal((0L, 0, 1), (total.Sum, total.Reporting, total.Expected));
-        Assert.Equal("Campaign.Error.Locked", await KeyAsync(s => s.SubmitAsync(campaign.Tasks[0].Id, Operator)));
+        Assert.Equal("Outcomes.Campaign.Error.Locked", await KeyAsync(s => s.SubmitAsync(campaign.Tasks[0].Id, Operator)));
     }
 
     [Theory, OnEveryDatabase]
@@ -123,7 +124,7 @@ public sealed class CampaignServiceRulesTests
         await RetireAsync(host, kpis);
 
         // Regression: an explicit list used to ask for retired KPIs too.
-        Assert.Equal("Campaign.Error.NoKpis", (await Assert.ThrowsAsync<RuleException>(() =>
+        Assert.Equal("Outcomes.Campaign.Error.NoKpis", (await Assert.ThrowsAsync<RuleException>(() =>
             OpenAsync(host, quarter, [orgs[1]], [kpis.Flow.Id, kpis.Stock.Id], Operator))).Key);
         var active = await host.QueryAsync(db => db.KpiDefinitions.Where(k => k.Active).OrderBy(k => k.SortOrder)
             .Select(k => k.Id).FirstAsync());

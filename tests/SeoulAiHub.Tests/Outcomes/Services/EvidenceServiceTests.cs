@@ -31,11 +31,11 @@ public sealed class EvidenceServiceTests
         var (none, error) = await host.WithAsync<CampaignService, (KpiEvidence?, string?)>(s =>
             s.AddEvidenceAsync(taskId, kpis.Flow.Id, new FormFile(new MemoryStream(bytes), 0, bytes.Length, "file", "계산서.pdf"), Operator));
         Assert.Null(none);
-        Assert.Equal("Document.Error.Type", error);
+        Assert.Equal("Programs.Document.Error.Type", error);
         Assert.Empty((await TaskAsync(host, taskId)).Evidence);
 
         // A KPI the campaign does not ask for.
-        Assert.Equal("Campaign.Error.UnknownKpi", (await Assert.ThrowsAsync<RuleException>(() =>
+        Assert.Equal("Outcomes.Campaign.Error.UnknownKpi", (await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<CampaignService, (KpiEvidence?, string?)>(s =>
                 s.AddEvidenceAsync(taskId, other.Flow.Id, SeoulAiHub.Tests.Programs.ProgramsServiceScenario.PdfFile(), Operator)))).Key);
 
@@ -45,7 +45,7 @@ public sealed class EvidenceServiceTests
         Assert.Equal(KpiTaskStatus.NotStarted, (await TaskAsync(host, taskId)).Status);   // evidence alone is not a draft
         await host.WithAsync<CampaignService>(s => s.RemoveEvidenceAsync(taskId, first.Id));
         Assert.Equal([second.Id], (await TaskAsync(host, taskId)).Evidence.Select(e => e.Id));
-        Assert.Equal("Campaign.Error.NoEvidence", (await Assert.ThrowsAsync<RuleException>(() =>
+        Assert.Equal("Outcomes.Campaign.Error.NoEvidence", (await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<CampaignService>(s => s.RemoveEvidenceAsync(taskId, first.Id)))).Key);
 
         // The remaining file still satisfies the evidence rule.
@@ -53,7 +53,7 @@ public sealed class EvidenceServiceTests
             new KpiEntry(kpis.Stock.Id, 3, null)]));
         await host.WithAsync<CampaignService>(s => s.SubmitAsync(taskId, Operator));
         Assert.Equal(KpiTaskStatus.Submitted, (await TaskAsync(host, taskId)).Status);
-        Assert.Equal("Campaign.Error.NotEditable", (await Assert.ThrowsAsync<RuleException>(() =>
+        Assert.Equal("Outcomes.Campaign.Error.NotEditable", (await Assert.ThrowsAsync<RuleException>(() =>
             host.WithAsync<CampaignService>(s => s.RemoveEvidenceAsync(taskId, second.Id)))).Key);
     }
 }

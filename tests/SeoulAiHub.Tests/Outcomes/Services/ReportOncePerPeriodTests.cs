@@ -28,10 +28,10 @@ public sealed class ReportOncePerPeriodTests
             await Assert.ThrowsAsync<RuleException>(() => OpenAsync(host, period, organizations, [kpis.Flow.Id], Operator));
 
         var again = await Refused(quarter, [orgs[1], orgs[2]]);
-        Assert.Equal("Campaign.Error.Overlap", again.Key);
+        Assert.Equal("Outcomes.Campaign.Error.Overlap", again.Key);
         Assert.Equal([1], again.Arguments);
         Assert.Equal([2], (await Refused(ReportingPeriod.Containing(quarter.EndsOn, PeriodGrain.Year), orgs)).Arguments);
-        Assert.Equal("Campaign.Error.Overlap", (await Refused(ReportingPeriod.Containing(quarter.EndsOn, PeriodGrain.Half),
+        Assert.Equal("Outcomes.Campaign.Error.Overlap", (await Refused(ReportingPeriod.Containing(quarter.EndsOn, PeriodGrain.Half),
             [orgs[0]])).Key);
 
         // Other organizations, or another period, are fine.

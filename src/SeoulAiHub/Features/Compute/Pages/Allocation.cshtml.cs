@@ -72,7 +72,8 @@ public sealed class AllocationModel(HubDb db, ComputeAccess access, ComputeRepor
             return NotFound();
         }
 
-        return !IsMember ? Forbid() : await RunAsync(id, () => service.AcceptTermsAsync(id, User.UserId()!.Value, ct), "Cp.Done.Accepted");
+        return !IsMember ? Forbid() : await RunAsync(id, () => service.AcceptTermsAsync(id, User.UserId()!.Value, ct),
+            "Compute.Pages.Done.Accepted");
     }
 
     public async Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken ct)
@@ -99,7 +100,7 @@ public sealed class AllocationModel(HubDb db, ComputeAccess access, ComputeRepor
 
         if (starts is null || ends is null)
         {
-            ModelState.AddModelError(string.Empty, t["Cp.Error.Date"]);
+            ModelState.AddModelError(string.Empty, t["Compute.Pages.Error.Date"]);
         }
 
         if (!string.IsNullOrWhiteSpace(Approval.PartitionId) && partition is null)
@@ -119,17 +120,17 @@ public sealed class AllocationModel(HubDb db, ComputeAccess access, ComputeRepor
 
         return await RunAsync(id, () => service.ApproveAsync(id,
             new AllocationApproval(hours!.Value, starts!.Value, ends!.Value, Approval.SlurmAccount, partition, Approval.Terms, agreement),
-            User.UserId()!.Value, ct), "Cp.Done.Approved");
+            User.UserId()!.Value, ct), "Compute.Pages.Done.Approved");
     }
 
     public Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct) =>
-        OperatorAsync(id, () => service.DeclineAsync(id, Reason, User.UserId()!.Value, ct), "Cp.Done.Declined", ct);
+        OperatorAsync(id, () => service.DeclineAsync(id, Reason, User.UserId()!.Value, ct), "Compute.Pages.Done.Declined", ct);
 
     public Task<IActionResult> OnPostSuspendAsync(Guid id, CancellationToken ct) =>
-        OperatorAsync(id, () => service.SuspendAsync(id, Reason, User.UserId()!.Value, ct), "Cp.Done.Suspended", ct);
+        OperatorAsync(id, () => service.SuspendAsync(id, Reason, User.UserId()!.Value, ct), "Compute.Pages.Done.Suspended", ct);
 
     public Task<IActionResult> OnPostResumeAsync(Guid id, CancellationToken ct) =>
-        OperatorAsync(id, () => service.ResumeAsync(id, Reason, User.UserId()!.Value, ct), "Cp.Done.Resumed", ct);
+        OperatorAsync(id, () => service.ResumeAsync(id, Reason, User.UserId()!.Value, ct), "Compute.Pages.Done.Resumed", ct);
 
     private async Task<IActionResult> OperatorAsync(Guid id, Func<Task> change, string doneKey, CancellationToken ct)
     {

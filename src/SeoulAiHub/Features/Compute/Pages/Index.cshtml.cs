@@ -77,7 +77,7 @@ public sealed class IndexModel(HubDb db, ComputeAccess access, ComputeReports re
 
         if (organization is null)
         {
-            ModelState.AddModelError(string.Empty, t["Cp.Error.Organization"]);
+            ModelState.AddModelError(string.Empty, t["Compute.Pages.Error.Organization"]);
         }
 
         if (cluster is null)
@@ -92,7 +92,7 @@ public sealed class IndexModel(HubDb db, ComputeAccess access, ComputeReports re
 
         if (starts is null || ends is null)
         {
-            ModelState.AddModelError(string.Empty, t["Cp.Error.Date"]);
+            ModelState.AddModelError(string.Empty, t["Compute.Pages.Error.Date"]);
         }
 
         if (!ModelState.IsValid)
@@ -103,7 +103,7 @@ public sealed class IndexModel(HubDb db, ComputeAccess access, ComputeReports re
         var allocation = await allocations.RequestAsync(organization!.Value,
             new AllocationRequest(cluster!.Value, partition, hours!.Value, starts!.Value, ends!.Value, Input.Justification),
             User.UserId()!.Value, ct);
-        Done = t["Cp.Done.Requested"].Value;
+        Done = t["Compute.Pages.Done.Requested"].Value;
         return Redirect($"/compute/allocations/{allocation.Id}");
     }
 

@@ -65,7 +65,7 @@ public sealed class ManageModel(HubDb db, ComputeReports reports, ComputeCatalog
 
         if (Upload.File is not { Length: > 0 })
         {
-            ModelState.AddModelError(string.Empty, t["Cp.Error.File"]);
+            ModelState.AddModelError(string.Empty, t["Compute.Pages.Error.File"]);
         }
 
         if (!ModelState.IsValid)
@@ -81,7 +81,7 @@ public sealed class ManageModel(HubDb db, ComputeReports reports, ComputeCatalog
         {
             await using var stream = Upload.File!.OpenReadStream();
             var import = await importer.ImportAsync(cluster!.Value, stream, Upload.File.FileName, columns, User.UserId()!.Value, ct);
-            Done = t["Cp.Done.Imported", import.Accepted, import.Rejected].Value;
+            Done = t["Compute.Pages.Done.Imported", import.Accepted, import.Rejected].Value;
             return Redirect($"/compute/manage?import={import.Id}#import-report");
         }, ct);
     }
@@ -89,14 +89,14 @@ public sealed class ManageModel(HubDb db, ComputeReports reports, ComputeCatalog
     public Task<IActionResult> OnPostAddModelAsync(CancellationToken ct) => RunAsync(async () =>
     {
         await catalog.AddModelAsync(Catalog.Name, FormValue.Count(Catalog.MemoryGb) ?? 0, ct);
-        Done = t["Cp.Done.Saved"].Value;
+        Done = t["Compute.Pages.Done.Saved"].Value;
         return Redirect("/compute/manage#catalog");
     }, ct);
 
     public Task<IActionResult> OnPostAddClusterAsync(CancellationToken ct) => RunAsync(async () =>
     {
         await catalog.AddClusterAsync(Catalog.Name, Catalog.SlurmName, Catalog.Site, ct: ct);
-        Done = t["Cp.Done.Saved"].Value;
+        Done = t["Compute.Pages.Done.Saved"].Value;
         return Redirect("/compute/manage#catalog");
     }, ct);
 
@@ -105,7 +105,7 @@ public sealed class ManageModel(HubDb db, ComputeReports reports, ComputeCatalog
         await catalog.AddPartitionAsync(FormValue.Id(Catalog.ClusterId) ?? Guid.Empty, Catalog.Name,
             FormValue.Id(Catalog.ModelId) ?? Guid.Empty, FormValue.Count(Catalog.Nodes) ?? 0,
             FormValue.Count(Catalog.GpusPerNode) ?? 0, ct);
-        Done = t["Cp.Done.Saved"].Value;
+        Done = t["Compute.Pages.Done.Saved"].Value;
         return Redirect("/compute/manage#catalog");
     }, ct);
 
@@ -118,7 +118,7 @@ public sealed class ManageModel(HubDb db, ComputeReports reports, ComputeCatalog
         catch (DbUpdateException)
         {
             // Two operators adding the same name at once: the unique index refuses the second.
-            ModelState.AddModelError(string.Empty, t["Cp.Error.Exists"]);
+            ModelState.AddModelError(string.Empty, t["Compute.Pages.Error.Exists"]);
         }
 
         db.ChangeTracker.Clear();

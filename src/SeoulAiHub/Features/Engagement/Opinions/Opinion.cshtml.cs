@@ -62,13 +62,13 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
         Rule.Require(visibility is not null, "Engagement.Error.Visibility");
         await desk.EditAsync(id, EditInput.Speaker, EditInput.Text, EngagementLabels.ParseCategories(EditInput.Categories),
             visibility!.Value, by, ct);
-        return ("Eo.Detail.Edited", id);
+        return ("Engagement.Opinions.Detail.Edited", id);
     }, ct);
 
     public Task<IActionResult> OnPostAnswerAsync(Guid id, CancellationToken ct) => WorkAsync(id, "answer", async by =>
     {
         await desk.AnswerAsync(id, AnswerText, by, ct);
-        return ("Eo.Detail.Answered", id);
+        return ("Engagement.Opinions.Detail.Answered", id);
     }, ct);
 
     /// <summary>Merges this opinion (the duplicate) into the one chosen or pasted (an id or the opinion's address).</summary>
@@ -76,18 +76,18 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
     {
         var pasted = MergeIntoPasted?.Trim().TrimEnd('/');
         var target = !string.IsNullOrWhiteSpace(pasted) ? FormValue.Id(pasted[(pasted.LastIndexOf('/') + 1)..]) : FormValue.Id(MergeInto);
-        Rule.Require(target is not null, "Eo.Error.MergeTarget");
+        Rule.Require(target is not null, "Engagement.Opinions.Error.MergeTarget");
         await desk.MergeAsync(id, target!.Value, by, ct);
-        return ("Eo.Detail.Merged", target.Value);
+        return ("Engagement.Opinions.Detail.Merged", target.Value);
     }, ct);
 
     public Task<IActionResult> OnPostAddActionAsync(Guid id, CancellationToken ct) => WorkAsync(id, "add-action", async by =>
     {
         var due = FormValue.Date(NewAction.DueOn);
-        Rule.Require(due is not null, "Eo.Error.Date");
+        Rule.Require(due is not null, "Engagement.Opinions.Error.Date");
         var owner = await OwnerAsync(NewAction.OwnerUserId, ct);
         await desk.AddActionAsync(id, NewAction.Title, NewAction.Department, owner, due!.Value, by, ct);
-        return ("Eo.Detail.ActionAdded", id);
+        return ("Engagement.Opinions.Detail.ActionAdded", id);
     }, ct);
 
     public Task<IActionResult> OnPostMoveAsync(Guid id, CancellationToken ct) => WorkAsync(id, "move", async by =>
@@ -96,16 +96,16 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
         var to = FormValue.Enum<ActionStatus>(Step.Status, ignoreCase: false);
         Rule.Require(to is not null, "Engagement.Error.Status");
         await desk.MoveActionAsync(action, to!.Value, Step.Note, by, ct);
-        return ("Eo.Detail.ActionMoved", id);
+        return ("Engagement.Opinions.Detail.ActionMoved", id);
     }, ct);
 
     public Task<IActionResult> OnPostRescheduleAsync(Guid id, CancellationToken ct) => WorkAsync(id, "reschedule", async by =>
     {
         var action = OwnAction(Step.ActionId);
         var due = FormValue.Date(Step.DueOn);
-        Rule.Require(due is not null, "Eo.Error.Date");
+        Rule.Require(due is not null, "Engagement.Opinions.Error.Date");
         await desk.RescheduleActionAsync(action, due!.Value, Step.Note, by, ct);
-        return ("Eo.Detail.ActionRescheduled", id);
+        return ("Engagement.Opinions.Detail.ActionRescheduled", id);
     }, ct);
 
     public Task<IActionResult> OnPostReassignAsync(Guid id, CancellationToken ct) => WorkAsync(id, "reassign", async by =>
@@ -113,10 +113,10 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
         var action = OwnAction(Step.ActionId);
         var owner = await OwnerAsync(Step.OwnerUserId, ct);
         await desk.ReassignActionAsync(action, Step.Department, owner, by, ct);
-        return ("Eo.Detail.ActionReassigned", id);
+        return ("Engagement.Opinions.Detail.ActionReassigned", id);
     }, ct);
 
-    public string Who(Guid userId) => Names.TryGetValue(userId, out var name) ? name : t["Eo.Timeline.Unknown"];
+    public string Who(Guid userId) => Names.TryGetValue(userId, out var name) ? name : t["Engagement.Opinions.Timeline.Unknown"];
 
     /// <summary>
     /// Every form goes through here: 404 if the reader may not read the opinion, 403 unless an operator, then the work;
@@ -161,7 +161,7 @@ public sealed class OpinionModel(HubDb db, OpinionDesk desk, EngagementAccess ac
         }
 
         var id = FormValue.Id(value);
-        Rule.Require(id is not null && await EngagementForms.IsStaffAsync(db, id.Value, ct), "Eo.Error.Owner");
+        Rule.Require(id is not null && await EngagementForms.IsStaffAsync(db, id.Value, ct), "Engagement.Opinions.Error.Owner");
         return id;
     }
 

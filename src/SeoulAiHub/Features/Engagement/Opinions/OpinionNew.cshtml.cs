@@ -71,7 +71,7 @@ public sealed class OpinionNewModel(HubDb db, OpinionDesk desk, EngagementAccess
             DateOnly? saidOn = null;
             if (!string.IsNullOrWhiteSpace(Input.SaidOn) && (saidOn = FormValue.Date(Input.SaidOn)) is null)
             {
-                return Problem("Eo.Error.Date");
+                return Problem("Engagement.Opinions.Error.Date");
             }
 
             // Only the fields that belong to the chosen source count (the others may hold an earlier choice).
@@ -95,7 +95,7 @@ public sealed class OpinionNewModel(HubDb db, OpinionDesk desk, EngagementAccess
                 Kst.Today(clock), User.UserId()!.Value, ct);
         }
 
-        TempData["Done"] = t["Eo.New.Saved"].Value;
+        TempData["Done"] = t["Engagement.Opinions.New.Saved"].Value;
         return Redirect($"/engagement/opinions/{opinion.Id}");
     }
 

@@ -36,8 +36,8 @@ public sealed class OversightHomePageModel(OversightSummaries summaries, HubDb d
     }
 
     public string Chart() => StackedBarChart.Render(
-        new ChartText("er-trend", t["Er.Home.Chart"], t["Er.Home.ChartDesc", Home.Trend.Quarters[0].Label(HubCulture.IsEnglish),
-            Home.Trend.Quarters[^1].Label(HubCulture.IsEnglish)]),
+        new ChartText("er-trend", t["Engagement.Reports.Home.Chart"], t["Engagement.Reports.Home.ChartDesc",
+            Home.Trend.Quarters[0].Label(HubCulture.IsEnglish), Home.Trend.Quarters[^1].Label(HubCulture.IsEnglish)]),
         Home.Trend.Quarters.Select(q => q.ShortLabel).ToList(),
         Series.Select(s => (s.Name, s.Color, s.Values)).ToList());
 }

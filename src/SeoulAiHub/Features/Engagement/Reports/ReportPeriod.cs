@@ -29,7 +29,7 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To, IReadOnlyList<(str
         var end = Parse(to, defaultTo, problems);
         if (problems.Count == 0 && start > end)
         {
-            problems.Add(("Er.Error.FromAfterTo", [Format(start), Format(end)]));
+            problems.Add(("Engagement.Reports.Error.FromAfterTo", [Format(start), Format(end)]));
         }
 
         return problems.Count == 0 ? new ReportPeriod(start, end, problems) : new ReportPeriod(defaultFrom, defaultTo, problems);
@@ -42,10 +42,10 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To, IReadOnlyList<(str
         var year = new DateOnly(today.Year, 1, 1);
         return
         [
-            new("Er.Period.ThisQuarter", quarter.StartsOn, quarter.EndsOn),
-            new("Er.Period.LastQuarter", quarter.Previous.StartsOn, quarter.Previous.EndsOn),
-            new("Er.Period.ThisYear", year, year.AddYears(1).AddDays(-1)),
-            new("Er.Period.LastYear", year.AddYears(-1), year.AddDays(-1)),
+            new("Engagement.Reports.Period.ThisQuarter", quarter.StartsOn, quarter.EndsOn),
+            new("Engagement.Reports.Period.LastQuarter", quarter.Previous.StartsOn, quarter.Previous.EndsOn),
+            new("Engagement.Reports.Period.ThisYear", year, year.AddYears(1).AddDays(-1)),
+            new("Engagement.Reports.Period.LastYear", year.AddYears(-1), year.AddDays(-1)),
         ];
     }
 
@@ -61,7 +61,7 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To, IReadOnlyList<(str
             return date;
         }
 
-        problems.Add(("Er.Error.BadDate", [text.Length > EchoLength ? text[..EchoLength] + "…" : text]));
+        problems.Add(("Engagement.Reports.Error.BadDate", [text.Length > EchoLength ? text[..EchoLength] + "…" : text]));
         return fallback;
     }
 }

@@ -28,7 +28,8 @@ public sealed class YouSaidWeDidModel(FollowUpReports reports, TimeProvider cloc
         ModelState.Clear();
         var today = Kst.Today(clock);
         Period = ReportPeriod.Read(From, To, today.AddMonths(-12).AddDays(1), today);
-        Links = [new PeriodLink("Er.Period.Last12Months", today.AddMonths(-12).AddDays(1), today), .. ReportPeriod.Links(today)];
+        Links = [new PeriodLink("Engagement.Reports.Period.Last12Months", today.AddMonths(-12).AddDays(1), today),
+            .. ReportPeriod.Links(today)];
         var query = $"from={ReportPeriod.Format(Period.From)}&to={ReportPeriod.Format(Period.To)}";
         Report = new FollowUpReportView(await reports.ForPeriodAsync(Period.From, Period.To, publicOnly: true, ReportPage.Of(PageNumber),
             ct), PublicView: true, n => $"/you-said-we-did?{query}&page={n}");

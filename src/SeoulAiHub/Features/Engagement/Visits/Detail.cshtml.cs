@@ -67,39 +67,40 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
 
         visit.Describe(read.Kind, Input.Title, read.Date, Input.Purpose, Input.Host, read.SiteId, clock.GetUtcNow());
         return true;
-    }, "Ev.Done.Saved", ct);
+    }, "Engagement.Visits.Done.Saved", ct);
 
     public Task<IActionResult> OnPostHeldAsync(Guid id, CancellationToken ct) =>
-        ChangeAsync(id, visit => { visit.MarkHeld(Kst.Today(clock), clock.GetUtcNow()); return true; }, "Ev.Done.Held", ct);
+        ChangeAsync(id, visit => { visit.MarkHeld(Kst.Today(clock), clock.GetUtcNow()); return true; }, "Engagement.Visits.Done.Held", ct);
 
     public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) =>
-        ChangeAsync(id, visit => { visit.Cancel(clock.GetUtcNow()); return true; }, "Ev.Done.Cancelled", ct);
+        ChangeAsync(id, visit => { visit.Cancel(clock.GetUtcNow()); return true; }, "Engagement.Visits.Done.Cancelled", ct);
 
     public Task<IActionResult> OnPostAddMemberAsync(Guid id, CancellationToken ct) => ChangeAsync(id, visit =>
     {
         var person = FormValue.Id(Member.UserId) is { } userId ? Staff.FirstOrDefault(s => s.Id == userId) : null;
         if (person is null)
         {
-            ModelState.AddModelError(string.Empty, t["Ev.Error.Person"]);
+            ModelState.AddModelError(string.Empty, t["Engagement.Visits.Error.Person"]);
             return false;
         }
 
         visit.AddMember(person.Id, person.Name, Member.Title, Member.Affiliation, clock.GetUtcNow());
         return true;
-    }, "Ev.Done.ParticipantAdded", ct);
+    }, "Engagement.Visits.Done.ParticipantAdded", ct);
 
     public Task<IActionResult> OnPostAddGuestAsync(Guid id, CancellationToken ct) => ChangeAsync(id, visit =>
     {
         visit.AddGuest(Guest.Name, Guest.Title, Guest.Affiliation, clock.GetUtcNow());
         return true;
-    }, "Ev.Done.ParticipantAdded", ct);
+    }, "Engagement.Visits.Done.ParticipantAdded", ct);
 
-    public Task<IActionResult> OnPostRemoveParticipantAsync(Guid id, string? participantId, CancellationToken ct) => ChangeAsync(id, visit =>
+    public Task<IActionResult> OnPostRemoveParticipantAsync(Guid id, string? participantId, CancellationToken ct) =>
+        ChangeAsync(id, visit =>
     {
         // The domain looks in this visit's own participants: an id from another visit is "no such participant".
         visit.RemoveParticipant(FormValue.Id(participantId) ?? Guid.Empty, clock.GetUtcNow());
         return true;
-    }, "Ev.Done.ParticipantRemoved", ct);
+    }, "Engagement.Visits.Done.ParticipantRemoved", ct);
 
     public Task<IActionResult> OnPostAddStopAsync(Guid id, CancellationToken ct) => ChangeAsync(id, visit =>
     {
@@ -107,7 +108,7 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
         var ends = FormValue.Time(Stop.EndsAt);
         if (starts is null || ends is null)
         {
-            ModelState.AddModelError(string.Empty, t["Ev.Error.StopTime"]);
+            ModelState.AddModelError(string.Empty, t["Engagement.Visits.Error.StopTime"]);
         }
 
         Guid? organization = null;
@@ -116,7 +117,7 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
             organization = FormValue.Id(Stop.OrganizationId) is { } o && Organizations.Any(x => x.Id == o) ? o : null;
             if (organization is null)
             {
-                ModelState.AddModelError(string.Empty, t["Ev.Error.Organization"]);
+                ModelState.AddModelError(string.Empty, t["Engagement.Visits.Error.Organization"]);
             }
         }
 
@@ -126,7 +127,7 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
             site = FormValue.Id(Stop.SiteId) is { } s && SitesById.ContainsKey(s) ? s : null;
             if (site is null)
             {
-                ModelState.AddModelError(string.Empty, t["Ev.Error.Site"]);
+                ModelState.AddModelError(string.Empty, t["Engagement.Visits.Error.Site"]);
             }
         }
 
@@ -137,13 +138,13 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
 
         visit.AddStop(starts!.Value, ends!.Value, Stop.Place, site, organization, Stop.BriefingPerson, Stop.Note, clock.GetUtcNow());
         return true;
-    }, "Ev.Done.StopAdded", ct);
+    }, "Engagement.Visits.Done.StopAdded", ct);
 
     public Task<IActionResult> OnPostRemoveStopAsync(Guid id, string? stopId, CancellationToken ct) => ChangeAsync(id, visit =>
     {
         visit.RemoveStop(FormValue.Id(stopId) ?? Guid.Empty, clock.GetUtcNow());
         return true;
-    }, "Ev.Done.StopRemoved", ct);
+    }, "Engagement.Visits.Done.StopRemoved", ct);
 
     /// <summary>Records an opinion heard at this visit through the opinion desk (its own save and history).</summary>
     public async Task<IActionResult> OnPostRecordOpinionAsync(Guid id, CancellationToken ct)
@@ -164,23 +165,23 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
             organization = FormValue.Id(Opinion.OrganizationId);
             if (organization is null)
             {
-                ModelState.AddModelError(string.Empty, t["Ev.Error.Organization"]);
+                ModelState.AddModelError(string.Empty, t["Engagement.Visits.Error.Organization"]);
             }
         }
 
         var visibility = FormValue.Enum<OpinionVisibility>(Opinion.Visibility, ignoreCase: false);
         if (visibility is null)
         {
-            ModelState.AddModelError(string.Empty, t["Ev.Error.Visibility"]);
+            ModelState.AddModelError(string.Empty, t["Engagement.Visits.Error.Visibility"]);
         }
 
         if (ModelState.IsValid)
         {
             // An event is heard like a visit; a meeting is a meeting.
             var source = Visit.Kind == VisitKind.Meeting ? OpinionSource.Meeting : OpinionSource.Visit;
-            await desk.RecordAsync(source, id, organization, Opinion.Speaker, Opinion.Text, EngagementLabels.ParseCategories(Opinion.Categories),
-                visibility!.Value, null, User.UserId()!.Value, ct);
-            Done = t["Ev.Done.OpinionRecorded"].Value;
+            await desk.RecordAsync(source, id, organization, Opinion.Speaker, Opinion.Text,
+                EngagementLabels.ParseCategories(Opinion.Categories), visibility!.Value, null, User.UserId()!.Value, ct);
+            Done = t["Engagement.Visits.Done.OpinionRecorded"].Value;
             return Redirect($"/engagement/visits/{id}#opinions");
         }
 
@@ -246,7 +247,8 @@ public sealed class DetailModel(HubDb db, VisitPlanner planner, FollowUpReports 
 
         var onItinerary = visit.Stops.Where(s => s.OrganizationId != null).Select(s => s.OrganizationId!.Value).ToHashSet();
         var organizations = await db.OrganizationInfos()
-            .Where(o => o.TenancyStatus == TenancyStatus.Resident || o.TenancyStatus == TenancyStatus.Admitted || onItinerary.Contains(o.Id))
+            .Where(o => o.TenancyStatus == TenancyStatus.Resident || o.TenancyStatus == TenancyStatus.Admitted ||
+                onItinerary.Contains(o.Id))
             .Select(o => new { o.Id, o.NameKo, o.NameEn })
             .ToListAsync(ct);
         // Stop organizations first: the opinion form's source is most likely one of them.

@@ -42,7 +42,7 @@ public sealed class NewModel(HubDb db, IStringLocalizer<SharedResource> t, TimeP
             User.UserId()!.Value, clock.GetUtcNow());
         db.Visits.Add(visit);
         await db.SaveChangesAsync(ct);
-        TempData["Done"] = t["Ev.Done.Created"].Value;
+        TempData["Done"] = t["Engagement.Visits.Done.Created"].Value;
         return Redirect($"/engagement/visits/{visit.Id}");
     }
 

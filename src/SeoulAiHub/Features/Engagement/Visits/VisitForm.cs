@@ -38,7 +38,7 @@ public sealed class VisitForm
 
         if (FormValue.Date(Date) is not { } date)
         {
-            state.AddModelError(string.Empty, t["Ev.Error.Date"]);
+            state.AddModelError(string.Empty, t["Engagement.Visits.Error.Date"]);
             ok = false;
             date = default;
         }
@@ -52,7 +52,7 @@ public sealed class VisitForm
             }
             else
             {
-                state.AddModelError(string.Empty, t["Ev.Error.Site"]);
+                state.AddModelError(string.Empty, t["Engagement.Visits.Error.Site"]);
                 ok = false;
             }
         }

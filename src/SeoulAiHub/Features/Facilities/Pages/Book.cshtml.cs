@@ -74,13 +74,14 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
         {
             var booking = await desk.BookAsync(userId, new BookingRequest(Input.FacilityId, slot.Start, slot.End, Input.Purpose,
                 Input.Attendees, Input.OrganizationId), ct);
-            TempData["Done"] = booking.Status == BookingStatus.Pending ? t["Fp.Done.Pending"].Value : t["Fp.Done.Booked"].Value;
+            TempData["Done"] = booking.Status == BookingStatus.Pending ? t["Facilities.Pages.Done.Pending"].Value
+                : t["Facilities.Pages.Done.Booked"].Value;
             return Redirect("/facilities/bookings");
         }
 
         if (FormValue.Date(Input.Until) is not { } until || ReadExceptions() is not { } exceptions)
         {
-            ModelState.AddModelError(string.Empty, t["Fp.Error.Date"]);
+            ModelState.AddModelError(string.Empty, t["Facilities.Pages.Error.Date"]);
             return Page();
         }
 
@@ -89,8 +90,8 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
             slot.Date, until, exceptions);
         var result = await desk.BookSeriesAsync(userId, new SeriesRequest(Input.FacilityId, rule, Input.Purpose, Input.Attendees,
             Input.OrganizationId), ct);
-        TempData["Done"] = t["Fp.Done.Series", result.Booked.Count, result.Taken.Count, result.Skipped.Count].Value
-            + (result.Taken.Count > 0 ? " " + t["Fp.Done.SeriesTaken", string.Join(", ",
+        TempData["Done"] = t["Facilities.Pages.Done.Series", result.Booked.Count, result.Taken.Count, result.Skipped.Count].Value
+            + (result.Taken.Count > 0 ? " " + t["Facilities.Pages.Done.SeriesTaken", string.Join(", ",
                 result.Taken.Select(o => o.Date.ToString("yyyy-MM-dd")))].Value : "");
         return Redirect("/facilities/bookings");
     }
@@ -109,7 +110,7 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
 
         await desk.JoinWaitlistAsync(User.UserId()!.Value, new BookingRequest(Input.FacilityId, slot.Start, slot.End, Input.Purpose,
             Input.Attendees, Input.OrganizationId), ct);
-        TempData["Done"] = t["Fp.Done.Waitlisted"].Value;
+        TempData["Done"] = t["Facilities.Pages.Done.Waitlisted"].Value;
         return Redirect("/facilities/bookings");
     }
 
@@ -125,7 +126,7 @@ public sealed class BookModel(HubDb db, BookingDesk desk, FacilitiesAccess acces
         if (FormValue.Date(Input.Date) is not { } date || FormValue.Time(Input.Start) is not { } from ||
             FormValue.Time(Input.End) is not { } to)
         {
-            ModelState.AddModelError(string.Empty, t["Fp.Error.Time"]);
+            ModelState.AddModelError(string.Empty, t["Facilities.Pages.Error.Time"]);
             return null;
         }
 

@@ -21,19 +21,19 @@ public sealed class BookingsModel(BookingBoard board, BookingDesk desk, Facility
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) =>
-        ActAsync(() => desk.CancelAsync(id, Me, ct), "Fp.Done.Cancelled", ct);
+        ActAsync(() => desk.CancelAsync(id, Me, ct), "Facilities.Pages.Done.Cancelled", ct);
 
     public Task<IActionResult> OnPostCheckInAsync(Guid id, CancellationToken ct) =>
-        ActAsync(() => desk.CheckInAsync(id, Me, ct), "Fp.Done.CheckedIn", ct);
+        ActAsync(() => desk.CheckInAsync(id, Me, ct), "Facilities.Pages.Done.CheckedIn", ct);
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
-        ActAsync(() => desk.AcceptOfferAsync(id, Me, ct), "Fp.Done.Accepted", ct);
+        ActAsync(() => desk.AcceptOfferAsync(id, Me, ct), "Facilities.Pages.Done.Accepted", ct);
 
     public Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct) =>
-        ActAsync(() => desk.DeclineOfferAsync(id, Me, ct), "Fp.Done.Declined", ct);
+        ActAsync(() => desk.DeclineOfferAsync(id, Me, ct), "Facilities.Pages.Done.Declined", ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
-        ActAsync(() => desk.WithdrawAsync(id, Me, ct), "Fp.Done.Withdrawn", ct);
+        ActAsync(() => desk.WithdrawAsync(id, Me, ct), "Facilities.Pages.Done.Withdrawn", ct);
 
     /// <summary>A new feed address, shown once on this response (it is not kept anywhere readable).</summary>
     public async Task<IActionResult> OnPostFeedAsync(CancellationToken ct)
@@ -47,7 +47,7 @@ public sealed class BookingsModel(BookingBoard board, BookingDesk desk, Facility
     public async Task<IActionResult> OnPostRevokeFeedAsync(CancellationToken ct)
     {
         await feeds.RevokeAsync(Me, ct);
-        TempData["Done"] = t["Fp.Done.FeedRevoked"].Value;
+        TempData["Done"] = t["Facilities.Pages.Done.FeedRevoked"].Value;
         return Redirect("/facilities/bookings");
     }
 

@@ -97,7 +97,7 @@ public sealed class EditFacilityModel(HubDb db, FacilityCatalog catalog, IString
         Sites = await db.AllSites().OrderBy(s => s.NameKo).ToListAsync(ct);
         if (!ModelState.IsValid || Input.ToSettings() is not { } settings)
         {
-            ModelState.AddModelError(string.Empty, t["Fp.Error.Form"]);
+            ModelState.AddModelError(string.Empty, t["Facilities.Pages.Error.Form"]);
             return Page();
         }
 
@@ -110,7 +110,7 @@ public sealed class EditFacilityModel(HubDb db, FacilityCatalog catalog, IString
             id = (await catalog.CreateAsync(settings, ct)).Id;
         }
 
-        TempData["Done"] = t["Fp.Done.FacilitySaved"].Value;
+        TempData["Done"] = t["Facilities.Pages.Done.FacilitySaved"].Value;
         return Redirect("/facilities/manage");
     }
 }

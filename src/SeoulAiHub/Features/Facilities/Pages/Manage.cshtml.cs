@@ -25,16 +25,16 @@ public sealed class ManageModel(HubDb db, BookingBoard board, BookingDesk desk, 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken ct) =>
-        ActAsync(() => desk.ApproveAsync(id, User.UserId()!.Value, ct), t["Fp.Done.Approved"], ct);
+        ActAsync(() => desk.ApproveAsync(id, User.UserId()!.Value, ct), t["Facilities.Pages.Done.Approved"], ct);
 
     public Task<IActionResult> OnPostRejectAsync(Guid id, string? reason, CancellationToken ct) =>
-        ActAsync(() => desk.RejectAsync(id, reason, User.UserId()!.Value, ct), t["Fp.Done.Rejected"], ct);
+        ActAsync(() => desk.RejectAsync(id, reason, User.UserId()!.Value, ct), t["Facilities.Pages.Done.Rejected"], ct);
 
     public async Task<IActionResult> OnPostHolidaysAsync(IFormFile? file, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
         {
-            ModelState.AddModelError(string.Empty, t["Fp.Error.NoFile"]);
+            ModelState.AddModelError(string.Empty, t["Facilities.Pages.Error.NoFile"]);
             await LoadAsync(ct);
             return Page();
         }
@@ -47,14 +47,15 @@ public sealed class ManageModel(HubDb db, BookingBoard board, BookingDesk desk, 
         }, null, ct);
         if (result is not null)
         {
-            TempData["Done"] = t["Fp.Done.Holidays", result.Added, result.Renamed, result.Unchanged, result.Problems.Count].Value;
+            TempData["Done"] = t["Facilities.Pages.Done.Holidays", result.Added, result.Renamed, result.Unchanged,
+                result.Problems.Count].Value;
         }
 
         return outcome;
     }
 
     public Task<IActionResult> OnPostQuotaAsync(Guid organizationId, int? hours, CancellationToken ct) =>
-        ActAsync(() => catalog.SetQuotaAsync(organizationId, hours, ct), t["Fp.Done.Quota"], ct);
+        ActAsync(() => catalog.SetQuotaAsync(organizationId, hours, ct), t["Facilities.Pages.Done.Quota"], ct);
 
     public Task ReloadAfterRefusalAsync(RuleException refusal, CancellationToken ct) => LoadAsync(ct);
 

@@ -36,7 +36,7 @@ public sealed class ReportModel(UtilizationReports reports, IStringLocalizer<Sha
             .Select(x => (x.Name, Percent: x.Open <= 0 ? 0 : Math.Round(100 * x.Booked / x.Open, 1)))
             .OrderByDescending(x => x.Percent).Take(20)
             .Select(x => new ChartPoint(x.Name, x.Percent, $"{x.Percent:0.#}%")).ToList();
-        return BarChart.Render(new ChartText("fp-utilization-chart", t["Fp.Report.ChartTitle"], t["Fp.Report.ChartDesc", From, Months]),
-            bars);
+        return BarChart.Render(new ChartText("fp-utilization-chart", t["Facilities.Pages.Report.ChartTitle"],
+            t["Facilities.Pages.Report.ChartDesc", From, Months]), bars);
     }
 }

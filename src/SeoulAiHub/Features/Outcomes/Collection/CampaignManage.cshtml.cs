@@ -58,12 +58,12 @@ public sealed class CampaignManageModel(HubDb db, CampaignService campaigns, ISt
 
         if (FormValue.Date(DueOn) is not { } due)
         {
-            ModelState.AddModelError(string.Empty, t["Oc.Campaign.Error.DueOn"]);
+            ModelState.AddModelError(string.Empty, t["Outcomes.Collection.Campaign.Error.DueOn"]);
             return Page();
         }
 
         await campaigns.ExtendAsync(id, due, ct);
-        Done = t["Oc.Campaign.Extended", CollectionFormat.Date(due)];
+        Done = t["Outcomes.Collection.Campaign.Extended", CollectionFormat.Date(due)];
         return Redirect($"/outcomes/campaigns/{id}");
     }
 
@@ -75,7 +75,7 @@ public sealed class CampaignManageModel(HubDb db, CampaignService campaigns, ISt
         }
 
         var values = await campaigns.LockAsync(id, User.UserId()!.Value, ct);
-        Done = t["Oc.Campaign.Locked", values];
+        Done = t["Outcomes.Collection.Campaign.Locked", values];
         return Redirect($"/outcomes/campaigns/{id}");
     }
 

@@ -72,7 +72,7 @@ public sealed class CampaignNewModel(HubDb db, CampaignService campaigns, IStrin
         }
 
         var campaign = await campaigns.OpenAsync(input, User.UserId()!.Value, ct);
-        TempData["Done"] = t["Oc.Campaign.Opened", campaign.Tasks.Count].Value;
+        TempData["Done"] = t["Outcomes.Collection.Campaign.Opened", campaign.Tasks.Count].Value;
         return Redirect($"/outcomes/campaigns/{campaign.Id}");
     }
 
@@ -118,32 +118,32 @@ public sealed class CampaignNewModel(HubDb db, CampaignService campaigns, IStrin
 
         if (period is null)
         {
-            ModelState.AddModelError(string.Empty, t["Oc.Campaign.Error.Period"]);
+            ModelState.AddModelError(string.Empty, t["Outcomes.Collection.Campaign.Error.Period"]);
         }
 
         var due = FormValue.Date(Input.DueOn);
         if (due is null)
         {
-            ModelState.AddModelError(string.Empty, t["Oc.Campaign.Error.DueOn"]);
+            ModelState.AddModelError(string.Empty, t["Outcomes.Collection.Campaign.Error.DueOn"]);
         }
 
         var target = FormValue.Enum<CampaignTarget>(Input.Target, ignoreCase: false);
         if (target is null)
         {
-            ModelState.AddModelError(string.Empty, t["Oc.Campaign.Error.Target"]);
+            ModelState.AddModelError(string.Empty, t["Outcomes.Collection.Campaign.Error.Target"]);
         }
         else if (target == CampaignTarget.ProgramAwardees && (Input.ProgramId is not { } programId || Programs.All(p => p.Id != programId)))
         {
-            ModelState.AddModelError(string.Empty, t["Campaign.Error.Program"]);
+            ModelState.AddModelError(string.Empty, t["Outcomes.Campaign.Error.Program"]);
         }
         else if (target == CampaignTarget.Selected && Input.OrganizationIds.Count == 0)
         {
-            ModelState.AddModelError(string.Empty, t["Oc.Campaign.Error.NoneSelected"]);
+            ModelState.AddModelError(string.Empty, t["Outcomes.Collection.Campaign.Error.NoneSelected"]);
         }
 
         if (!Input.KpiIds.Any(id => Kpis.Any(k => k.Id == id)))
         {
-            ModelState.AddModelError(string.Empty, t["Campaign.Error.NoKpis"]);
+            ModelState.AddModelError(string.Empty, t["Outcomes.Campaign.Error.NoKpis"]);
         }
 
         if (!ModelState.IsValid)

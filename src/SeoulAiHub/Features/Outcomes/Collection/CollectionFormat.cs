@@ -8,7 +8,7 @@ public static class CollectionFormat
 {
     /// <summary>e.g. 1,234,000원 / KRW 1,234,000, 12명 / 12 persons, 3건 / 3.</summary>
     public static string Value(IStringLocalizer t, KpiUnit unit, long value) =>
-        t["Oc.Value." + unit, value.ToString("N0", CultureInfo.InvariantCulture)].Value;
+        t["Outcomes.Collection.Value." + unit, value.ToString("N0", CultureInfo.InvariantCulture)].Value;
 
     /// <summary>The value as the input field shows it: 1,234,000.</summary>
     public static string Input(long? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? "";

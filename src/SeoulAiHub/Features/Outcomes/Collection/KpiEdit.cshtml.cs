@@ -56,7 +56,7 @@ public sealed class KpiEditModel(HubDb db, AuditLog audit, IStringLocalizer<Shar
         kpi.Update(Input.NameKo ?? "", Input.NameEn ?? "", unit, kind, Input.EvidenceRequired, Input.AllowsNegative, order, Input.Active);
         await db.SaveChangesAsync(ct);
         await audit.EventAsync("outcomes.kpi.updated", nameof(KpiDefinition), kpi.Id.ToString(), kpi.Code, ct);
-        Done = t["Oc.Kpi.Saved", kpi.Code];
+        Done = t["Outcomes.Collection.Kpi.Saved", kpi.Code];
         return Redirect("/outcomes/kpis");
     }
 }

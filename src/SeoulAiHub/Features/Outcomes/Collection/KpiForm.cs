@@ -35,19 +35,19 @@ public sealed class KpiForm
     {
         if (FormValue.Enum<KpiUnit>(Unit, ignoreCase: false) is not { } unit)
         {
-            return (default, default, 0, "Oc.Kpi.Error.Unit");
+            return (default, default, 0, "Outcomes.Collection.Kpi.Error.Unit");
         }
 
         if (FormValue.Enum<KpiKind>(Kind, ignoreCase: false) is not { } kind)
         {
-            return (default, default, 0, "Oc.Kpi.Error.Kind");
+            return (default, default, 0, "Outcomes.Collection.Kpi.Error.Kind");
         }
 
         var order = 0;
         if (!string.IsNullOrWhiteSpace(SortOrder) &&
             !int.TryParse(SortOrder.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out order))
         {
-            return (default, default, 0, "Oc.Kpi.Error.SortOrder");
+            return (default, default, 0, "Outcomes.Collection.Kpi.Error.SortOrder");
         }
 
         return (unit, kind, order, null);

@@ -38,7 +38,7 @@ public sealed class KpisModel(HubDb db, AuditLog audit, IStringLocalizer<SharedR
         }
         else if (ModelState.IsValid && code.Length > 0 && await db.KpiDefinitions.AnyAsync(k => k.Code == code, ct))
         {
-            ModelState.AddModelError(string.Empty, t["Oc.Kpi.Error.Duplicate", code]);
+            ModelState.AddModelError(string.Empty, t["Outcomes.Collection.Kpi.Error.Duplicate", code]);
         }
         else if (ModelState.IsValid)
         {
@@ -49,13 +49,13 @@ public sealed class KpisModel(HubDb db, AuditLog audit, IStringLocalizer<SharedR
                 db.KpiDefinitions.Add(kpi);
                 await db.SaveChangesAsync(ct);
                 await audit.EventAsync("outcomes.kpi.added", nameof(KpiDefinition), kpi.Id.ToString(), kpi.Code, ct);
-                Done = t["Oc.Kpi.Added", kpi.Code];
+                Done = t["Outcomes.Collection.Kpi.Added", kpi.Code];
                 return Redirect("/outcomes/kpis");
             }
             catch (DbUpdateException)
             {
                 // Two operators adding the same code at once: the unique index answers for the second.
-                ModelState.AddModelError(string.Empty, t["Oc.Kpi.Error.Duplicate", code]);
+                ModelState.AddModelError(string.Empty, t["Outcomes.Collection.Kpi.Error.Duplicate", code]);
             }
         }
 
@@ -77,7 +77,7 @@ public sealed class KpisModel(HubDb db, AuditLog audit, IStringLocalizer<SharedR
         await db.SaveChangesAsync(ct);
         await audit.EventAsync(active ? "outcomes.kpi.reactivated" : "outcomes.kpi.retired", nameof(KpiDefinition),
             kpi.Id.ToString(), kpi.Code, ct);
-        Done = t[active ? "Oc.Kpi.Reactivated" : "Oc.Kpi.Retired", kpi.Code];
+        Done = t[active ? "Outcomes.Collection.Kpi.Reactivated" : "Outcomes.Collection.Kpi.Retired", kpi.Code];
         return Redirect("/outcomes/kpis");
     }
 

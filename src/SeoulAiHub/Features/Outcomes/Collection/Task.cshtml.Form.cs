@@ -27,15 +27,15 @@ public sealed partial class TaskModel
             var value = FormValue.WholeNumber(raw);
             if (value is null && !string.IsNullOrWhiteSpace(raw))
             {
-                AddProblem(kpi.Id, t["Oc.Task.Error.Number"]);
+                AddProblem(kpi.Id, t["Outcomes.Collection.Task.Error.Number"]);
             }
             else if (value is { } v && OutlierRules.IsImpossible(kpi, v))
             {
-                AddProblem(kpi.Id, t["Campaign.Error.Negative"]);
+                AddProblem(kpi.Id, t["Outcomes.Campaign.Error.Negative"]);
             }
             else if (note?.Trim().Length > MaxNote)
             {
-                AddProblem(kpi.Id, t["Oc.Task.Error.NoteTooLong", MaxNote]);
+                AddProblem(kpi.Id, t["Outcomes.Collection.Task.Error.NoteTooLong", MaxNote]);
             }
             else
             {
@@ -45,7 +45,7 @@ public sealed partial class TaskModel
 
         if (Problems.Count > 0)
         {
-            ModelState.AddModelError(string.Empty, t["Oc.Task.Error.Fix"]);
+            ModelState.AddModelError(string.Empty, t["Outcomes.Collection.Task.Error.Fix"]);
             return false;
         }
 
@@ -71,7 +71,7 @@ public sealed partial class TaskModel
 
         if (Problems.Count > 0)
         {
-            ModelState.AddModelError(string.Empty, t["Oc.Task.Error.Files"]);
+            ModelState.AddModelError(string.Empty, t["Outcomes.Collection.Task.Error.Files"]);
             return false;
         }
 

@@ -19,7 +19,8 @@ namespace SeoulAiHub.Features.Outcomes.Collection;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 [RequestFormLimits(ValueCountLimit = 5_000)]
-public sealed partial class TaskModel(HubDb db, CampaignService campaigns, OutcomeAccess access, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel, IReloadAfterRefusal
+public sealed partial class TaskModel(HubDb db, CampaignService campaigns, OutcomeAccess access, IStringLocalizer<SharedResource> t,
+    TimeProvider clock) : PageModel, IReloadAfterRefusal
 {
     public const int MaxNote = 2000;
     public const string FilePrefix = "File.";
@@ -43,7 +44,8 @@ public sealed partial class TaskModel(HubDb db, CampaignService campaigns, Outco
     public bool CanReport => Access == ValuesAccess.Report && Campaign.Status == CampaignStatus.Open && Report.IsEditable;
 
     /// <summary>Operators decide on a submitted report while the campaign is open.</summary>
-    public bool CanReview => Access == ValuesAccess.Review && Campaign.Status == CampaignStatus.Open && Report.Status == KpiTaskStatus.Submitted;
+    public bool CanReview => Access == ValuesAccess.Review && Campaign.Status == CampaignStatus.Open &&
+        Report.Status == KpiTaskStatus.Submitted;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -70,7 +72,7 @@ public sealed partial class TaskModel(HubDb db, CampaignService campaigns, Outco
 
         if (!CanReport)
         {
-            return await RefuseAsync(id, "Campaign.Error.NotEditable", ct);
+            return await RefuseAsync(id, "Outcomes.Campaign.Error.NotEditable", ct);
         }
 
         if (!await SaveFormAsync(id, withFiles: true, ct))
@@ -78,7 +80,7 @@ public sealed partial class TaskModel(HubDb db, CampaignService campaigns, Outco
             return await ReloadAsync(id, ct);
         }
 
-        Done = t["Oc.Task.Saved"];
+        Done = t["Outcomes.Collection.Task.Saved"];
         return Redirect($"/outcomes/tasks/{id}");
     }
 
@@ -92,7 +94,7 @@ public sealed partial class TaskModel(HubDb db, CampaignService campaigns, Outco
 
         if (!CanReport)
         {
-            return BadRequest(new { error = t["Campaign.Error.NotEditable"].Value });
+            return BadRequest(new { error = t["Outcomes.Campaign.Error.NotEditable"].Value });
         }
 
         if (!await SaveFormAsync(id, withFiles: false, ct))
@@ -113,7 +115,7 @@ public sealed partial class TaskModel(HubDb db, CampaignService campaigns, Outco
 
         if (!CanReport)
         {
-            return await RefuseAsync(id, "Campaign.Error.NotEditable", ct);
+            return await RefuseAsync(id, "Outcomes.Campaign.Error.NotEditable", ct);
         }
 
         if (!await SaveFormAsync(id, withFiles: true, ct))
@@ -122,7 +124,7 @@ public sealed partial class TaskModel(HubDb db, CampaignService campaigns, Outco
         }
 
         await campaigns.SubmitAsync(id, User.UserId()!.Value, ct);
-        Done = t["Oc.Task.Submitted"];
+        Done = t["Outcomes.Collection.Task.Submitted"];
         return Redirect($"/outcomes/tasks/{id}");
     }
 
@@ -136,7 +138,7 @@ public sealed partial class TaskModel(HubDb db, CampaignService campaigns, Outco
 
         if (!CanReport)
         {
-            return await RefuseAsync(id, "Campaign.Error.NotEditable", ct);
+            return await RefuseAsync(id, "Outcomes.Campaign.Error.NotEditable", ct);
         }
 
         if (!await SaveFormAsync(id, withFiles: false, ct))
@@ -145,7 +147,7 @@ public sealed partial class TaskModel(HubDb db, CampaignService campaigns, Outco
         }
 
         await campaigns.RemoveEvidenceAsync(id, evidenceId, ct);
-        Done = t["Oc.Task.EvidenceRemoved"];
+        Done = t["Outcomes.Collection.Task.EvidenceRemoved"];
         return Redirect($"/outcomes/tasks/{id}");
     }
 
@@ -159,7 +161,7 @@ public sealed partial class TaskModel(HubDb db, CampaignService campaigns, Outco
 
         if (!CanReview)
         {
-            return await RefuseAsync(id, "Campaign.Error.NotSubmitted", ct);
+            return await RefuseAsync(id, "Outcomes.Campaign.Error.NotSubmitted", ct);
         }
 
         var decisions = new List<LineDecision>();
@@ -168,7 +170,7 @@ public sealed partial class TaskModel(HubDb db, CampaignService campaigns, Outco
             var comment = Comments.GetValueOrDefault(line.KpiId)?.Trim();
             if (comment?.Length > MaxNote)
             {
-                AddProblem(line.KpiId, t["Oc.Task.Error.NoteTooLong", MaxNote]);
+                AddProblem(line.KpiId, t["Outcomes.Collection.Task.Error.NoteTooLong", MaxNote]);
                 continue;
             }
 
@@ -177,14 +179,14 @@ public sealed partial class TaskModel(HubDb db, CampaignService campaigns, Outco
 
         if (Problems.Count > 0)
         {
-            ModelState.AddModelError(string.Empty, t["Oc.Task.Error.Fix"]);
+            ModelState.AddModelError(string.Empty, t["Outcomes.Collection.Task.Error.Fix"]);
             return await ReloadAsync(id, ct);
         }
 
         await campaigns.ReviewAsync(id, decisions, User.UserId()!.Value, ct);
         db.ChangeTracker.Clear();
         var status = (await campaigns.TaskAsync(id, ct))!.Value.Task.Status;
-        Done = t[status == KpiTaskStatus.Returned ? "Oc.Task.ReviewReturned" : "Oc.Task.ReviewAccepted"];
+        Done = t[status == KpiTaskStatus.Returned ? "Outcomes.Collection.Task.ReviewReturned" : "Outcomes.Collection.Task.ReviewAccepted"];
         return Redirect($"/outcomes/tasks/{id}");
     }
 
@@ -207,7 +209,9 @@ public sealed partial class TaskModel(HubDb db, CampaignService campaigns, Outco
             return line.Outliers;
         }
 
-        var sameReport = Kpis.Select(k => (k.Code, Report.Line(k.Id)?.Value)).Where(x => x.Value is not null).ToDictionary(x => x.Code, x => x.Value!.Value);
-        return OutlierRules.Check(value, Previous.TryGetValue(kpi.Id, out var previous) ? previous : null) | OutlierRules.CheckAcross(kpi.Code, value, sameReport);
+        var sameReport = Kpis.Select(k => (k.Code, Report.Line(k.Id)?.Value)).Where(x => x.Value is not null)
+            .ToDictionary(x => x.Code, x => x.Value!.Value);
+        return OutlierRules.Check(value, Previous.TryGetValue(kpi.Id, out var previous) ? previous
+            : null) | OutlierRules.CheckAcross(kpi.Code, value, sameReport);
     }
 }

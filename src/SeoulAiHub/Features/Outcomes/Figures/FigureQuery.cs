@@ -36,7 +36,7 @@ public sealed class FigureQueries(HubDb db, OutcomeFigures figures)
             grain = FormValue.Enum<PeriodGrain>(input.Grain);
             if (grain is null)
             {
-                errors.Add("Of.Error.Grain");
+                errors.Add("Outcomes.Figures.Error.Grain");
             }
         }
 
@@ -46,22 +46,22 @@ public sealed class FigureQueries(HubDb db, OutcomeFigures figures)
         {
             if (f1.Grain != t1.Grain)
             {
-                errors.Add("Of.Error.MixedGrain");
+                errors.Add("Outcomes.Figures.Error.MixedGrain");
             }
             else if (f1 > t1)
             {
-                errors.Add("Of.Error.Order");
+                errors.Add("Outcomes.Figures.Error.Order");
             }
             else if ((t1.EndMonth - f1.EndMonth) / f1.Months + 1 > MaxPeriods)
             {
-                errors.Add("Of.Error.TooLong");
+                errors.Add("Outcomes.Figures.Error.TooLong");
             }
         }
 
         var chosen = grain ?? to?.Grain ?? from?.Grain ?? PeriodGrain.Quarter;
         if ((to is { } t2 && t2.Grain != chosen) || (from is { } f2 && f2.Grain != chosen))
         {
-            errors.Add("Of.Error.MixedGrain");
+            errors.Add("Outcomes.Figures.Error.MixedGrain");
         }
 
         Guid? siteId = null;
@@ -73,7 +73,7 @@ public sealed class FigureQueries(HubDb db, OutcomeFigures figures)
             }
             else
             {
-                errors.Add("Of.Error.Site");
+                errors.Add("Outcomes.Figures.Error.Site");
             }
         }
 
@@ -82,7 +82,7 @@ public sealed class FigureQueries(HubDb db, OutcomeFigures figures)
         {
             if (!string.IsNullOrWhiteSpace(input.Kpi))
             {
-                errors.Add("Of.Error.Kpi");
+                errors.Add("Outcomes.Figures.Error.Kpi");
             }
 
             kpi = await db.KpiDefinitions.Where(k => k.Active).OrderBy(k => k.SortOrder).Select(k => k.Code)
@@ -143,7 +143,7 @@ public sealed class FigureQueries(HubDb db, OutcomeFigures figures)
             return period;
         }
 
-        errors.Add("Of.Error.Period");
+        errors.Add("Outcomes.Figures.Error.Period");
         return null;
     }
 }

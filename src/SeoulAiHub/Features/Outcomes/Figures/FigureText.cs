@@ -52,13 +52,14 @@ public sealed class FigureText(IStringLocalizer t, bool english)
 
     /// <summary>A figure as a table writes it: the value, or why there is none.</summary>
     public string Figure(Figure figure, KpiUnit unit) =>
-        figure.Suppressed ? t["Figure.Suppressed"] : figure.Sum is { } sum ? Value(sum, unit) : t["Figure.NoData"];
+        figure.Suppressed ? t["Outcomes.Figure.Suppressed"] : figure.Sum is { } sum ? Value(sum, unit) : t["Outcomes.Figure.NoData"];
 
     public string CompactFigure(Figure figure, KpiUnit unit) =>
-        figure.Suppressed ? t["Figure.Suppressed"] : figure.Sum is { } sum ? Compact(sum, unit) : t["Figure.NoData"];
+        figure.Suppressed ? t["Outcomes.Figure.Suppressed"] : figure.Sum is { } sum ? Compact(sum, unit) : t["Outcomes.Figure.NoData"];
 
     public string PerOrganization(Figure figure, KpiUnit unit) =>
-        figure.Suppressed ? t["Figure.Suppressed"] : figure.PerOrganization is { } avg ? Value(avg, unit) : t["Figure.NoData"];
+        figure.Suppressed ? t["Outcomes.Figure.Suppressed"] : figure.PerOrganization is { } avg ? Value(avg, unit)
+            : t["Outcomes.Figure.NoData"];
 
     /// <summary>Relative change, e.g. "+12.5%"; a dash when either side is missing or the base is zero.</summary>
     public static string Change(Figure current, Figure baseline) => Growth(current, baseline) is { } g

@@ -41,7 +41,7 @@ public sealed class ReportXlsxModel(FigureQueries queries, PerformanceReports re
         {
             return BadRequest(new ValidationProblemDetails(new Dictionary<string, string[]>
             {
-                ["period"] = errors.Count > 0 ? [.. errors.Select(e => t[e].Value)] : [t["Of.Empty"].Value],
+                ["period"] = errors.Count > 0 ? [.. errors.Select(e => t[e].Value)] : [t["Outcomes.Figures.Empty"].Value],
             }));
         }
 

@@ -80,7 +80,8 @@ public static class ReportWorkbook
         {
             ["Summary"] = summary,
             ["Trend"] = trend,
-            ["ByDomain"] = Segments(k => k.ByDomain, "분야 코드", "기술 분야", code => sheet.DomainName(code, false, korean("Rollup.NoDomain"))),
+            ["ByDomain"] = Segments(k => k.ByDomain, "분야 코드", "기술 분야", code =>
+                sheet.DomainName(code, false, korean("Outcomes.Rollup.NoDomain"))),
             ["ByType"] = Segments(k => k.ByType, "유형 코드", "기관 유형", key => korean("OrgType." + key)),
             ["Programs"] = programs,
             ["Organizations"] = organizations,

@@ -69,12 +69,12 @@ public sealed class ApplicationDetailModel(
         {
             if (ParseAmount() is not { } amount)
             {
-                return "Pa.Error.Amount";
+                return "Programs.Applicant.Error.Amount";
             }
 
             await applications.SaveDraftAsync(id, Input.Title ?? "", amount, Input.Answers, ct);
             return null;
-        }, ct, "Pa.Saved");
+        }, ct, "Programs.Applicant.Saved");
 
     /// <summary>The autosave script's post: saves the draft and answers the KST time, or 400 with the message.</summary>
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken ct)
@@ -86,7 +86,7 @@ public sealed class ApplicationDetailModel(
 
         if (!ModelState.IsValid || ParseAmount() is not { } amount)
         {
-            return BadRequest(new { error = t["Pa.Error.Amount"].Value });
+            return BadRequest(new { error = t["Programs.Applicant.Error.Amount"].Value });
         }
 
         await applications.SaveDraftAsync(id, Input.Title ?? "", amount, Input.Answers, ct);
@@ -108,7 +108,7 @@ public sealed class ApplicationDetailModel(
 
         if (ParseAmount() is not { } amount)
         {
-            ModelState.AddModelError(string.Empty, t["Pa.Error.Amount"]);
+            ModelState.AddModelError(string.Empty, t["Programs.Applicant.Error.Amount"]);
             return Page();
         }
 
@@ -120,7 +120,7 @@ public sealed class ApplicationDetailModel(
         var outcome = await applications.SubmitAsync(id, ct);
         if (outcome.Submitted)
         {
-            Done = t["Pa.Submitted"];
+            Done = t["Programs.Applicant.Submitted"];
             return RedirectToPage(new { id });
         }
 
@@ -141,7 +141,7 @@ public sealed class ApplicationDetailModel(
 
     public Task<IActionResult> OnPostUploadAsync(Guid id, string? key, IFormFile? file, CancellationToken ct) =>
         ActAsync(id, ApplicationAccess.Applicant, () => file is null || string.IsNullOrEmpty(key)
-            ? Task.FromResult<string?>("Pa.Error.NoFile")
+            ? Task.FromResult<string?>("Programs.Applicant.Error.NoFile")
             : applications.AttachAsync(id, key, file, User.UserId()!.Value, ct), ct);
 
     public Task<IActionResult> OnPostAppealAsync(Guid id, string? text, CancellationToken ct) =>
@@ -169,7 +169,7 @@ public sealed class ApplicationDetailModel(
         {
             if (awardKrw is not { } award || startsOn is not { } starts || endsOn is not { } ends)
             {
-                return "Agreement.Error.Terms";
+                return "Programs.Agreement.Error.Terms";
             }
 
             await agreements.DraftAsync(id, award, starts, ends, ct);
@@ -181,7 +181,7 @@ public sealed class ApplicationDetailModel(
         {
             if (dueOn is not { } due)
             {
-                return "Agreement.Error.Milestone";
+                return "Programs.Agreement.Error.Milestone";
             }
 
             await agreements.AddMilestoneAsync(id, title ?? "", deliverable ?? "", due, ct);
@@ -200,7 +200,7 @@ public sealed class ApplicationDetailModel(
         {
             if (!await db.Appeals.AnyAsync(a => a.Id == appealId && a.ApplicationId == id, ct))
             {
-                return "Application.Error.WrongState";
+                return "Programs.Application.Error.WrongState";
             }
 
             await agreements.AnswerAppealAsync(appealId, upheld, answer ?? "", ct);
@@ -211,7 +211,7 @@ public sealed class ApplicationDetailModel(
     private long? ParseAmount() => string.IsNullOrWhiteSpace(Input.RequestedKrw) ? 0 : FormValue.Krw(Input.RequestedKrw);
 
     private async Task<IActionResult> ActAsync(Guid id, ApplicationAccess needed, Func<Task<string?>> action, CancellationToken ct,
-        string doneKey = "Pa.Done")
+        string doneKey = "Programs.Applicant.Done")
     {
         if (!await LoadAsync(id, ct) || Access == ApplicationAccess.None || Access == ApplicationAccess.Reviewer)
         {

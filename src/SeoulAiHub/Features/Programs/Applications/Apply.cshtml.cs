@@ -32,7 +32,7 @@ public sealed class ApplyToCallModel(HubDb db, ProgramAccess access, Application
         var organizationId = OrganizationId ?? (Organizations.Count == 1 ? Organizations[0].Id : Guid.Empty);
         if (!Organizations.Any(o => o.Id == organizationId))
         {
-            ModelState.AddModelError(string.Empty, t["Pa.Apply.ChooseOrganization"]);
+            ModelState.AddModelError(string.Empty, t["Programs.Applicant.Apply.ChooseOrganization"]);
             return Page();
         }
 

@@ -42,7 +42,7 @@ public sealed class CallEditModel(HubDb db, CallService calls, IStringLocalizer<
         }
 
         await calls.UpdateAsync(id, values.Text, values.Terms, values.Design, ct);
-        Done = t["Operator.Call.Saved"];
+        Done = t["Programs.Operator.Call.Saved"];
         return Redirect($"/calls/{id}/edit");
     }
 
@@ -50,7 +50,7 @@ public sealed class CallEditModel(HubDb db, CallService calls, IStringLocalizer<
         ActAsync(id, async () =>
         {
             await calls.PublishAsync(id, ct);
-            return t["Operator.Call.Published"];
+            return t["Programs.Operator.Call.Published"];
         }, ct);
 
     public async Task<IActionResult> OnPostCopyAsync(Guid id, CancellationToken ct)
@@ -61,7 +61,7 @@ public sealed class CallEditModel(HubDb db, CallService calls, IStringLocalizer<
         }
 
         var copy = await calls.CopyAsync(id, ct);
-        Done = t["Operator.Call.Copied"];
+        Done = t["Programs.Operator.Call.Copied"];
         return Redirect($"/calls/{copy.Id}/edit");
     }
 
@@ -70,10 +70,11 @@ public sealed class CallEditModel(HubDb db, CallService calls, IStringLocalizer<
         {
             if (file is null)
             {
-                throw new RuleException("Document.Error.Size");
+                throw new RuleException("Programs.Document.Error.Size");
             }
 
-            return await calls.AttachAsync(id, file, ct) is { } error ? throw new RuleException(error) : t["Operator.Call.Attached"];
+            return await calls.AttachAsync(id, file, ct) is { } error ? throw new RuleException(error)
+                : t["Programs.Operator.Call.Attached"];
         }, ct);
 
     /// <summary>A button-only action: the form's fields are not posted, so they are shown again as stored.</summary>

@@ -10,74 +10,74 @@ namespace SeoulAiHub.Features.Programs.Operator;
 /// <summary>What the call form posts: text, dates (KST), money, eligibility and the design in its text format.</summary>
 public sealed class CallForm
 {
-    [Display(Name = "Operator.Call.TitleKo")]
+    [Display(Name = "Programs.Operator.Call.TitleKo")]
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(300, ErrorMessage = "Validation.TooLong")]
     public string? TitleKo { get; set; }
 
-    [Display(Name = "Operator.Call.TitleEn")]
+    [Display(Name = "Programs.Operator.Call.TitleEn")]
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(300, ErrorMessage = "Validation.TooLong")]
     public string? TitleEn { get; set; }
 
-    [Display(Name = "Operator.Call.BodyKo")]
+    [Display(Name = "Programs.Operator.Call.BodyKo")]
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(50000, ErrorMessage = "Validation.TooLong")]
     public string? BodyKo { get; set; }
 
-    [Display(Name = "Operator.Call.BodyEn")]
+    [Display(Name = "Programs.Operator.Call.BodyEn")]
     [StringLength(50000, ErrorMessage = "Validation.TooLong")]
     public string? BodyEn { get; set; }
 
-    [Display(Name = "Operator.Call.OpensAt")]
+    [Display(Name = "Programs.Operator.Call.OpensAt")]
     [Required(ErrorMessage = "Validation.Required")]
     public DateTime? OpensAt { get; set; }
 
-    [Display(Name = "Operator.Call.ClosesAt")]
+    [Display(Name = "Programs.Operator.Call.ClosesAt")]
     [Required(ErrorMessage = "Validation.Required")]
     public DateTime? ClosesAt { get; set; }
 
-    [Display(Name = "Operator.Call.Budget")]
+    [Display(Name = "Programs.Operator.Call.Budget")]
     [Required(ErrorMessage = "Validation.Required")]
-    [Range(0, long.MaxValue / 4, ErrorMessage = "Operator.Validation.Range")]
+    [Range(0, long.MaxValue / 4, ErrorMessage = "Programs.Operator.Validation.Range")]
     public long? BudgetKrw { get; set; }
 
-    [Display(Name = "Operator.Call.MaxAwards")]
+    [Display(Name = "Programs.Operator.Call.MaxAwards")]
     [Required(ErrorMessage = "Validation.Required")]
-    [Range(1, 100000, ErrorMessage = "Operator.Validation.Range")]
+    [Range(1, 100000, ErrorMessage = "Programs.Operator.Validation.Range")]
     public int? MaxAwards { get; set; }
 
-    [Display(Name = "Operator.Call.AppealDays")]
+    [Display(Name = "Programs.Operator.Call.AppealDays")]
     [Required(ErrorMessage = "Validation.Required")]
-    [Range(0, 365, ErrorMessage = "Operator.Validation.Range")]
+    [Range(0, 365, ErrorMessage = "Programs.Operator.Validation.Range")]
     public int? AppealDays { get; set; }
 
     public List<OrganizationType> Types { get; set; } = [];
 
-    [Display(Name = "Operator.Call.MaxAge")]
-    [Range(0, 200, ErrorMessage = "Operator.Validation.Range")]
+    [Display(Name = "Programs.Operator.Call.MaxAge")]
+    [Range(0, 200, ErrorMessage = "Programs.Operator.Validation.Range")]
     public int? MaxCompanyAgeYears { get; set; }
 
-    [Display(Name = "Operator.Call.TenantsOnly")]
+    [Display(Name = "Programs.Operator.Call.TenantsOnly")]
     public bool TenantsOnly { get; set; }
 
-    [Display(Name = "Operator.Call.MinHeadcount")]
-    [Range(0, 10_000_000, ErrorMessage = "Operator.Validation.Range")]
+    [Display(Name = "Programs.Operator.Call.MinHeadcount")]
+    [Range(0, 10_000_000, ErrorMessage = "Programs.Operator.Validation.Range")]
     public int? MinHeadcount { get; set; }
 
-    [Display(Name = "Operator.Call.MaxHeadcount")]
-    [Range(0, 10_000_000, ErrorMessage = "Operator.Validation.Range")]
+    [Display(Name = "Programs.Operator.Call.MaxHeadcount")]
+    [Range(0, 10_000_000, ErrorMessage = "Programs.Operator.Validation.Range")]
     public int? MaxHeadcount { get; set; }
 
-    [Display(Name = "Operator.Call.Fields")]
+    [Display(Name = "Programs.Operator.Call.Fields")]
     [StringLength(20000, ErrorMessage = "Validation.TooLong")]
     public string? FieldsText { get; set; }
 
-    [Display(Name = "Operator.Call.Documents")]
+    [Display(Name = "Programs.Operator.Call.Documents")]
     [StringLength(20000, ErrorMessage = "Validation.TooLong")]
     public string? DocumentsText { get; set; }
 
-    [Display(Name = "Operator.Call.Stages")]
+    [Display(Name = "Programs.Operator.Call.Stages")]
     [StringLength(20000, ErrorMessage = "Validation.TooLong")]
     public string? StagesText { get; set; }
 
@@ -109,7 +109,7 @@ public abstract class CallFormPageModel(IStringLocalizer<SharedResource> t) : Pa
     {
         if (Input.MinHeadcount is { } min && Input.MaxHeadcount is { } max && min > max)
         {
-            ModelState.AddModelError("Input.MaxHeadcount", t["Operator.Call.HeadcountOrder"]);
+            ModelState.AddModelError("Input.MaxHeadcount", t["Programs.Operator.Call.HeadcountOrder"]);
         }
 
         var eligibility = CallDesignText.Eligibility(Input.Types.Where(Enum.IsDefined), Input.MaxCompanyAgeYears, Input.TenantsOnly,
@@ -117,7 +117,8 @@ public abstract class CallFormPageModel(IStringLocalizer<SharedResource> t) : Pa
         var (design, errors) = CallDesignText.Parse(eligibility, Input.FieldsText, Input.DocumentsText, Input.StagesText);
         foreach (var error in errors)
         {
-            ModelState.AddModelError("Input." + Property(error.Section), t[error.Key, t["Operator.Section." + error.Section], error.Line]);
+            ModelState.AddModelError("Input." + Property(error.Section), t[error.Key,
+                t["Programs.Operator.Section." + error.Section], error.Line]);
         }
 
         if (!ModelState.IsValid || design is null)

@@ -60,20 +60,20 @@ public sealed class CallManageModel(HubDb db, ReviewService reviews, SelectionSe
             : [.. TickedApplications];
         if (stageIndex < 0)
         {
-            ModelState.AddModelError(string.Empty, t["Operator.Manage.NoStage"]);
+            ModelState.AddModelError(string.Empty, t["Programs.Operator.Manage.NoStage"]);
         }
         else if (reviewerIds.Count == 0)
         {
-            ModelState.AddModelError(string.Empty, t["Operator.Manage.NoReviewers"]);
+            ModelState.AddModelError(string.Empty, t["Programs.Operator.Manage.NoReviewers"]);
         }
         else if (applicationIds.Count == 0)
         {
-            ModelState.AddModelError(string.Empty, t["Operator.Manage.NoApplications"]);
+            ModelState.AddModelError(string.Empty, t["Programs.Operator.Manage.NoApplications"]);
         }
         else
         {
             var added = await reviews.AssignAsync(id, Assign.StageKey!, applicationIds, reviewerIds, ct);
-            Done = t["Operator.Manage.Assigned", added];
+            Done = t["Programs.Operator.Manage.Assigned", added];
             return Redirect($"/calls/{id}/manage");
         }
 
@@ -94,7 +94,7 @@ public sealed class CallManageModel(HubDb db, ReviewService reviews, SelectionSe
         }
 
         await selection.RequestRevisionsAsync(id, Revision.ApplicationId, Revision.Note ?? "", ct);
-        Done = t["Operator.Manage.RevisionsRequested"];
+        Done = t["Programs.Operator.Manage.RevisionsRequested"];
         return Redirect($"/calls/{id}/manage");
     }
 

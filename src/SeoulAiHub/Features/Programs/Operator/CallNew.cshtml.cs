@@ -45,7 +45,7 @@ public sealed class CallNewModel(HubDb db, CallService calls, IStringLocalizer<S
         }
 
         var call = await calls.CreateAsync(Program.Id, values.Text, values.Terms, values.Design, ct);
-        Done = t["Operator.Call.Saved"];
+        Done = t["Programs.Operator.Call.Saved"];
         return Redirect($"/calls/{call.Id}/edit");
     }
 

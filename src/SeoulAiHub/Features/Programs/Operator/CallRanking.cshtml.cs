@@ -46,16 +46,16 @@ public sealed class CallRankingModel(HubDb db, SelectionService selection, IStri
 
         if (Ranking is null || Ranking.IsFinalStage)
         {
-            ModelState.AddModelError(string.Empty, t["Application.Error.NoNextStage"]);
+            ModelState.AddModelError(string.Empty, t["Programs.Application.Error.NoNextStage"]);
         }
         else if (Advance.Count == 0)
         {
-            ModelState.AddModelError(string.Empty, t["Operator.Manage.NoApplications"]);
+            ModelState.AddModelError(string.Empty, t["Programs.Operator.Manage.NoApplications"]);
         }
         else
         {
             await selection.AdvanceAsync(id, Advance, ct);
-            Done = t["Operator.Ranking.Advanced", Advance.Count];
+            Done = t["Programs.Operator.Ranking.Advanced", Advance.Count];
             return Redirect($"/calls/{id}/ranking?stage={Uri.EscapeDataString(Call.Design.Stages[Ranking.StageIndex + 1].Key)}");
         }
 
@@ -76,8 +76,8 @@ public sealed class CallRankingModel(HubDb db, SelectionService selection, IStri
         Posted = true;
         if (Ranking is not { IsFinalStage: true } ranking || Call.ResultsPublishedAt is not null)
         {
-            ModelState.AddModelError(string.Empty, t[Call.ResultsPublishedAt is null ? "Application.Error.WrongState"
-                : "Call.Error.ResultsPublished"]);
+            ModelState.AddModelError(string.Empty, t[Call.ResultsPublishedAt is null ? "Programs.Application.Error.WrongState"
+                : "Programs.Call.Error.ResultsPublished"]);
             return Page();
         }
 
@@ -90,14 +90,14 @@ public sealed class CallRankingModel(HubDb db, SelectionService selection, IStri
             var award = isSelected ? FormValue.Krw(Request.Form["Award-" + applicationId]) : 0;
             if (award is null)
             {
-                ModelState.AddModelError(string.Empty, t["Operator.Ranking.BadAward", proposal.Ranked.Rank]);
+                ModelState.AddModelError(string.Empty, t["Programs.Operator.Ranking.BadAward", proposal.Ranked.Rank]);
                 return Page();
             }
 
             var reason = (string?)Request.Form["Reason-" + applicationId];
             if (reason is { Length: > 4000 })
             {
-                ModelState.AddModelError(string.Empty, t["Operator.Ranking.ReasonTooLong", proposal.Ranked.Rank]);
+                ModelState.AddModelError(string.Empty, t["Programs.Operator.Ranking.ReasonTooLong", proposal.Ranked.Rank]);
                 return Page();
             }
 
@@ -106,7 +106,7 @@ public sealed class CallRankingModel(HubDb db, SelectionService selection, IStri
         }
 
         await selection.ConfirmAsync(id, decisions, ct);
-        Done = t["Operator.Ranking.Confirmed"];
+        Done = t["Programs.Operator.Ranking.Confirmed"];
         return Redirect($"/calls/{id}/ranking");
     }
 

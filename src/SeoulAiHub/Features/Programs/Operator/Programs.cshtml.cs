@@ -27,7 +27,7 @@ public sealed class ProgramsModel(HubDb db, CallService calls, IStringLocalizer<
     {
         if (!Enum.IsDefined(Input.Kind))
         {
-            ModelState.AddModelError("Input.Kind", t["Operator.Program.KindRequired"]);
+            ModelState.AddModelError("Input.Kind", t["Programs.Operator.Program.KindRequired"]);
         }
 
         if (!ModelState.IsValid)
@@ -38,7 +38,7 @@ public sealed class ProgramsModel(HubDb db, CallService calls, IStringLocalizer<
 
         var program = await calls.CreateProgramAsync(Input.Kind, Input.NameKo!, Input.NameEn!, Blank(Input.SummaryKo),
             Blank(Input.SummaryEn), ct);
-        Done = t["Operator.Program.Created"];
+        Done = t["Programs.Operator.Program.Created"];
         return Redirect($"/programs/{program.Id}");
     }
 
@@ -63,24 +63,24 @@ public sealed class ProgramsModel(HubDb db, CallService calls, IStringLocalizer<
 
 public sealed class ProgramForm
 {
-    [Display(Name = "Operator.Program.Kind")]
+    [Display(Name = "Programs.Operator.Program.Kind")]
     public ProgramKind Kind { get; set; }
 
-    [Display(Name = "Operator.Program.NameKo")]
+    [Display(Name = "Programs.Operator.Program.NameKo")]
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(200, ErrorMessage = "Validation.TooLong")]
     public string? NameKo { get; set; }
 
-    [Display(Name = "Operator.Program.NameEn")]
+    [Display(Name = "Programs.Operator.Program.NameEn")]
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(200, ErrorMessage = "Validation.TooLong")]
     public string? NameEn { get; set; }
 
-    [Display(Name = "Operator.Program.SummaryKo")]
+    [Display(Name = "Programs.Operator.Program.SummaryKo")]
     [StringLength(2000, ErrorMessage = "Validation.TooLong")]
     public string? SummaryKo { get; set; }
 
-    [Display(Name = "Operator.Program.SummaryEn")]
+    [Display(Name = "Programs.Operator.Program.SummaryEn")]
     [StringLength(2000, ErrorMessage = "Validation.TooLong")]
     public string? SummaryEn { get; set; }
 }

@@ -44,7 +44,7 @@ public static class RankingCsv
             csv.WriteField(candidate.Totals.Count.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(ranked.Score.ToString("F2", CultureInfo.InvariantCulture));
             csv.WriteField(ranked.TieBrokenBy is { } tie ? korean(tie) : "");
-            csv.WriteField(korean("Operator.Outcome." + row.Decision.Outcome));
+            csv.WriteField(korean("Programs.Operator.Outcome." + row.Decision.Outcome));
             for (var i = 0; i < reviewers; i++)
             {
                 csv.WriteField(i < candidate.Totals.Count ? candidate.Totals[i].ToString("F2", CultureInfo.InvariantCulture) : "");

@@ -11,31 +11,32 @@ public static class CallWording
         ? call.TitleEn : call.TitleKo;
 
     public static string Money(IStringLocalizer<SharedResource> t, long krw) =>
-        t["Pa.Krw", krw.ToString("N0", CultureInfo.InvariantCulture)];
+        t["Programs.Applicant.Krw", krw.ToString("N0", CultureInfo.InvariantCulture)];
 
     /// <summary>접수중 / 접수예정 / 마감 (a draft is shown as such to operators).</summary>
-    public static string StateKey(Call call, DateTimeOffset now) => "Pa.State." + call.StateAt(now);
+    public static string StateKey(Call call, DateTimeOffset now) => "Programs.Applicant.State." + call.StateAt(now);
 
     public static IEnumerable<string> Eligibility(IStringLocalizer<SharedResource> t, EligibilityRules rules)
     {
         if (rules.Types is { Count: > 0 } types)
         {
-            yield return t["Pa.Elig.Types", string.Join(", ", types.Select(x => t["OrgType." + x].Value))];
+            yield return t["Programs.Applicant.Elig.Types", string.Join(", ", types.Select(x => t["OrgType." + x].Value))];
         }
 
         if (rules.MaxCompanyAgeYears is { } age)
         {
-            yield return t["Pa.Elig.MaxAge", age];
+            yield return t["Programs.Applicant.Elig.MaxAge", age];
         }
 
         if (rules.TenantsOnly)
         {
-            yield return t["Pa.Elig.TenantsOnly"];
+            yield return t["Programs.Applicant.Elig.TenantsOnly"];
         }
 
         if (rules.MinHeadcount is not null || rules.MaxHeadcount is not null)
         {
-            yield return t["Pa.Elig.Headcount", rules.MinHeadcount ?? 0, rules.MaxHeadcount?.ToString(CultureInfo.InvariantCulture) ?? "-"];
+            yield return t["Programs.Applicant.Elig.Headcount", rules.MinHeadcount ?? 0,
+                rules.MaxHeadcount?.ToString(CultureInfo.InvariantCulture) ?? "-"];
         }
     }
 

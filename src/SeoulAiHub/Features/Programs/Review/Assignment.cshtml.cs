@@ -59,7 +59,7 @@ public sealed class ReviewAssignmentModel(ReviewService reviews, IStringLocalize
 
             if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var score))
             {
-                ModelState.AddModelError(string.Empty, t["Review.Error.OutOfRange"]);
+                ModelState.AddModelError(string.Empty, t["Programs.Review.Error.OutOfRange"]);
                 return Page();
             }
 
@@ -74,7 +74,7 @@ public sealed class ReviewAssignmentModel(ReviewService reviews, IStringLocalize
         }
 
         await reviews.ScoreAsync(assignmentId, User.UserId()!.Value, parsed, submit, ct);
-        Done = t[submit ? "Pa.Review.Submitted" : "Pa.Saved"];
+        Done = t[submit ? "Programs.Applicant.Review.Submitted" : "Programs.Applicant.Saved"];
         return RedirectToPage(new { assignmentId });
     }
 

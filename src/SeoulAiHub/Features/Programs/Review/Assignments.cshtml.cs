@@ -27,7 +27,7 @@ public sealed class ReviewAssignmentsModel(HubDb db, ReviewService reviews, IStr
     {
         if (callId is { } call && !await db.Calls.AnyAsync(c => c.Id == call && c.Status == CallStatus.Published, ct))
         {
-            throw new RuleException("Application.Error.WrongState");
+            throw new RuleException("Programs.Application.Error.WrongState");
         }
 
         if (reason?.Length > 1000)
@@ -36,7 +36,7 @@ public sealed class ReviewAssignmentsModel(HubDb db, ReviewService reviews, IStr
         }
 
         await reviews.DeclareConflictAsync(User.UserId()!.Value, organizationId ?? Guid.Empty, callId, reason ?? "", ct);
-        Done = t["Pa.Conflict.Declared"];
+        Done = t["Programs.Applicant.Conflict.Declared"];
         return RedirectToPage();
     }
 
