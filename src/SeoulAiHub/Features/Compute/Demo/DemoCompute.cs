@@ -16,7 +16,7 @@ namespace SeoulAiHub.Features.Compute.Demo;
 /// expired last period. Usage comes from a generated sacct text (deterministic) imported through the real importer,
 /// with job steps, CPU-only jobs, a malformed line and an account nobody allocated, so the import report has all kinds.
 /// </summary>
-public sealed class DemoCompute(HubDb db, ComputeCatalog catalog, UsageImporter importer, TimeProvider clock) : IDemoData
+internal sealed class DemoCompute(HubDb db, ComputeCatalog catalog, UsageImporter importer, TimeProvider clock) : IDemoData
 {
     public const string ClusterName = "서울AI허브 GPU 클러스터";
 

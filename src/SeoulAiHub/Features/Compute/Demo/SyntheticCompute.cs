@@ -9,7 +9,7 @@ namespace SeoulAiHub.Features.Compute.Demo;
 /// job names holding <c>|</c>, and about one malformed line in 500 (too few fields, a bad elapsed time, an end
 /// before its start, a job still running, a job id that is not a number).
 /// </summary>
-public static class SyntheticCompute
+internal static class SyntheticCompute
 {
     public const string Header = "JobID|JobIDRaw|Cluster|Partition|Account|User|State|Start|End|Elapsed|AllocTRES|JobName";
     public const string SlurmName = "seoulaihub";

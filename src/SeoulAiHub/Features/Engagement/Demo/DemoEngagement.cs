@@ -16,7 +16,7 @@ namespace SeoulAiHub.Features.Engagement.Demo;
 /// last two years so the overseer's chart has a shape. The guests are named as in the article (public figures in their
 /// public roles); every account is invented. Items seeded overdue count as already reported, so a fresh demo sends no mail.
 /// </summary>
-public sealed class DemoEngagement(HubDb db, TimeProvider clock) : IDemoData
+internal sealed class DemoEngagement(HubDb db, TimeProvider clock) : IDemoData
 {
     public static readonly DateOnly ArticleVisitDate = new(2025, 7, 21);
     public const string ArticleVisitTitle = "서울특별시의회 의장 서울AI허브 현장방문";

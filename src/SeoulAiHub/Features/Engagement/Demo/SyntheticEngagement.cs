@@ -13,7 +13,7 @@ namespace SeoulAiHub.Features.Engagement.Demo;
 /// every status, some overdue. Built through the domain methods, in batches, with one audit row for the whole load.
 /// Action items get no owner person, so the load sends no mail.
 /// </summary>
-public sealed class SyntheticEngagement(HubDb db, TimeProvider clock, AuditLog audit)
+internal sealed class SyntheticEngagement(HubDb db, TimeProvider clock, AuditLog audit)
 {
     private const int Batch = 500;
 

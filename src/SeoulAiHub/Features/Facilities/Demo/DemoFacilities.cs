@@ -16,7 +16,7 @@ namespace SeoulAiHub.Features.Facilities.Demo;
 /// one exception, a conference-hall request awaiting approval (the hall, the boardroom and the studio need one), and a
 /// waitlist entry for a taken slot.
 /// </summary>
-public sealed class DemoFacilities(HubDb db, TimeProvider clock) : IDemoData
+internal sealed class DemoFacilities(HubDb db, TimeProvider clock) : IDemoData
 {
     public static readonly (DateOnly Date, string Ko, string En)[] Holidays2025 =
     [

@@ -15,7 +15,7 @@ namespace SeoulAiHub.Features.Facilities.Demo;
 /// or cancelled; future ones are confirmed, pending or cancelled. Built through the domain methods in batches, with one
 /// audit row for the whole load; no mail.
 /// </summary>
-public sealed class SyntheticFacilities(HubDb db, TimeProvider clock, AuditLog audit)
+internal sealed class SyntheticFacilities(HubDb db, TimeProvider clock, AuditLog audit)
 {
     private const int Batch = 2000;
 

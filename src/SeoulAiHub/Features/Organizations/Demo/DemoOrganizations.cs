@@ -14,7 +14,7 @@ namespace SeoulAiHub.Features.Organizations.Demo;
 /// names, a dozen invented startups across AI domains, a few demand organizations, and people with every role. Every
 /// person is invented and named so. Their tenancies and rooms are the Spaces part (DemoSpaces, by the same names).
 /// </summary>
-public sealed class DemoOrganizations(HubDb db, UserManager<HubUser> users, IOptions<HubOptions> options, TimeProvider clock) : IDemoData
+internal sealed class DemoOrganizations(HubDb db, UserManager<HubUser> users, IOptions<HubOptions> options, TimeProvider clock) : IDemoData
 {
     public const string DemoDomain = DemoHub.DemoDomain;
 

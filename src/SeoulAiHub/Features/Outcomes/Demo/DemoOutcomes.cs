@@ -15,7 +15,7 @@ namespace SeoulAiHub.Features.Outcomes.Demo;
 /// Values are made up but shaped like the organizations: revenue per person by kind, occasional investment rounds,
 /// papers from the university and institutes.
 /// </summary>
-public sealed class DemoOutcomes(HubDb db, CampaignService campaigns, EvidenceStore evidenceFiles, TimeProvider clock) : IDemoData
+internal sealed class DemoOutcomes(HubDb db, CampaignService campaigns, EvidenceStore evidenceFiles, TimeProvider clock) : IDemoData
 {
     public const int PastQuarters = 8;
 

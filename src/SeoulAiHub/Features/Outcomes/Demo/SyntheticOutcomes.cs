@@ -17,7 +17,7 @@ namespace SeoulAiHub.Features.Outcomes.Demo;
 /// through the change tracker would take the better part of an hour. Reports have no lines or evidence: the facts are
 /// what dashboards read. Values are a seeded random walk per organization, so runs are comparable.
 /// </summary>
-public sealed class SyntheticOutcomes(HubDb db, OutcomeRollups rollups, TimeProvider clock, AuditLog audit)
+internal sealed class SyntheticOutcomes(HubDb db, OutcomeRollups rollups, TimeProvider clock, AuditLog audit)
 {
     public sealed record Created(int Campaigns, int Organizations, long Facts);
 

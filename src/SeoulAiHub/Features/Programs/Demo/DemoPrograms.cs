@@ -12,7 +12,7 @@ namespace SeoulAiHub.Features.Programs.Demo;
 /// recruitment (upcoming), AI education with the Office of Education (open to anyone), and last spring's
 /// demonstration projects (reviewed by two reviewers, results published, one agreement under way).
 /// </summary>
-public sealed class DemoPrograms(HubDb db, DocumentStore documents, TimeProvider clock) : IDemoData
+internal sealed class DemoPrograms(HubDb db, DocumentStore documents, TimeProvider clock) : IDemoData
 {
     public static readonly CallDesign RndDesign = new(
         new EligibilityRules([OrganizationType.Startup, OrganizationType.Sme], MaxCompanyAgeYears: 7),

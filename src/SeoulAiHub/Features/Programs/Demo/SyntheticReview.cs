@@ -13,7 +13,7 @@ namespace SeoulAiHub.Features.Programs.Demo;
 /// review in one stage, each scored and submitted by every one of the reviewers. Scores are drawn from a seeded random
 /// so runs are comparable; a few exact ties are planted so the tie-breaks run. Logged as one audit row.
 /// </summary>
-public sealed class SyntheticReview(HubDb db, TimeProvider clock, AuditLog audit)
+internal sealed class SyntheticReview(HubDb db, TimeProvider clock, AuditLog audit)
 {
     private const int Batch = 2000;
 

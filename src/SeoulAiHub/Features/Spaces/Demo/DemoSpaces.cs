@@ -8,7 +8,7 @@ namespace SeoulAiHub.Features.Spaces.Demo;
 /// The demo hub's spaces: the hub building (태봉로) and a district building with offices, labs and shared desks, and
 /// every demo organization's tenancy up to the status DemoOrganizations gave it, in the room of <see cref="Rooms"/>.
 /// </summary>
-public sealed class DemoSpaces(HubDb db) : IDemoData
+internal sealed class DemoSpaces(HubDb db) : IDemoData
 {
     public int Order => 10;
 

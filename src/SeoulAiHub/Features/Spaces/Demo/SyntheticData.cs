@@ -13,7 +13,7 @@ namespace SeoulAiHub.Features.Spaces.Demo;
 /// and two people each. Deterministic for a given database (seeded random), written in batches, and logged as one
 /// audit row rather than one per record. People get no password: they exist to be counted, listed and searched.
 /// </summary>
-public sealed class SyntheticData(HubDb db, TimeProvider clock, AuditLog audit)
+internal sealed class SyntheticData(HubDb db, TimeProvider clock, AuditLog audit)
 {
     private const int Batch = 1000;
 
