@@ -1,15 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SeoulAiHub.Features.Compute;
-using SeoulAiHub.Features.Engagement.Demo;
-using SeoulAiHub.Features.Facilities.Demo;
 using SeoulAiHub.Features.Organizations;
-using SeoulAiHub.Features.Outcomes.Demo;
-using SeoulAiHub.Features.Programs.Demo;
-using SeoulAiHub.Features.Spaces.Demo;
 using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Identity;
-using SeoulAiHub.Platform.Seeding;
 
 namespace SeoulAiHub.Platform.CommandLine;
 

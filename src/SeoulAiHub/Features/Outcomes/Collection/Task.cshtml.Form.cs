@@ -1,13 +1,6 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using SeoulAiHub.Platform.Authorization;
-using SeoulAiHub.Platform.Data;
 using SeoulAiHub.Platform.Forms;
-using SeoulAiHub.Platform.Time;
-using SeoulAiHub.Resources;
 
 namespace SeoulAiHub.Features.Outcomes.Collection;
 
