@@ -35,8 +35,9 @@ internal static class ProgramsServiceScenario
     public static CallDesign OneStage(EligibilityRules? eligibility = null) =>
         TwoStages(eligibility) with { Stages = [TwoStages().Stages[0]] };
 
-    /// <summary>A published call open from a day before <paramref name="now"/> until <paramref name="closesAt"/> (default: in 30
-    /// days).</summary>
+    /// <summary>
+    /// A published call open from a day before <paramref name="now"/> until <paramref name="closesAt"/> (default: in 30 days).
+    /// </summary>
     public static async Task<Call> PublishedCallAsync(HubAppFactory host, DateTimeOffset now, CallDesign? design = null,
         long budgetKrw = 100_000_000, int maxAwards = 1, DateTimeOffset? closesAt = null, int appealDays = 7)
     {

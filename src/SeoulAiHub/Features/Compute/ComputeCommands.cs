@@ -10,8 +10,9 @@ using SeoulAiHub.Resources;
 
 namespace SeoulAiHub.Features.Compute;
 
-/// <summary>The compute verbs: <c>sacct synthetic --lines N --out FILE [--months M]</c> and <c>import sacct --cluster C [--columns …]
-/// FILE</c>.</summary>
+/// <summary>
+/// The compute verbs: <c>sacct synthetic --lines N --out FILE [--months M]</c> and <c>import sacct --cluster C [--columns …] FILE</c>.
+/// </summary>
 internal static class ComputeCommands
 {
     public static async Task<int> WriteSyntheticSacctAsync(IServiceProvider services, TextWriter output, Dictionary<string, string> options)

@@ -152,8 +152,9 @@ public sealed class ComputeReports(HubDb db)
             .ToList();
     }
 
-    /// <summary>Per month: each organization's share of usage against its share of allocations, and Jain's index over
-    /// used/allocated.</summary>
+    /// <summary>
+    /// Per month: each organization's share of usage against its share of allocations, and Jain's index over used/allocated.
+    /// </summary>
     public async Task<List<FairnessMonth>> FairnessAsync(int fromMonth, int toMonth, CancellationToken ct = default)
     {
         var rows = await ByOrganizationAsync(fromMonth, toMonth, ct);

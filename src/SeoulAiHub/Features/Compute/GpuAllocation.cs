@@ -84,8 +84,9 @@ public sealed class GpuAllocation
     /// <summary>Used / allocated (1.0 = 100 %).</summary>
     public double UsedShare => GpuHours == 0 ? 0 : UsedGpuSeconds / (GpuHours * 3600.0);
 
-    /// <summary>Statuses whose jobs count: usage is matched also while suspended (jobs already ran) and after expiry (late
-    /// imports).</summary>
+    /// <summary>
+    /// Statuses whose jobs count: usage is matched also while suspended (jobs already ran) and after expiry (late imports).
+    /// </summary>
     public static readonly AllocationStatus[] Counting = [AllocationStatus.Active, AllocationStatus.Suspended, AllocationStatus.Expired];
 
     public static GpuAllocation Request(Guid organizationId, GpuCluster cluster, Guid? partitionId, int gpuHours, DateOnly startsOn,

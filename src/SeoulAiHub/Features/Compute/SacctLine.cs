@@ -28,8 +28,9 @@ public readonly record struct SacctJob(long JobId, string Account, string User, 
     public double GpuHours => GpuSeconds / 3600.0;
 }
 
-/// <summary>One data line: accepted (with the job), ignored (why) or rejected (a Compute.Error.Sacct* key, its arguments and the
-/// text).</summary>
+/// <summary>
+/// One data line: accepted (with the job), ignored (why) or rejected (a Compute.Error.Sacct* key, its arguments and the text).
+/// </summary>
 public readonly record struct SacctLine(int LineNumber, SacctOutcome Outcome, SacctJob Job, SacctIgnored Ignored, string? ReasonKey,
     string[]? Arguments, string? Text);
 

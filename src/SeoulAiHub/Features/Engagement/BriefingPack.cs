@@ -29,8 +29,9 @@ public sealed record ProgramBrief(string ProgramKo, string ProgramEn, string Cal
 public sealed record OrganizationBrief(Organization Organization, TenancyBrief? Tenancy, IReadOnlyList<KpiTrend> Kpis,
     IReadOnlyList<ProgramBrief> Programs, IReadOnlyList<OpinionLine> OpenOpinions, int OpenTotal)
 {
-    /// <summary>Open opinions not listed (the pack lists the newest
-    /// <see cref="FollowUpReports.BriefingOpinionsPerOrganization"/>).</summary>
+    /// <summary>
+    /// Open opinions not listed (the pack lists the newest <see cref="FollowUpReports.BriefingOpinionsPerOrganization"/>).
+    /// </summary>
     public int OpenNotListed => OpenTotal - OpenOpinions.Count;
 }
 

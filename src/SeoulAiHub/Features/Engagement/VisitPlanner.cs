@@ -14,8 +14,9 @@ public sealed class VisitPlanner(HubDb db)
             sites);
     }
 
-    /// <summary>The sites of the rooms each organization holds on <paramref name="day"/> (open room assignments of its
-    /// tenancies).</summary>
+    /// <summary>
+    /// The sites of the rooms each organization holds on <paramref name="day"/> (open room assignments of its tenancies).
+    /// </summary>
     public async Task<IReadOnlyDictionary<Guid, IReadOnlySet<Guid>>> OrganizationSitesAsync(IReadOnlyCollection<Guid> organizations,
         DateOnly day, CancellationToken ct = default)
     {

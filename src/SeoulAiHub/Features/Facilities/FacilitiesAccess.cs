@@ -17,8 +17,10 @@ public sealed record Booker(Guid UserId, string? Email, bool IsStaff, bool IsOve
 
     public bool SeesAll => IsStaff || IsOverseer;
 
-    /// <summary>May the person book this facility, and for whom? Returns the organization the hours count against (null: staff or a public
-    /// individual).</summary>
+    /// <summary>
+    /// May the person book this facility, and for whom? Returns the organization the hours count against (null: staff or a public
+    /// individual).
+    /// </summary>
     public Guid? BookingFor(Facility facility, Guid? organizationId)
     {
         Require(IsStaff || !IsOverseer, RuleKind.Forbidden, "Facilities.Error.NotAllowed");

@@ -49,8 +49,9 @@ public sealed class Quota(HubDb db, IOptions<FacilitiesOptions> options)
             .SumAsync(b => b.Minutes, ct);
     }
 
-    /// <summary>Refuses when the new bookings (minutes per their start) would pass the holder's monthly hours; names the hours
-    /// left.</summary>
+    /// <summary>
+    /// Refuses when the new bookings (minutes per their start) would pass the holder's monthly hours; names the hours left.
+    /// </summary>
     public async Task CheckAsync(QuotaHolder holder, IEnumerable<(DateTimeOffset StartsAt, int Minutes)> wanted,
         CancellationToken ct = default)
     {

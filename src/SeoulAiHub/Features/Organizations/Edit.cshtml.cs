@@ -91,8 +91,9 @@ public sealed class EditModel(HubDb db, OrganizationEditor editor, DirectoryInde
         return null;
     }
 
-    /// <summary>Operators for new organizations; for existing ones the Manage operation (operators and the organization's
-    /// admins).</summary>
+    /// <summary>
+    /// Operators for new organizations; for existing ones the Manage operation (operators and the organization's admins).
+    /// </summary>
     private async Task<IActionResult?> AuthorizeAsync(Guid? organizationId, CancellationToken ct)
     {
         IsNew = organizationId is null;

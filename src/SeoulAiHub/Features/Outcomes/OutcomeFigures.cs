@@ -5,8 +5,9 @@ using SeoulAiHub.Platform.Data;
 
 namespace SeoulAiHub.Features.Outcomes;
 
-/// <summary>What a dashboard shows: a range of periods of one grain, optionally one site; public means aggregates with small groups
-/// withheld.</summary>
+/// <summary>
+/// What a dashboard shows: a range of periods of one grain, optionally one site; public means aggregates with small groups withheld.
+/// </summary>
 public sealed record DashboardFilter(ReportingPeriod From, ReportingPeriod To, Guid? SiteId, bool Public)
 {
     public IReadOnlyList<ReportingPeriod> Periods => [.. ReportingPeriod.Range(From, To)];

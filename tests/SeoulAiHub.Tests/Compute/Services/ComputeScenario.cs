@@ -24,8 +24,9 @@ internal static class ComputeScenario
         });
     }
 
-    /// <summary>Requested by a member, approved by an operator, terms accepted: active, counting jobs of
-    /// <paramref name="account"/>.</summary>
+    /// <summary>
+    /// Requested by a member, approved by an operator, terms accepted: active, counting jobs of <paramref name="account"/>.
+    /// </summary>
     public static async Task<Guid> ActiveAllocationAsync(HubAppFactory host, Guid organizationId, Guid clusterId, string account, int hours,
         Guid member, Guid op, bool accept = true)
     {

@@ -10,8 +10,9 @@ using static SeoulAiHub.Tests.Infrastructure.TestDates;
 
 namespace SeoulAiHub.Tests.Engagement.Visits;
 
-/// <summary>An operator plans a visit through the forms: four stops with their conflicts flagged, participants, an opinion heard
-/// there.</summary>
+/// <summary>
+/// An operator plans a visit through the forms: four stops with their conflicts flagged, participants, an opinion heard there.
+/// </summary>
 public sealed class VisitJourneyTests
 {
     [Theory, OnEveryDatabase]

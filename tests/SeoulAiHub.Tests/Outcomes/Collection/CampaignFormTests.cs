@@ -10,8 +10,9 @@ using static SeoulAiHub.Tests.Outcomes.Collection.CollectionPages;
 
 namespace SeoulAiHub.Tests.Outcomes.Collection;
 
-/// <summary>The campaign form and the manage page refuse bad input with a message and open or move nothing; autosave answers
-/// JSON.</summary>
+/// <summary>
+/// The campaign form and the manage page refuse bad input with a message and open or move nothing; autosave answers JSON.
+/// </summary>
 public sealed class CampaignFormTests
 {
     private static string KstDate(int daysFromNow) => DateTime.UtcNow.AddHours(9).AddDays(daysFromNow)
